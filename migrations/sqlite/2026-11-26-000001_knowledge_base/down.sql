@@ -1,0 +1,15 @@
+DROP TABLE imported_packs;
+DROP TABLE citations;
+DROP TABLE sources;
+DROP TABLE assessments;
+DROP TABLE analysts;
+DROP TABLE analyst_firms;
+DROP TABLE remediations;
+DROP TABLE incident_causes;
+DROP TABLE incident_timeline_events;
+DROP TABLE incident_involvements;
+DROP TABLE incidents;
+DROP TABLE dependencies;
+DROP TABLE products;
+DROP TABLE vendors;
+DROP TABLE categories;

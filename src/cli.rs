@@ -1,0 +1,217 @@
+//! The command line (clap): serve, migrate, seed, import and export; every command takes
+//! `--database URL`. Errors are reported with their cause and a non-zero exit status.
+
+use crate::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, ServeConfig};
+use crate::domain::Slug;
+use crate::store::pack::embedded::seed_pack;
+use crate::store::pack::export::export_pack;
+use crate::store::pack::import::import_pack;
+use crate::store::pack::seed::{SeedOutcome, seed};
+use crate::store::pack::{PackError, load_path};
+use crate::store::{DbConnection, StoreError, connect, migrate::run_migrations};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// trustkb: vendor risk and trust-scoring knowledge base.
+#[derive(Debug, Parser)]
+#[command(name = "trustkb", version, about, long_about = None)]
+pub struct Cli {
+    /// Database URL: sqlite://PATH (embedded, the default) or postgres://USER@HOST/DB.
+    #[arg(long, global = true, env = "TRUSTKB_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    pub database: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web pages and the JSON API (migrates, and seeds an empty database).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "TRUSTKB_BIND", default_value = DEFAULT_BIND)]
+        bind: String,
+        /// Do not import the built-in seed pack into an empty database.
+        #[arg(long)]
+        no_seed: bool,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Import the built-in seed pack (the SolarWinds Orion / Mimecast case) unless already there.
+    Seed {
+        /// Seed from this pack directory or file instead of the built-in seeds.
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+    /// Import a knowledge pack (a .toml file or a directory of them), all or nothing.
+    Import {
+        /// The pack file or directory.
+        path: PathBuf,
+    },
+    /// Export the knowledge base.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Pack)]
+        format: ExportFormat,
+        /// File to write (written atomically); standard output when left out.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Name recorded in the exported pack's header.
+        #[arg(long, default_value = "trustkb-export")]
+        name: String,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A knowledge pack (TOML), re-importable with `trustkb import`.
+    Pack,
+}
+
+/// A failed command.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Pack(#[from] PackError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("server: {0}")]
+    Server(#[from] std::io::Error),
+}
+
+fn now() -> chrono::NaiveDateTime {
+    use chrono::Timelike;
+    let now = chrono::Utc::now().naive_utc();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+fn open(database: &str) -> Result<DbConnection, CliError> {
+    let mut conn = connect(&database.parse()?)?;
+    let applied = run_migrations(&mut conn)?;
+    for name in applied {
+        tracing::info!(migration = %name, "applied migration");
+    }
+    Ok(conn)
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Serve { bind, no_seed } => {
+            let mut config = ServeConfig::new(&cli.database, &bind)?;
+            config.seed_when_empty = !no_seed;
+            crate::web::server::serve(config)?;
+            Ok(())
+        }
+        Command::Migrate => {
+            let url: crate::store::DatabaseUrl = cli.database.parse()?;
+            let mut conn = connect(&url)?;
+            let applied = run_migrations(&mut conn)?;
+            if applied.is_empty() {
+                println!("{url}: schema up to date, nothing to apply");
+            } else {
+                println!("{url}: applied {}", applied.join(", "));
+            }
+            Ok(())
+        }
+        Command::Seed { from } => {
+            let pack = match &from {
+                Some(path) => load_path(path)?,
+                None => seed_pack()?,
+            };
+            let mut conn = open(&cli.database)?;
+            match seed(&mut conn, &pack, now())? {
+                SeedOutcome::Imported(report) => {
+                    println!(
+                        "seeded pack \"{}\": {} records ({})",
+                        report.pack,
+                        report.total(),
+                        describe(&report.created)
+                    );
+                }
+                SeedOutcome::AlreadyPresent { at, changed } => {
+                    println!(
+                        "pack \"{}\" already seeded on {at}; nothing to do",
+                        pack.name
+                    );
+                    if changed {
+                        eprintln!(
+                            "note: the seed pack has changed since; import new records with a new pack name"
+                        );
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Import { path } => {
+            let pack = load_path(&path)?;
+            let mut conn = open(&cli.database)?;
+            let report = import_pack(&mut conn, &pack, now())?;
+            println!(
+                "imported pack \"{}\" from {}: {} records ({})",
+                report.pack,
+                path.display(),
+                report.total(),
+                describe(&report.created)
+            );
+            Ok(())
+        }
+        Command::Export {
+            format: ExportFormat::Pack,
+            output,
+            name,
+        } => {
+            let name =
+                Slug::parse(name.as_str()).map_err(|e| CliError::Usage(format!("--name: {e}")))?;
+            let mut conn = open(&cli.database)?;
+            let text = export_pack(&mut conn, &name)?;
+            match output {
+                None => std::io::stdout()
+                    .write_all(text.as_bytes())
+                    .map_err(|source| CliError::Write {
+                        path: "standard output".into(),
+                        source,
+                    }),
+                Some(path) => {
+                    write_atomically(&path, text.as_bytes())?;
+                    eprintln!("exported the knowledge base to {}", path.display());
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+fn describe(created: &[(&'static str, usize)]) -> String {
+    created
+        .iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes a file through a temporary sibling and a rename, so a crash never leaves half a file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
+    let err = |source| CliError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| CliError::Usage(format!("--output {}: not a file path", path.display())))?;
+    let tmp = path.with_file_name(format!(".{}.tmp", file_name.to_string_lossy()));
+    let mut file = std::fs::File::create(&tmp).map_err(err)?;
+    file.write_all(bytes).map_err(err)?;
+    file.sync_all().map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}

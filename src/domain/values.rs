@@ -1,0 +1,334 @@
+//! Validated value types (newtypes): a value of these types is valid by construction.
+//! Each is parsed once at the boundary (pack import, request) and carries its rule in its error.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A value that broke one of the domain rules.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidValue(pub String);
+
+macro_rules! string_newtype {
+    ($(#[$meta:meta])* $name:ident, $check:path) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps a value.
+            pub fn parse(value: impl Into<String>) -> Result<Self, InvalidValue> {
+                let value = value.into();
+                $check(&value)?;
+                Ok(Self(value))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = InvalidValue;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                Self::parse(value)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = InvalidValue;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Self::parse(value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+/// Longest slug accepted.
+pub const SLUG_MAX_LEN: usize = 80;
+/// Longest single-line text (names, titles) accepted.
+pub const LINE_MAX_LEN: usize = 300;
+/// Longest free text (descriptions, summaries, quotes) accepted.
+pub const TEXT_MAX_LEN: usize = 20_000;
+/// Longest source full text accepted.
+pub const SOURCE_TEXT_MAX_LEN: usize = 2_000_000;
+
+fn check_slug(value: &str) -> Result<(), InvalidValue> {
+    let well_formed = !value.is_empty()
+        && value.len() <= SLUG_MAX_LEN
+        && value.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if well_formed {
+        Ok(())
+    } else {
+        Err(InvalidValue(format!(
+            "invalid slug \"{value}\": use 1 to {SLUG_MAX_LEN} lowercase letters, digits and single hyphens (e.g. \"solarwinds-orion\")"
+        )))
+    }
+}
+
+fn check_line(value: &str) -> Result<(), InvalidValue> {
+    if value.trim().is_empty() {
+        return Err(InvalidValue("must not be empty".into()));
+    }
+    if value.trim() != value {
+        return Err(InvalidValue(format!(
+            "\"{value}\" has leading or trailing spaces"
+        )));
+    }
+    if value.chars().count() > LINE_MAX_LEN || value.contains(['\n', '\r']) {
+        return Err(InvalidValue(format!(
+            "must be one line of at most {LINE_MAX_LEN} characters"
+        )));
+    }
+    Ok(())
+}
+
+fn check_text(value: &str) -> Result<(), InvalidValue> {
+    if value.trim().is_empty() {
+        return Err(InvalidValue("must not be empty".into()));
+    }
+    if value.chars().count() > TEXT_MAX_LEN {
+        return Err(InvalidValue(format!(
+            "must be at most {TEXT_MAX_LEN} characters"
+        )));
+    }
+    Ok(())
+}
+
+fn check_source_text(value: &str) -> Result<(), InvalidValue> {
+    if value.trim().is_empty() {
+        return Err(InvalidValue("source text must not be empty".into()));
+    }
+    if value.len() > SOURCE_TEXT_MAX_LEN {
+        return Err(InvalidValue(format!(
+            "source text must be at most {SOURCE_TEXT_MAX_LEN} bytes"
+        )));
+    }
+    Ok(())
+}
+
+fn check_language(value: &str) -> Result<(), InvalidValue> {
+    let mut parts = value.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    let region_ok = match (parts.next(), parts.next()) {
+        (None, _) => true,
+        (Some(r), None) => r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()),
+        _ => false,
+    };
+    if primary_ok && region_ok {
+        Ok(())
+    } else {
+        Err(InvalidValue(format!(
+            "invalid language code \"{value}\": use an ISO 639 code such as \"fr\", \"en\" or \"fr-CA\""
+        )))
+    }
+}
+
+fn check_url(value: &str) -> Result<(), InvalidValue> {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    match rest {
+        Some(rest)
+            if !rest.is_empty()
+                && !rest.starts_with('/')
+                && value.len() <= 2000
+                && !value.chars().any(char::is_whitespace) =>
+        {
+            Ok(())
+        }
+        _ => Err(InvalidValue(format!(
+            "invalid URL \"{value}\": use an absolute http:// or https:// address without spaces"
+        ))),
+    }
+}
+
+string_newtype!(
+    /// A URL-safe identifier: lowercase letters, digits and single hyphens.
+    Slug,
+    check_slug
+);
+string_newtype!(
+    /// A non-empty single line (names, titles), trimmed, at most `LINE_MAX_LEN` characters.
+    Line,
+    check_line
+);
+string_newtype!(
+    /// Non-empty free text (descriptions, summaries, quotes, excerpts).
+    Text,
+    check_text
+);
+string_newtype!(
+    /// The full text of a source document.
+    SourceText,
+    check_source_text
+);
+string_newtype!(
+    /// An ISO 639 language code, optionally with an ISO 3166 region (`fr`, `en-GB`).
+    LanguageCode,
+    check_language
+);
+string_newtype!(
+    /// An absolute http(s) URL.
+    WebUrl,
+    check_url
+);
+
+macro_rules! bounded_int {
+    ($(#[$meta:meta])* $name:ident, $inner:ty, $min:expr, $max:expr, $what:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "i64", into = "i64")]
+        pub struct $name($inner);
+
+        impl $name {
+            pub const MIN: $inner = $min;
+            pub const MAX: $inner = $max;
+
+            pub fn new(value: i64) -> Result<Self, InvalidValue> {
+                match <$inner>::try_from(value) {
+                    Ok(v) if (Self::MIN..=Self::MAX).contains(&v) => Ok(Self(v)),
+                    _ => Err(InvalidValue(format!(
+                        "{} {} is out of range ({}..={})",
+                        $what, value, Self::MIN, Self::MAX
+                    ))),
+                }
+            }
+
+            pub fn get(self) -> $inner {
+                self.0
+            }
+        }
+
+        impl TryFrom<i64> for $name {
+            type Error = InvalidValue;
+            fn try_from(value: i64) -> Result<Self, Self::Error> {
+                Self::new(value)
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(value: $name) -> Self {
+                i64::from(value.0)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+bounded_int!(
+    /// Incident severity, 1 (minor) to 5 (critical).
+    Severity, i32, 1, 5, "severity"
+);
+bounded_int!(
+    /// Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged).
+    Credibility, i32, 1, 6, "credibility"
+);
+bounded_int!(
+    /// A count of customers affected, never negative.
+    CustomerCount, i32, 0, i32::MAX, "customer count"
+);
+
+impl Credibility {
+    /// The Admiralty wording of the credibility grade.
+    pub fn label(self) -> &'static str {
+        match self.0 {
+            1 => "confirmed by other sources",
+            2 => "probably true",
+            3 => "possibly true",
+            4 => "doubtful",
+            5 => "improbable",
+            _ => "truth cannot be judged",
+        }
+    }
+}
+
+/// Checks that an optional end date does not come before an optional start date.
+pub fn check_date_order(
+    start_name: &str,
+    start: Option<chrono::NaiveDate>,
+    end_name: &str,
+    end: Option<chrono::NaiveDate>,
+) -> Result<(), InvalidValue> {
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => Err(InvalidValue(format!(
+            "{end_name} ({e}) is before {start_name} ({s})"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_accept_only_the_documented_shape() {
+        assert!(Slug::parse("solarwinds-orion").is_ok());
+        assert!(Slug::parse("m365").is_ok());
+        for bad in ["", "-a", "a-", "a--b", "Orion", "é", "a b", &"a".repeat(81)] {
+            assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn bounded_integers_refuse_out_of_range() {
+        assert!(Severity::new(0).is_err());
+        assert!(Severity::new(6).is_err());
+        assert_eq!(Severity::new(5).map(Severity::get), Ok(5));
+        assert!(Credibility::new(7).is_err());
+        assert!(CustomerCount::new(-1).is_err());
+        assert!(CustomerCount::new(i64::from(i32::MAX) + 1).is_err());
+    }
+
+    #[test]
+    fn language_codes_and_urls() {
+        assert!(LanguageCode::parse("fr").is_ok());
+        assert!(LanguageCode::parse("fr-CA").is_ok());
+        assert!(LanguageCode::parse("French").is_err());
+        assert!(WebUrl::parse("https://example.org/a").is_ok());
+        assert!(WebUrl::parse("ftp://example.org").is_err());
+        assert!(WebUrl::parse("https://").is_err());
+    }
+
+    #[test]
+    fn lines_are_trimmed_single_lines() {
+        assert!(Line::parse("Mimecast").is_ok());
+        assert!(Line::parse(" Mimecast").is_err());
+        assert!(Line::parse("two\nlines").is_err());
+        assert!(Line::parse("   ").is_err());
+    }
+
+    #[test]
+    fn date_order() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().ok();
+        assert!(check_date_order("since", d("2020-01-01"), "until", d("2021-03-16")).is_ok());
+        assert!(check_date_order("since", d("2021-03-16"), "until", d("2020-01-01")).is_err());
+        assert!(check_date_order("since", None, "until", d("2020-01-01")).is_ok());
+    }
+}

@@ -1,0 +1,330 @@
+//! Read models: what a page or an API response shows about a record, with its citations.
+//! Built by `store::queries`, rendered by askama templates and serialised as JSON alike.
+
+use crate::domain::text::TextSegment;
+use crate::domain::{
+    Criticality, FavouredAction, IncidentKind, InvolvementRole, MagicQuadrant, Reliability,
+    RemediationKind, Stance, Tier, VendorStatus, WaveTier,
+};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A record's link to a source: the verbatim excerpt that supports it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CitationView {
+    pub source_id: i32,
+    pub source_slug: String,
+    pub source_title: String,
+    pub excerpt: String,
+    pub locator: Option<String>,
+}
+
+/// A vendor in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct VendorSummary {
+    pub slug: String,
+    pub name: String,
+    pub tier: Tier,
+    pub status: VendorStatus,
+    pub description: Option<String>,
+    pub product_count: i64,
+    pub incident_count: i64,
+}
+
+/// A product with its vendor and category.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProductView {
+    pub slug: String,
+    pub name: String,
+    pub vendor_slug: String,
+    pub vendor_name: String,
+    pub category_slug: String,
+    pub category_name: String,
+    pub description: Option<String>,
+    pub citations: Vec<CitationView>,
+}
+
+/// Who consumes a product: a vendor (fourth-party chain) or our own organisation.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ConsumerView {
+    Organisation,
+    Vendor { slug: String, name: String },
+}
+
+impl ConsumerView {
+    pub fn name(&self) -> &str {
+        match self {
+            ConsumerView::Organisation => "Our organisation",
+            ConsumerView::Vendor { name, .. } => name,
+        }
+    }
+
+    pub fn vendor_slug(&self) -> Option<&str> {
+        match self {
+            ConsumerView::Organisation => None,
+            ConsumerView::Vendor { slug, .. } => Some(slug),
+        }
+    }
+}
+
+/// A consumer's use of a product over a period.
+#[derive(Debug, Clone, Serialize)]
+pub struct DependencyView {
+    pub id: i32,
+    pub consumer: ConsumerView,
+    pub product_slug: String,
+    pub product_name: String,
+    pub product_vendor_slug: String,
+    pub product_vendor_name: String,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub criticality: Criticality,
+    pub purpose: Option<String>,
+    pub citations: Vec<CitationView>,
+}
+
+impl DependencyView {
+    /// Whether the dependency is in force on `date`.
+    pub fn active_on(&self, date: &NaiveDate) -> bool {
+        self.since.is_none_or(|s| s <= *date) && self.until.is_none_or(|u| *date <= u)
+    }
+}
+
+/// A vendor's or product's part in an incident.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvolvementView {
+    pub id: i32,
+    pub incident_slug: String,
+    pub incident_title: String,
+    pub incident_kind: IncidentKind,
+    pub severity: i32,
+    pub disclosed_on: Option<NaiveDate>,
+    pub vendor_slug: Option<String>,
+    pub vendor_name: Option<String>,
+    pub product_slug: Option<String>,
+    pub product_name: Option<String>,
+    pub role: InvolvementRole,
+    pub customers_affected: Option<i32>,
+    pub description: Option<String>,
+    pub citations: Vec<CitationView>,
+}
+
+impl InvolvementView {
+    /// "SolarWinds (SolarWinds Orion)", "Mimecast", or the product alone.
+    pub fn party(&self) -> String {
+        match (&self.vendor_name, &self.product_name) {
+            (Some(v), Some(p)) => format!("{v} ({p})"),
+            (Some(v), None) => v.clone(),
+            (None, Some(p)) => p.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// A dated update in an incident's story.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEventView {
+    pub id: i32,
+    pub occurred_on: NaiveDate,
+    pub title: String,
+    pub description: Option<String>,
+    pub citations: Vec<CitationView>,
+}
+
+/// One end of a causal link, seen from the other incident.
+#[derive(Debug, Clone, Serialize)]
+pub struct CausalLinkView {
+    pub id: i32,
+    pub incident_slug: String,
+    pub incident_title: String,
+    pub description: Option<String>,
+    pub citations: Vec<CitationView>,
+}
+
+/// An action a vendor took.
+#[derive(Debug, Clone, Serialize)]
+pub struct RemediationView {
+    pub slug: String,
+    pub vendor_slug: String,
+    pub vendor_name: String,
+    pub incident_slug: Option<String>,
+    pub incident_title: Option<String>,
+    pub product_slug: Option<String>,
+    pub product_name: Option<String>,
+    pub replacement_product_slug: Option<String>,
+    pub replacement_product_name: Option<String>,
+    pub kind: RemediationKind,
+    pub taken_on: Option<NaiveDate>,
+    pub description: String,
+    pub citations: Vec<CitationView>,
+}
+
+/// The record an assessment is about.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SubjectRef {
+    /// `vendor`, `product` or `incident`.
+    pub kind: String,
+    pub slug: String,
+    pub name: String,
+}
+
+impl SubjectRef {
+    /// The page of the subject (products live on their vendor's page).
+    pub fn href(&self, vendor_slug_of_product: Option<&str>) -> String {
+        match (self.kind.as_str(), vendor_slug_of_product) {
+            ("incident", _) => format!("/incidents/{}", self.slug),
+            ("product", Some(v)) => format!("/vendors/{v}#product-{}", self.slug),
+            _ => format!("/vendors/{}", self.slug),
+        }
+    }
+}
+
+/// An analyst's view on a vendor, product or incident.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentView {
+    pub slug: String,
+    pub analyst_slug: String,
+    pub analyst_name: String,
+    pub analyst_title: Option<String>,
+    pub firm_slug: Option<String>,
+    pub firm_name: Option<String>,
+    pub subject: SubjectRef,
+    pub assessed_on: NaiveDate,
+    pub stance: Stance,
+    pub favoured_action: Option<FavouredAction>,
+    pub quote: String,
+    pub quote_language: String,
+    pub translation: Option<String>,
+    pub translation_language: Option<String>,
+    pub magic_quadrant: Option<MagicQuadrant>,
+    pub wave_tier: Option<WaveTier>,
+    pub citations: Vec<CitationView>,
+}
+
+impl AssessmentView {
+    /// "Peter Firstbrook, VP of research, Gartner".
+    pub fn attribution(&self) -> String {
+        let mut parts = vec![self.analyst_name.clone()];
+        parts.extend(self.analyst_title.clone());
+        parts.extend(self.firm_name.clone());
+        parts.join(", ")
+    }
+}
+
+/// Everything recorded about one vendor.
+#[derive(Debug, Clone, Serialize)]
+pub struct VendorDetail {
+    pub slug: String,
+    pub name: String,
+    pub tier: Tier,
+    pub status: VendorStatus,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    pub citations: Vec<CitationView>,
+    pub products: Vec<ProductView>,
+    /// Products this vendor depends on (its suppliers: our fourth parties).
+    pub dependencies: Vec<DependencyView>,
+    /// Consumers of this vendor's products.
+    pub dependents: Vec<DependencyView>,
+    /// Involvements of the vendor or its products in incidents.
+    pub incidents: Vec<InvolvementView>,
+    pub remediations: Vec<RemediationView>,
+    /// Assessments of the vendor and of its products.
+    pub assessments: Vec<AssessmentView>,
+}
+
+/// An incident in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct IncidentSummary {
+    pub slug: String,
+    pub title: String,
+    pub kind: IncidentKind,
+    pub severity: i32,
+    pub discovered_on: Option<NaiveDate>,
+    pub disclosed_on: Option<NaiveDate>,
+    pub resolved_on: Option<NaiveDate>,
+    pub threat_actor: Option<String>,
+    /// Names of the parties in the origin role.
+    pub origins: Vec<String>,
+}
+
+/// Everything recorded about one incident.
+#[derive(Debug, Clone, Serialize)]
+pub struct IncidentDetail {
+    pub slug: String,
+    pub title: String,
+    pub kind: IncidentKind,
+    pub severity: i32,
+    pub discovered_on: Option<NaiveDate>,
+    pub disclosed_on: Option<NaiveDate>,
+    pub resolved_on: Option<NaiveDate>,
+    pub threat_actor: Option<String>,
+    pub summary: String,
+    pub citations: Vec<CitationView>,
+    pub involvements: Vec<InvolvementView>,
+    pub timeline: Vec<TimelineEventView>,
+    /// Incidents that led to this one.
+    pub causes: Vec<CausalLinkView>,
+    /// Incidents this one led to.
+    pub consequences: Vec<CausalLinkView>,
+    pub remediations: Vec<RemediationView>,
+    pub assessments: Vec<AssessmentView>,
+}
+
+/// A source in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceSummary {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: Option<String>,
+    pub language: String,
+    pub published_on: Option<NaiveDate>,
+    pub reliability: Reliability,
+    pub credibility: i32,
+    pub citation_count: i64,
+}
+
+impl SourceSummary {
+    /// The Admiralty grade, e.g. "B2".
+    pub fn grade(&self) -> String {
+        format!("{}{}", self.reliability.as_str(), self.credibility)
+    }
+}
+
+/// A citation seen from its source: which record it supports.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceCitationView {
+    /// 1-based number used to mark the excerpt in the text.
+    pub number: usize,
+    pub record_kind: String,
+    pub record_label: String,
+    pub record_href: String,
+    pub excerpt: String,
+    pub locator: Option<String>,
+    /// Whether the excerpt was found verbatim in the source's text.
+    pub found_in_text: bool,
+}
+
+/// A source with its text, the cited excerpts highlighted.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceDetail {
+    pub summary: SourceSummary,
+    pub text: Option<String>,
+    pub segments: Vec<TextSegment>,
+    pub citations: Vec<SourceCitationView>,
+}
+
+/// Counts for the overview page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Overview {
+    pub vendors: i64,
+    pub products: i64,
+    pub incidents: i64,
+    pub assessments: i64,
+    pub sources: i64,
+    pub citations: i64,
+    pub recent_incidents: Vec<IncidentSummary>,
+}

@@ -1,0 +1,10 @@
+//! trustkb: a vendor risk and trust-scoring knowledge base.
+//! Layers (see DESIGN.md): `domain` (pure) ← `store` (diesel) ← `web` / `cli`.
+
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod store;
+pub mod web;

@@ -1,0 +1,54 @@
+//! The storage layer's error type.
+//! Database errors keep their cause; "not found" names what was looked for.
+
+/// What can go wrong in the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("invalid database URL \"{url}\": {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error("cannot connect to {url}: {source}")]
+    Connect {
+        url: String,
+        #[source]
+        source: diesel::ConnectionError,
+    },
+    #[error("database pool: {0}")]
+    Pool(#[from] diesel::r2d2::PoolError),
+    #[error("database query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("database migration failed: {0}")]
+    Migration(String),
+    #[error("{kind} \"{key}\" not found")]
+    NotFound { kind: &'static str, key: String },
+    #[error("the database holds an invalid value: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub fn not_found(kind: &'static str, key: impl Into<String>) -> Self {
+        StoreError::NotFound {
+            kind,
+            key: key.into(),
+        }
+    }
+}
+
+/// Parses a stored value into a domain type, reporting a corrupt row instead of panicking.
+pub fn parse_stored<T>(column: &str, value: &str) -> Result<T, StoreError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    value
+        .parse()
+        .map_err(|e: T::Err| StoreError::Corrupt(format!("{column}: {e}")))
+}
+
+/// Parses an optional stored value.
+pub fn parse_stored_opt<T>(column: &str, value: Option<&str>) -> Result<Option<T>, StoreError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    value.map(|v| parse_stored(column, v)).transpose()
+}

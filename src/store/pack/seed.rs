@@ -1,0 +1,48 @@
+//! Seeding: import the seed pack once; later runs see it recorded and change nothing.
+
+use super::error::PackError;
+use super::import::{ImportReport, import_pack, imported_at};
+use super::load::LoadedPack;
+use crate::store::DbConnection;
+use chrono::NaiveDateTime;
+
+/// What seeding did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeedOutcome {
+    Imported(ImportReport),
+    /// Already imported at that time; `changed` when the pack differs from what was imported.
+    AlreadyPresent {
+        at: NaiveDateTime,
+        changed: bool,
+    },
+}
+
+/// Imports `pack` unless a pack of the same name was imported before.
+pub fn seed(
+    conn: &mut DbConnection,
+    pack: &LoadedPack,
+    now: NaiveDateTime,
+) -> Result<SeedOutcome, PackError> {
+    use crate::store::schema::imported_packs;
+    use diesel::prelude::*;
+    if let Some(at) = imported_at(conn, &pack.name)? {
+        let digest: String = imported_packs::table
+            .filter(imported_packs::name.eq(&pack.name))
+            .select(imported_packs::digest)
+            .first(conn)?;
+        return Ok(SeedOutcome::AlreadyPresent {
+            at,
+            changed: digest != pack.digest,
+        });
+    }
+    Ok(SeedOutcome::Imported(import_pack(conn, pack, now)?))
+}
+
+/// Whether the database holds no knowledge yet (no pack imported, no vendor).
+pub fn is_empty(conn: &mut DbConnection) -> Result<bool, crate::store::StoreError> {
+    use crate::store::schema::{imported_packs, vendors};
+    use diesel::prelude::*;
+    let packs: i64 = imported_packs::table.count().get_result(conn)?;
+    let vendor_count: i64 = vendors::table.count().get_result(conn)?;
+    Ok(packs == 0 && vendor_count == 0)
+}

@@ -1,0 +1,217 @@
+//! The portable diesel schema, shared by SQLite and PostgreSQL.
+//! Keep in step with `migrations/{sqlite,postgres}/*/up.sql`.
+
+diesel::table! {
+    categories (id) {
+        id -> Integer,
+        slug -> Text,
+        name -> Text,
+        parent_id -> Nullable<Integer>,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    vendors (id) {
+        id -> Integer,
+        slug -> Text,
+        name -> Text,
+        tier -> Text,
+        status -> Text,
+        website -> Nullable<Text>,
+        description -> Nullable<Text>,
+        synthetic -> Bool,
+    }
+}
+
+diesel::table! {
+    products (id) {
+        id -> Integer,
+        slug -> Text,
+        vendor_id -> Integer,
+        category_id -> Integer,
+        name -> Text,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    dependencies (id) {
+        id -> Integer,
+        consumer_vendor_id -> Nullable<Integer>,
+        product_id -> Integer,
+        since -> Nullable<Date>,
+        until -> Nullable<Date>,
+        criticality -> Text,
+        purpose -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    incidents (id) {
+        id -> Integer,
+        slug -> Text,
+        title -> Text,
+        kind -> Text,
+        severity -> Integer,
+        discovered_on -> Nullable<Date>,
+        disclosed_on -> Nullable<Date>,
+        resolved_on -> Nullable<Date>,
+        threat_actor -> Nullable<Text>,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
+    incident_involvements (id) {
+        id -> Integer,
+        incident_id -> Integer,
+        vendor_id -> Nullable<Integer>,
+        product_id -> Nullable<Integer>,
+        role -> Text,
+        customers_affected -> Nullable<Integer>,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    incident_timeline_events (id) {
+        id -> Integer,
+        incident_id -> Integer,
+        occurred_on -> Date,
+        title -> Text,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    incident_causes (id) {
+        id -> Integer,
+        cause_id -> Integer,
+        effect_id -> Integer,
+        description -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    remediations (id) {
+        id -> Integer,
+        slug -> Text,
+        vendor_id -> Integer,
+        incident_id -> Nullable<Integer>,
+        product_id -> Nullable<Integer>,
+        replacement_product_id -> Nullable<Integer>,
+        kind -> Text,
+        taken_on -> Nullable<Date>,
+        description -> Text,
+    }
+}
+
+diesel::table! {
+    analyst_firms (id) {
+        id -> Integer,
+        slug -> Text,
+        name -> Text,
+        website -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    analysts (id) {
+        id -> Integer,
+        slug -> Text,
+        firm_id -> Nullable<Integer>,
+        name -> Text,
+        title -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    assessments (id) {
+        id -> Integer,
+        slug -> Text,
+        analyst_id -> Integer,
+        vendor_id -> Nullable<Integer>,
+        product_id -> Nullable<Integer>,
+        incident_id -> Nullable<Integer>,
+        assessed_on -> Date,
+        stance -> Text,
+        favoured_action -> Nullable<Text>,
+        quote -> Text,
+        quote_language -> Text,
+        translation -> Nullable<Text>,
+        translation_language -> Nullable<Text>,
+        magic_quadrant -> Nullable<Text>,
+        wave_tier -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sources (id) {
+        id -> Integer,
+        slug -> Text,
+        title -> Text,
+        publisher -> Text,
+        url -> Nullable<Text>,
+        language -> Text,
+        published_on -> Nullable<Date>,
+        reliability -> Text,
+        credibility -> Integer,
+        full_text -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    citations (id) {
+        id -> Integer,
+        source_id -> Integer,
+        excerpt -> Text,
+        locator -> Nullable<Text>,
+        vendor_id -> Nullable<Integer>,
+        product_id -> Nullable<Integer>,
+        dependency_id -> Nullable<Integer>,
+        incident_id -> Nullable<Integer>,
+        involvement_id -> Nullable<Integer>,
+        timeline_event_id -> Nullable<Integer>,
+        incident_cause_id -> Nullable<Integer>,
+        remediation_id -> Nullable<Integer>,
+        analyst_id -> Nullable<Integer>,
+        assessment_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    imported_packs (id) {
+        id -> Integer,
+        name -> Text,
+        digest -> Text,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(products -> vendors (vendor_id));
+diesel::joinable!(products -> categories (category_id));
+diesel::joinable!(dependencies -> products (product_id));
+diesel::joinable!(incident_involvements -> incidents (incident_id));
+diesel::joinable!(incident_timeline_events -> incidents (incident_id));
+diesel::joinable!(analysts -> analyst_firms (firm_id));
+diesel::joinable!(assessments -> analysts (analyst_id));
+diesel::joinable!(citations -> sources (source_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    categories,
+    vendors,
+    products,
+    dependencies,
+    incidents,
+    incident_involvements,
+    incident_timeline_events,
+    incident_causes,
+    remediations,
+    analyst_firms,
+    analysts,
+    assessments,
+    sources,
+    citations,
+    imported_packs,
+);

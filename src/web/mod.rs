@@ -1,0 +1,11 @@
+//! The web layer: actix-web server, server-rendered pages (askama) and the JSON API.
+//! Handlers are thin: extract, call the store in `web::block`, render; errors map to 4xx/5xx.
+
+pub mod api;
+pub mod assets;
+pub mod error;
+pub mod filters;
+pub mod pages;
+pub mod routes;
+pub mod server;
+pub mod state;

@@ -1,0 +1,179 @@
+//! HTML pages: overview, vendors, incidents and sources, rendered with askama.
+//! Read-only; every page works without JavaScript.
+
+use super::error::PageError;
+use super::filters;
+use super::state::AppState;
+use crate::domain::views::*;
+use crate::store::queries::incidents::{incident_detail, list_incidents};
+use crate::store::queries::overview::overview;
+use crate::store::queries::sources::{list_sources, source_detail};
+use crate::store::queries::vendors::{list_vendors, vendor_detail};
+use crate::store::queries::{Page, PageRequest};
+use actix_web::web;
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// `?page=N` on list pages.
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    pub page: Option<i64>,
+}
+
+/// Pagination links for a list page.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+}
+
+impl Pager {
+    fn request(query: &PageQuery) -> (i64, PageRequest) {
+        let page = query.page.unwrap_or(1).max(1);
+        let size = PageRequest::DEFAULT_LIMIT;
+        (
+            page,
+            PageRequest::new(Some(size), Some((page - 1).saturating_mul(size))),
+        )
+    }
+
+    fn new<T>(page: i64, list: &Page<T>) -> Self {
+        let size = PageRequest::DEFAULT_LIMIT;
+        Pager {
+            page,
+            pages: ((list.total + size - 1) / size).max(1),
+            total: list.total,
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "index.html")]
+pub struct IndexPage {
+    pub overview: Overview,
+}
+
+/// `GET /`.
+pub async fn index(state: web::Data<AppState>) -> Result<IndexPage, PageError> {
+    let overview = state.run(overview).await?;
+    Ok(IndexPage { overview })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "vendors/list.html")]
+pub struct VendorListPage {
+    pub vendors: Vec<VendorSummary>,
+    pub pager: Pager,
+}
+
+/// `GET /vendors`.
+pub async fn vendors(
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> Result<VendorListPage, PageError> {
+    let (page, request) = Pager::request(&query);
+    let list = state.run(move |c| list_vendors(c, request)).await?;
+    Ok(VendorListPage {
+        pager: Pager::new(page, &list),
+        vendors: list.items,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "vendors/show.html")]
+pub struct VendorPage {
+    pub v: VendorDetail,
+    pub today: NaiveDate,
+}
+
+/// `GET /vendors/{slug}`.
+pub async fn vendor(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<VendorPage, PageError> {
+    let slug = slug.into_inner();
+    let v = state.run(move |c| vendor_detail(c, &slug)).await?;
+    Ok(VendorPage { v, today: today() })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "incidents/list.html")]
+pub struct IncidentListPage {
+    pub incidents: Vec<IncidentSummary>,
+    pub pager: Pager,
+}
+
+/// `GET /incidents`.
+pub async fn incidents(
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> Result<IncidentListPage, PageError> {
+    let (page, request) = Pager::request(&query);
+    let list = state.run(move |c| list_incidents(c, request)).await?;
+    Ok(IncidentListPage {
+        pager: Pager::new(page, &list),
+        incidents: list.items,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "incidents/show.html")]
+pub struct IncidentPage {
+    pub i: IncidentDetail,
+}
+
+/// `GET /incidents/{slug}`.
+pub async fn incident(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<IncidentPage, PageError> {
+    let slug = slug.into_inner();
+    let i = state.run(move |c| incident_detail(c, &slug)).await?;
+    Ok(IncidentPage { i })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sources/list.html")]
+pub struct SourceListPage {
+    pub sources: Vec<SourceSummary>,
+    pub pager: Pager,
+}
+
+/// `GET /sources`.
+pub async fn sources(
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> Result<SourceListPage, PageError> {
+    let (page, request) = Pager::request(&query);
+    let list = state.run(move |c| list_sources(c, request)).await?;
+    Ok(SourceListPage {
+        pager: Pager::new(page, &list),
+        sources: list.items,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sources/show.html")]
+pub struct SourcePage {
+    pub s: SourceDetail,
+}
+
+/// `GET /sources/{id}`; an id that is not a number is simply not found.
+pub async fn source(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<SourcePage, PageError> {
+    let raw = id.into_inner();
+    let id: i32 = raw
+        .parse()
+        .map_err(|_| super::error::WebError::NotFound(format!("source \"{raw}\" not found")))?;
+    let s = state.run(move |c| source_detail(c, id)).await?;
+    Ok(SourcePage { s })
+}

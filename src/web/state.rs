@@ -1,0 +1,32 @@
+//! State shared by every handler: the connection pool, and the helper that runs blocking
+//! diesel work off the async workers.
+
+use super::error::WebError;
+use crate::store::{DbConnection, DbPool, StoreError};
+use actix_web::web;
+
+/// What handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    /// `sqlite` or `postgres`, for the health check.
+    pub backend: &'static str,
+}
+
+impl AppState {
+    /// Runs `work` with a pooled connection on the blocking thread pool.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get().map_err(StoreError::from)?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+        .map_err(WebError::from)
+    }
+}
