@@ -72,7 +72,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/incidents", web::get().to(api::incidents))
                 .route("/incidents/{slug}", web::get().to(api::incident))
                 .route("/sources", web::get().to(api::sources))
-                .route("/sources/{id}", web::get().to(api::source)),
+                .route("/sources/{id}", web::get().to(api::source))
+                .default_service(web::to(not_found)),
         )
         .service(
             web::scope("")

@@ -1,0 +1,161 @@
+//! The server-rendered pages over the seeded knowledge base, on every backend under test.
+
+mod common;
+
+use common::{TestApp, TestDb};
+
+/// The text of an HTML page with tags removed and entities decoded enough to search it.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .replace("&#x27;", "'")
+}
+
+fn page(app: &TestApp, path: &str) -> String {
+    let answer = app.get(path);
+    assert_eq!(answer.status, 200, "{path} on {}", app.backend);
+    assert!(answer.content_type.starts_with("text/html"), "{path}");
+    assert!(
+        !answer.body.contains("src=\"http") && !answer.body.contains("href=\"//"),
+        "no remote assets"
+    );
+    answer.body
+}
+
+#[test]
+fn solarwinds_page_shows_the_orion_compromise_as_origin() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let html = page(&app, "/vendors/solarwinds");
+        assert!(html.contains("href=\"/incidents/solarwinds-orion-supply-chain-compromise\""));
+        assert!(html.contains("class=\"badge role-origin\">Origin</span>"));
+        assert!(html.contains("SolarWinds Orion"));
+    }
+}
+
+#[test]
+fn mimecast_page_shows_dependency_incident_remediations_and_analysts() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let html = page(&app, "/vendors/mimecast");
+        let text = text_of(&html);
+        // The dependency on Orion, ended in March 2021, and its successor.
+        assert!(text.contains("until 16 Mar 2021"), "{text}");
+        assert!(html.contains("<span class=\"badge muted-badge\">ended</span>"));
+        assert!(text.contains("Cisco NetFlow"));
+        // Its incident, with the causal link shown on the incident page.
+        assert!(html.contains("href=\"/incidents/mimecast-certificate-compromise-2021\""));
+        let incident = page(&app, "/incidents/mimecast-certificate-compromise-2021");
+        let cause_section = incident
+            .split("id=\"causes\"")
+            .nth(1)
+            .expect("causes section");
+        assert!(
+            cause_section.contains("href=\"/incidents/solarwinds-orion-supply-chain-compromise\"")
+        );
+        // Remediations.
+        for label in [
+            "Drop a product",
+            "Add monitoring",
+            "Rebuild or replace servers",
+            "Rotate credentials",
+        ] {
+            assert!(text.contains(label), "remediation {label} missing");
+        }
+        // Analyst quotes in French with firm and analyst, reachable from the vendor page of Orion.
+        let solarwinds = text_of(&page(&app, "/vendors/solarwinds"));
+        assert!(solarwinds.contains("Peter Firstbrook") && solarwinds.contains("Gartner"));
+        assert!(solarwinds.contains("Alla Valente") && solarwinds.contains("Forrester"));
+        assert!(
+            solarwinds.contains("changer de fournisseur ne peut à lui seul restaurer la confiance")
+        );
+        assert!(solarwinds.contains("Il n’y avait aucune garantie"));
+    }
+}
+
+#[test]
+fn incident_page_has_timeline_involvements_and_citations() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let html = page(&app, "/incidents/mimecast-certificate-compromise-2021");
+        assert!(html.contains("<time datetime=\"2021-03-16\">"));
+        assert!(html.contains("role-conduit"));
+        assert!(html.contains("href=\"/vendors/microsoft\""));
+        assert!(html.contains("class=\"cites\""));
+        let orion = page(&app, "/incidents/solarwinds-orion-supply-chain-compromise");
+        let consequences = orion.split("Led to").nth(1).expect("consequences");
+        assert!(consequences.contains("href=\"/incidents/mimecast-certificate-compromise-2021\""));
+    }
+}
+
+#[test]
+fn source_page_highlights_every_cited_excerpt() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let list = page(&app, "/sources");
+        assert!(list.contains("href=\"/sources/1\""));
+        let html = page(&app, "/sources/1");
+        assert!(html.matches("<mark").count() > 10);
+        assert!(html.contains("found verbatim in the text"));
+        assert!(!html.contains("not found in the text"));
+        assert!(html.contains("B2"));
+    }
+}
+
+#[test]
+fn lists_and_overview_render() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let home = text_of(&page(&app, "/"));
+        assert!(
+            home.contains("4  vendors") || home.contains("4 vendors"),
+            "{home}"
+        );
+        let vendors = page(&app, "/vendors");
+        for slug in ["mimecast", "solarwinds", "microsoft", "cisco"] {
+            assert!(vendors.contains(&format!("href=\"/vendors/{slug}\"")));
+        }
+        let incidents = page(&app, "/incidents");
+        assert_eq!(
+            incidents.matches("href=\"/incidents/").count(),
+            3,
+            "three incidents"
+        );
+        assert_eq!(app.get("/static/app.css").status, 200);
+    }
+}
+
+#[test]
+fn unknown_pages_are_html_404s() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        for path in [
+            "/vendors/no-such-vendor",
+            "/incidents/none",
+            "/sources/424242",
+            "/sources/x",
+            "/nowhere",
+        ] {
+            let answer = app.get(path);
+            assert_eq!(answer.status, 404, "{path}");
+            assert!(answer.content_type.starts_with("text/html"), "{path}");
+            assert!(answer.body.contains("404"), "{path}");
+        }
+        let bad = app.get("/vendors?page=abc");
+        assert_eq!(bad.status, 400);
+    }
+}
