@@ -100,6 +100,50 @@ pub fn highlight_excerpts(text: &str, excerpts: &[&str]) -> Vec<TextSegment> {
     segments
 }
 
+/// A paragraph (non-empty line) of a source text, numbered like excerpt locators.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Paragraph {
+    pub number: usize,
+    pub segments: Vec<TextSegment>,
+}
+
+/// Highlights excerpts as `highlight_excerpts` does, then splits the runs into paragraphs.
+pub fn highlight_paragraphs(text: &str, excerpts: &[&str]) -> Vec<Paragraph> {
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut current: Vec<TextSegment> = Vec::new();
+    let flush = |current: &mut Vec<TextSegment>, paragraphs: &mut Vec<Paragraph>| {
+        if current.iter().any(|s| !s.text.trim().is_empty()) {
+            paragraphs.push(Paragraph {
+                number: paragraphs.len() + 1,
+                segments: std::mem::take(current),
+            });
+        }
+        current.clear();
+    };
+    for segment in highlight_excerpts(text, excerpts) {
+        let mut pieces = segment.text.split('\n').peekable();
+        while let Some(piece) = pieces.next() {
+            let last = pieces.peek().is_none();
+            if !piece.is_empty() {
+                current.push(TextSegment {
+                    text: piece.to_owned(),
+                    citations: segment.citations.clone(),
+                    ending: if last {
+                        segment.ending.clone()
+                    } else {
+                        Vec::new()
+                    },
+                });
+            }
+            if !last {
+                flush(&mut current, &mut paragraphs);
+            }
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    paragraphs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +159,20 @@ mod tests {
         assert_eq!(locate_excerpt(TEXT, "Troisième").unwrap().paragraph, 3);
         assert!(locate_excerpt(TEXT, "la chaine").is_none());
         assert!(locate_excerpt(TEXT, "").is_none());
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_like_locators() {
+        let paras = highlight_paragraphs(TEXT, &["la chaîne"]);
+        assert_eq!(paras.len(), 3);
+        assert_eq!(paras[2].number, 3);
+        assert_eq!(paras[2].segments[0].text, "Troisième.");
+        let place = locate_excerpt(TEXT, "la chaîne").unwrap();
+        let cited = paras
+            .iter()
+            .find(|p| p.segments.iter().any(|s| s.is_highlighted()))
+            .unwrap();
+        assert_eq!(cited.number, place.paragraph);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Read models: what a page or an API response shows about a record, with its citations.
 //! Built by `store::queries`, rendered by askama templates and serialised as JSON alike.
 
-use crate::domain::text::TextSegment;
+use crate::domain::text::Paragraph;
 use crate::domain::{
     Criticality, FavouredAction, IncidentKind, InvolvementRole, MagicQuadrant, Reliability,
     RemediationKind, Stance, Tier, VendorStatus, WaveTier,
@@ -9,12 +9,24 @@ use crate::domain::{
 use chrono::NaiveDate;
 use serde::Serialize;
 
+/// Orders dates most recent first, unknown dates last.
+pub fn recent_first(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
 /// A record's link to a source: the verbatim excerpt that supports it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CitationView {
     pub source_id: i32,
     pub source_slug: String,
     pub source_title: String,
+    /// Language of the source, hence of the excerpt.
+    pub source_language: String,
     pub excerpt: String,
     pub locator: Option<String>,
 }
@@ -104,6 +116,9 @@ pub struct InvolvementView {
     pub vendor_name: Option<String>,
     pub product_slug: Option<String>,
     pub product_name: Option<String>,
+    /// The vendor of the product, when a product is involved.
+    pub product_vendor_slug: Option<String>,
+    pub product_vendor_name: Option<String>,
     pub role: InvolvementRole,
     pub customers_affected: Option<i32>,
     pub description: Option<String>,
@@ -111,14 +126,60 @@ pub struct InvolvementView {
 }
 
 impl InvolvementView {
-    /// "SolarWinds (SolarWinds Orion)", "Mimecast", or the product alone.
+    /// "SolarWinds · SolarWinds Orion", "Mimecast", or the product alone.
     pub fn party(&self) -> String {
         match (&self.vendor_name, &self.product_name) {
-            (Some(v), Some(p)) => format!("{v} ({p})"),
+            (Some(v), Some(p)) => format!("{v} · {p}"),
             (Some(v), None) => v.clone(),
             (None, Some(p)) => p.clone(),
             (None, None) => String::new(),
         }
+    }
+
+    /// The vendor to link to: the one involved, or the product's vendor.
+    pub fn party_vendor(&self) -> Option<(&str, &str)> {
+        match (&self.vendor_slug, &self.vendor_name) {
+            (Some(s), Some(n)) => Some((s, n)),
+            _ => match (&self.product_vendor_slug, &self.product_vendor_name) {
+                (Some(s), Some(n)) => Some((s, n)),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// An incident seen from one vendor: every part the vendor or its products played in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VendorIncidentView {
+    pub incident_slug: String,
+    pub incident_title: String,
+    pub incident_kind: IncidentKind,
+    pub severity: i32,
+    pub disclosed_on: Option<NaiveDate>,
+    pub involvements: Vec<InvolvementView>,
+}
+
+impl VendorIncidentView {
+    /// Groups involvements by incident, keeping the order of first appearance.
+    pub fn group(involvements: Vec<InvolvementView>) -> Vec<VendorIncidentView> {
+        let mut out: Vec<VendorIncidentView> = Vec::new();
+        for inv in involvements {
+            match out
+                .iter_mut()
+                .find(|g| g.incident_slug == inv.incident_slug)
+            {
+                Some(group) => group.involvements.push(inv),
+                None => out.push(VendorIncidentView {
+                    incident_slug: inv.incident_slug.clone(),
+                    incident_title: inv.incident_title.clone(),
+                    incident_kind: inv.incident_kind,
+                    severity: inv.severity,
+                    disclosed_on: inv.disclosed_on,
+                    involvements: vec![inv],
+                }),
+            }
+        }
+        out
     }
 }
 
@@ -227,8 +288,8 @@ pub struct VendorDetail {
     pub dependencies: Vec<DependencyView>,
     /// Consumers of this vendor's products.
     pub dependents: Vec<DependencyView>,
-    /// Involvements of the vendor or its products in incidents.
-    pub incidents: Vec<InvolvementView>,
+    /// Incidents the vendor or its products took part in, most recent first.
+    pub incidents: Vec<VendorIncidentView>,
     pub remediations: Vec<RemediationView>,
     /// Assessments of the vendor and of its products.
     pub assessments: Vec<AssessmentView>,
@@ -313,7 +374,8 @@ pub struct SourceCitationView {
 pub struct SourceDetail {
     pub summary: SourceSummary,
     pub text: Option<String>,
-    pub segments: Vec<TextSegment>,
+    /// The text in numbered paragraphs, cited excerpts highlighted.
+    pub paragraphs: Vec<Paragraph>,
     pub citations: Vec<SourceCitationView>,
 }
 

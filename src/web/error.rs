@@ -84,6 +84,11 @@ impl fmt::Display for PageError {
 
 /// Renders the error page for a status and message.
 pub fn error_page(status: StatusCode, message: String) -> HttpResponse {
+    let mut chars = message.chars();
+    let message = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => message,
+    };
     let page = ErrorPage {
         status: status.as_u16(),
         reason: status.canonical_reason().unwrap_or("Error").to_owned(),

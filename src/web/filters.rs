@@ -14,3 +14,32 @@ pub fn day(date: &NaiveDate, _: &dyn askama::Values) -> askama::Result<String> {
 pub fn day_or_dash(date: &Option<NaiveDate>, _: &dyn askama::Values) -> askama::Result<String> {
     Ok(date.map_or_else(|| "–".to_owned(), |d| d.format("%-d %b %Y").to_string()))
 }
+
+/// The English name of a language code ("fr" → "French"); unknown codes are shown as is.
+#[askama::filter_fn]
+pub fn language(code: &str, _: &dyn askama::Values) -> askama::Result<String> {
+    let primary = code.split('-').next().unwrap_or(code);
+    let name = match primary {
+        "fr" => "French",
+        "en" => "English",
+        "de" => "German",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "pt" => "Portuguese",
+        "ja" => "Japanese",
+        "zh" => "Chinese",
+        "ru" => "Russian",
+        _ => return Ok(code.to_owned()),
+    };
+    Ok(name.to_owned())
+}
+
+/// The fragment of a source page a locator points to: "paragraph 5" → "p-5".
+#[askama::filter_fn]
+pub fn anchor(locator: &str, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(match locator.strip_prefix("paragraph ") {
+        Some(n) if n.chars().all(|c| c.is_ascii_digit()) => format!("p-{n}"),
+        _ => "text".to_owned(),
+    })
+}

@@ -7,6 +7,9 @@ use crate::store::{DbConnection, StoreError};
 use diesel::prelude::*;
 use std::collections::HashMap;
 
+/// A citation with its source's slug, title and language.
+type CitedRow = (CitationRow, String, String, String);
+
 /// Citations grouped by (record kind, record id), each group in insertion order.
 #[derive(Debug, Default)]
 pub struct CitationIndex {
@@ -19,8 +22,8 @@ impl CitationIndex {
         self.by_record.get(&(kind, id)).cloned().unwrap_or_default()
     }
 
-    fn add(&mut self, rows: Vec<(CitationRow, String, String)>) {
-        for (row, source_slug, source_title) in rows {
+    fn add(&mut self, rows: Vec<CitedRow>) {
+        for (row, source_slug, source_title, source_language) in rows {
             let Some(key) = CitedRecord::of(&row) else {
                 continue;
             };
@@ -28,6 +31,7 @@ impl CitationIndex {
                 source_id: row.source_id,
                 source_slug,
                 source_title,
+                source_language,
                 excerpt: row.excerpt,
                 locator: row.locator,
             });
@@ -47,14 +51,19 @@ pub fn load_citations(
         }
         let base = citations::table
             .inner_join(sources::table)
-            .select((CitationRow::as_select(), sources::slug, sources::title))
+            .select((
+                CitationRow::as_select(),
+                sources::slug,
+                sources::title,
+                sources::language,
+            ))
             .order(citations::id);
         macro_rules! by {
             ($col:ident) => {
                 base.filter(citations::$col.eq_any(ids)).load(conn)?
             };
         }
-        let rows: Vec<(CitationRow, String, String)> = match kind {
+        let rows: Vec<CitedRow> = match kind {
             CitedRecord::Vendor => by!(vendor_id),
             CitedRecord::Product => by!(product_id),
             CitedRecord::Dependency => by!(dependency_id),
@@ -73,9 +82,14 @@ pub fn load_citations(
 
 /// Loads every citation (for exports).
 pub fn load_all_citations(conn: &mut DbConnection) -> Result<CitationIndex, StoreError> {
-    let rows: Vec<(CitationRow, String, String)> = citations::table
+    let rows: Vec<CitedRow> = citations::table
         .inner_join(sources::table)
-        .select((CitationRow::as_select(), sources::slug, sources::title))
+        .select((
+            CitationRow::as_select(),
+            sources::slug,
+            sources::title,
+            sources::language,
+        ))
         .order(citations::id)
         .load(conn)?;
     let mut index = CitationIndex::default();

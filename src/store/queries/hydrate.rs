@@ -90,7 +90,11 @@ pub fn involvement_views(
 ) -> Result<Vec<InvolvementView>, StoreError> {
     let incidents = bulk::incidents_by_id(conn, rows.iter().map(|r| r.incident_id))?;
     let products = bulk::products_by_id(conn, rows.iter().filter_map(|r| r.product_id))?;
-    let vendors = bulk::vendors_by_id(conn, rows.iter().filter_map(|r| r.vendor_id))?;
+    let vendor_ids = rows
+        .iter()
+        .filter_map(|r| r.vendor_id)
+        .chain(products.values().map(|p| p.vendor_id));
+    let vendors = bulk::vendors_by_id(conn, vendor_ids)?;
     let cites = load_citations(
         conn,
         &[(
@@ -109,6 +113,9 @@ pub fn involvement_views(
                 .product_id
                 .map(|id| get(&products, id, "product"))
                 .transpose()?;
+            let product_vendor = product
+                .map(|p| get(&vendors, p.vendor_id, "vendor"))
+                .transpose()?;
             Ok(InvolvementView {
                 id: r.id,
                 incident_slug: incident.slug.clone(),
@@ -120,6 +127,8 @@ pub fn involvement_views(
                 vendor_name: vendor.map(|v| v.name.clone()),
                 product_slug: product.map(|p| p.slug.clone()),
                 product_name: product.map(|p| p.name.clone()),
+                product_vendor_slug: product_vendor.map(|v| v.slug.clone()),
+                product_vendor_name: product_vendor.map(|v| v.name.clone()),
                 role: parse_stored("incident_involvements.role", &r.role)?,
                 customers_affected: r.customers_affected,
                 description: r.description.clone(),

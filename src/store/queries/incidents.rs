@@ -4,7 +4,9 @@ use super::bulk;
 use super::citations::load_citations;
 use super::hydrate::*;
 use super::{Page, PageRequest};
-use crate::domain::views::{CausalLinkView, IncidentDetail, IncidentSummary, TimelineEventView};
+use crate::domain::views::{
+    CausalLinkView, IncidentDetail, IncidentSummary, TimelineEventView, recent_first,
+};
 use crate::store::error::parse_stored;
 use crate::store::rows::*;
 use crate::store::schema::{
@@ -26,13 +28,7 @@ pub fn list_incidents(
     // NULL ordering differs between the backends: sort here for one answer on both.
     rows.sort_by(|a, b| {
         let key = |r: &IncidentRow| r.disclosed_on.or(r.discovered_on);
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| a.slug.cmp(&b.slug))
+        recent_first(key(a), key(b)).then_with(|| a.slug.cmp(&b.slug))
     });
     let start = usize::try_from(page.offset)
         .unwrap_or(usize::MAX)

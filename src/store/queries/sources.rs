@@ -3,7 +3,7 @@
 
 use super::bulk::{self, get};
 use super::{Page, PageRequest};
-use crate::domain::text::{highlight_excerpts, locate_excerpt};
+use crate::domain::text::{highlight_paragraphs, locate_excerpt};
 use crate::domain::views::{SourceCitationView, SourceDetail, SourceSummary};
 use crate::store::error::parse_stored;
 use crate::store::rows::*;
@@ -85,18 +85,18 @@ pub fn source_detail(conn: &mut DbConnection, id: i32) -> Result<SourceDetail, S
                 .is_some_and(|t| locate_excerpt(t, &c.excerpt).is_some()),
         });
     }
-    let segments = row
+    let paragraphs = row
         .full_text
         .as_deref()
         .map(|t| {
             let excerpts: Vec<&str> = cites.iter().map(|c| c.excerpt.as_str()).collect();
-            highlight_excerpts(t, &excerpts)
+            highlight_paragraphs(t, &excerpts)
         })
         .unwrap_or_default();
     Ok(SourceDetail {
         summary: summary(&row, cites.len() as i64)?,
         text: row.full_text,
-        segments,
+        paragraphs,
         citations: views,
     })
 }

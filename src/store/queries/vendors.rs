@@ -3,7 +3,7 @@
 use super::citations::load_citations;
 use super::hydrate::*;
 use super::{Page, PageRequest};
-use crate::domain::views::{VendorDetail, VendorSummary};
+use crate::domain::views::{VendorDetail, VendorIncidentView, VendorSummary, recent_first};
 use crate::store::error::parse_stored;
 use crate::store::rows::*;
 use crate::store::schema::{
@@ -127,8 +127,9 @@ pub fn vendor_detail(conn: &mut DbConnection, slug: &str) -> Result<VendorDetail
         .load(conn)?;
     let cites = load_citations(conn, &[(CitedRecord::Vendor, vec![vendor.id])])?;
 
-    let mut incidents = involvement_views(conn, &involvement_rows)?;
-    incidents.sort_by(|a, b| b.disclosed_on.cmp(&a.disclosed_on).then(a.id.cmp(&b.id)));
+    let mut involvements = involvement_views(conn, &involvement_rows)?;
+    involvements.sort_by(|a, b| recent_first(a.disclosed_on, b.disclosed_on).then(a.id.cmp(&b.id)));
+    let incidents = VendorIncidentView::group(involvements);
     Ok(VendorDetail {
         citations: cites.of(CitedRecord::Vendor, vendor.id),
         products: product_views(conn, &product_rows)?,
