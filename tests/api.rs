@@ -201,6 +201,15 @@ fn incidents_list_and_causal_chain() {
                 .iter()
                 .any(|e| e["occurred_on"] == "2021-03-16")
         );
+        // "en janvier": known to the month only, and said so.
+        assert_eq!(mimecast["disclosed_on"], "2021-01");
+        assert!(
+            mimecast["timeline"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["occurred_on"] == "2021-01")
+        );
         let microsoft = app
             .get("/api/v1/incidents/microsoft-source-code-viewed-2020")
             .json();

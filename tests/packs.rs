@@ -337,6 +337,18 @@ fn rule_violations_are_refused() {
             "out of range",
         ],
     );
+    let bad = GOOD_EXTRA.replace(
+        "criticality = \"medium\"",
+        "criticality = \"medium\"\nsince = \"2021-13\"",
+    );
+    assert_refused(
+        &bad,
+        &[
+            "dependencies[1]",
+            "field `since`",
+            "invalid date \"2021-13\"",
+        ],
+    );
     let bad = GOOD_EXTRA.replace("tier = \"low\"", "tier = \"low\"\ncolour = \"red\"");
     assert_refused(&bad, &["unknown field `colour`"]);
 }

@@ -54,6 +54,7 @@ fn the_database_refuses_what_the_domain_refuses() {
             "INSERT INTO assessments (slug, analyst_id, vendor_id, assessed_on, stance, quote, quote_language) VALUES ('a', 901, 901, '2021-03-16', 'love', 'q', 'fr')",
             "INSERT INTO assessments (slug, analyst_id, vendor_id, assessed_on, stance, quote, quote_language, translation) VALUES ('a', 901, 901, '2021-03-16', 'agree', 'q', 'fr', 't')",
             "DELETE FROM vendors WHERE id = 901",
+            "UPDATE incidents SET disclosed_precision = 'week' WHERE id = 901",
         ];
         for sql in refused {
             let full = format!("{BASE}\n{sql};");
@@ -87,6 +88,12 @@ fn the_database_accepts_every_vocabulary_value() {
         }
         for (i, kind) in IncidentKind::ALL.iter().enumerate() {
             sql.push_str(&format!("\nINSERT INTO incidents (slug, title, kind, severity, summary) VALUES ('i{i}', 'I', '{kind}', {}, 's');", i % 5 + 1));
+        }
+        for p in DatePrecision::ALL {
+            sql.push_str(&format!("\nUPDATE incidents SET disclosed_precision = '{p}', discovered_precision = '{p}', resolved_precision = '{p}' WHERE id = 901;"));
+            sql.push_str(&format!(
+                "\nUPDATE sources SET published_precision = '{p}' WHERE id = 901;"
+            ));
         }
         for role in InvolvementRole::ALL {
             sql.push_str(&format!("\nINSERT INTO incident_involvements (incident_id, vendor_id, role) VALUES (901, 901, '{role}');"));

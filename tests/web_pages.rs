@@ -93,6 +93,11 @@ fn incident_page_has_timeline_involvements_and_citations() {
         let app = TestApp::spawn(&db);
         let html = page(&app, "/incidents/mimecast-certificate-compromise-2021");
         assert!(html.contains("<time datetime=\"2021-03-16\">"));
+        assert!(
+            html.contains("<time datetime=\"2021-01\">Jan 2021</time>"),
+            "month precision shown as such"
+        );
+        assert!(!html.contains("31 Jan 2021"), "no invented day");
         assert!(html.contains("role-conduit"));
         assert!(html.contains("href=\"/vendors/microsoft\""));
         assert!(html.contains("class=\"cites\""));

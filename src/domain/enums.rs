@@ -79,6 +79,15 @@ macro_rules! string_enum {
 }
 
 string_enum! {
+    /// How precisely a date is known.
+    DatePrecision, "date precision" {
+        Day => "day", "day",
+        Month => "month", "month",
+        Year => "year", "year",
+    }
+}
+
+string_enum! {
     /// How much a vendor matters to us.
     Tier, "tier" {
         Critical => "critical", "Critical",

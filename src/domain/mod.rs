@@ -1,10 +1,12 @@
 //! The domain layer: validated value types, enumerations and read models.
 //! Pure code: no I/O, no database, no web framework, no clock.
 
+pub mod dates;
 pub mod enums;
 pub mod text;
 pub mod values;
 pub mod views;
 
+pub use dates::PartialDate;
 pub use enums::*;
 pub use values::*;

@@ -1,6 +1,7 @@
 //! Read models: what a page or an API response shows about a record, with its citations.
 //! Built by `store::queries`, rendered by askama templates and serialised as JSON alike.
 
+use crate::domain::PartialDate;
 use crate::domain::text::Paragraph;
 use crate::domain::{
     Criticality, FavouredAction, IncidentKind, InvolvementRole, MagicQuadrant, Reliability,
@@ -89,8 +90,8 @@ pub struct DependencyView {
     pub product_name: String,
     pub product_vendor_slug: String,
     pub product_vendor_name: String,
-    pub since: Option<NaiveDate>,
-    pub until: Option<NaiveDate>,
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
     pub criticality: Criticality,
     pub purpose: Option<String>,
     pub citations: Vec<CitationView>,
@@ -99,7 +100,7 @@ pub struct DependencyView {
 impl DependencyView {
     /// Whether the dependency is in force on `date`.
     pub fn active_on(&self, date: &NaiveDate) -> bool {
-        self.since.is_none_or(|s| s <= *date) && self.until.is_none_or(|u| *date <= u)
+        self.since.is_none_or(|s| s.date <= *date) && self.until.is_none_or(|u| *date <= u.date)
     }
 }
 
@@ -111,7 +112,7 @@ pub struct InvolvementView {
     pub incident_title: String,
     pub incident_kind: IncidentKind,
     pub severity: i32,
-    pub disclosed_on: Option<NaiveDate>,
+    pub disclosed_on: Option<PartialDate>,
     pub vendor_slug: Option<String>,
     pub vendor_name: Option<String>,
     pub product_slug: Option<String>,
@@ -155,7 +156,7 @@ pub struct VendorIncidentView {
     pub incident_title: String,
     pub incident_kind: IncidentKind,
     pub severity: i32,
-    pub disclosed_on: Option<NaiveDate>,
+    pub disclosed_on: Option<PartialDate>,
     pub involvements: Vec<InvolvementView>,
 }
 
@@ -187,7 +188,7 @@ impl VendorIncidentView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineEventView {
     pub id: i32,
-    pub occurred_on: NaiveDate,
+    pub occurred_on: PartialDate,
     pub title: String,
     pub description: Option<String>,
     pub citations: Vec<CitationView>,
@@ -216,7 +217,7 @@ pub struct RemediationView {
     pub replacement_product_slug: Option<String>,
     pub replacement_product_name: Option<String>,
     pub kind: RemediationKind,
-    pub taken_on: Option<NaiveDate>,
+    pub taken_on: Option<PartialDate>,
     pub description: String,
     pub citations: Vec<CitationView>,
 }
@@ -251,7 +252,7 @@ pub struct AssessmentView {
     pub firm_slug: Option<String>,
     pub firm_name: Option<String>,
     pub subject: SubjectRef,
-    pub assessed_on: NaiveDate,
+    pub assessed_on: PartialDate,
     pub stance: Stance,
     pub favoured_action: Option<FavouredAction>,
     pub quote: String,
@@ -302,9 +303,9 @@ pub struct IncidentSummary {
     pub title: String,
     pub kind: IncidentKind,
     pub severity: i32,
-    pub discovered_on: Option<NaiveDate>,
-    pub disclosed_on: Option<NaiveDate>,
-    pub resolved_on: Option<NaiveDate>,
+    pub discovered_on: Option<PartialDate>,
+    pub disclosed_on: Option<PartialDate>,
+    pub resolved_on: Option<PartialDate>,
     pub threat_actor: Option<String>,
     /// Names of the parties in the origin role.
     pub origins: Vec<String>,
@@ -317,9 +318,9 @@ pub struct IncidentDetail {
     pub title: String,
     pub kind: IncidentKind,
     pub severity: i32,
-    pub discovered_on: Option<NaiveDate>,
-    pub disclosed_on: Option<NaiveDate>,
-    pub resolved_on: Option<NaiveDate>,
+    pub discovered_on: Option<PartialDate>,
+    pub disclosed_on: Option<PartialDate>,
+    pub resolved_on: Option<PartialDate>,
     pub threat_actor: Option<String>,
     pub summary: String,
     pub citations: Vec<CitationView>,
@@ -342,7 +343,7 @@ pub struct SourceSummary {
     pub publisher: String,
     pub url: Option<String>,
     pub language: String,
-    pub published_on: Option<NaiveDate>,
+    pub published_on: Option<PartialDate>,
     pub reliability: Reliability,
     pub credibility: i32,
     pub citation_count: i64,

@@ -52,3 +52,23 @@ where
 {
     value.map(|v| parse_stored(column, v)).transpose()
 }
+
+/// Rebuilds a stored date with its stored precision.
+pub fn stored_date(
+    column: &str,
+    date: chrono::NaiveDate,
+    precision: &str,
+) -> Result<crate::domain::PartialDate, StoreError> {
+    let precision = parse_stored(column, precision)?;
+    crate::domain::PartialDate::from_stored(date, precision)
+        .map_err(|e| StoreError::Corrupt(format!("{column}: {e}")))
+}
+
+/// Rebuilds an optional stored date with its stored precision.
+pub fn stored_date_opt(
+    column: &str,
+    date: Option<chrono::NaiveDate>,
+    precision: &str,
+) -> Result<Option<crate::domain::PartialDate>, StoreError> {
+    date.map(|d| stored_date(column, d, precision)).transpose()
+}

@@ -64,6 +64,8 @@ pub struct NewDependency<'a> {
     pub until: Option<NaiveDate>,
     pub criticality: &'a str,
     pub purpose: Option<&'a str>,
+    pub since_precision: &'a str,
+    pub until_precision: &'a str,
 }
 
 #[derive(Debug, Insertable)]
@@ -78,6 +80,9 @@ pub struct NewIncident<'a> {
     pub resolved_on: Option<NaiveDate>,
     pub threat_actor: Option<&'a str>,
     pub summary: &'a str,
+    pub discovered_precision: &'a str,
+    pub disclosed_precision: &'a str,
+    pub resolved_precision: &'a str,
 }
 
 #[derive(Debug, Insertable)]
@@ -98,6 +103,7 @@ pub struct NewTimelineEvent<'a> {
     pub occurred_on: NaiveDate,
     pub title: &'a str,
     pub description: Option<&'a str>,
+    pub occurred_precision: &'a str,
 }
 
 #[derive(Debug, Insertable)]
@@ -119,6 +125,7 @@ pub struct NewRemediation<'a> {
     pub kind: &'a str,
     pub taken_on: Option<NaiveDate>,
     pub description: &'a str,
+    pub taken_precision: &'a str,
 }
 
 #[derive(Debug, Insertable)]
@@ -155,6 +162,7 @@ pub struct NewAssessment<'a> {
     pub translation_language: Option<&'a str>,
     pub magic_quadrant: Option<&'a str>,
     pub wave_tier: Option<&'a str>,
+    pub assessed_precision: &'a str,
 }
 
 #[derive(Debug, Insertable)]
@@ -169,6 +177,7 @@ pub struct NewSource<'a> {
     pub reliability: &'a str,
     pub credibility: i32,
     pub full_text: Option<&'a str>,
+    pub published_precision: &'a str,
 }
 
 /// A citation; exactly one of the target ids is set.

@@ -49,6 +49,8 @@ pub struct DependencyRow {
     pub until: Option<NaiveDate>,
     pub criticality: String,
     pub purpose: Option<String>,
+    pub since_precision: String,
+    pub until_precision: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -64,6 +66,9 @@ pub struct IncidentRow {
     pub resolved_on: Option<NaiveDate>,
     pub threat_actor: Option<String>,
     pub summary: String,
+    pub discovered_precision: String,
+    pub disclosed_precision: String,
+    pub resolved_precision: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -86,6 +91,7 @@ pub struct TimelineEventRow {
     pub occurred_on: NaiveDate,
     pub title: String,
     pub description: Option<String>,
+    pub occurred_precision: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -109,6 +115,7 @@ pub struct RemediationRow {
     pub kind: String,
     pub taken_on: Option<NaiveDate>,
     pub description: String,
+    pub taken_precision: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -148,6 +155,7 @@ pub struct AssessmentRow {
     pub translation_language: Option<String>,
     pub magic_quadrant: Option<String>,
     pub wave_tier: Option<String>,
+    pub assessed_precision: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -163,6 +171,7 @@ pub struct SourceRow {
     pub reliability: String,
     pub credibility: i32,
     pub full_text: Option<String>,
+    pub published_precision: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -44,6 +44,8 @@ diesel::table! {
         until -> Nullable<Date>,
         criticality -> Text,
         purpose -> Nullable<Text>,
+        since_precision -> Text,
+        until_precision -> Text,
     }
 }
 
@@ -59,6 +61,9 @@ diesel::table! {
         resolved_on -> Nullable<Date>,
         threat_actor -> Nullable<Text>,
         summary -> Text,
+        discovered_precision -> Text,
+        disclosed_precision -> Text,
+        resolved_precision -> Text,
     }
 }
 
@@ -81,6 +86,7 @@ diesel::table! {
         occurred_on -> Date,
         title -> Text,
         description -> Nullable<Text>,
+        occurred_precision -> Text,
     }
 }
 
@@ -104,6 +110,7 @@ diesel::table! {
         kind -> Text,
         taken_on -> Nullable<Date>,
         description -> Text,
+        taken_precision -> Text,
     }
 }
 
@@ -143,6 +150,7 @@ diesel::table! {
         translation_language -> Nullable<Text>,
         magic_quadrant -> Nullable<Text>,
         wave_tier -> Nullable<Text>,
+        assessed_precision -> Text,
     }
 }
 
@@ -158,6 +166,7 @@ diesel::table! {
         reliability -> Text,
         credibility -> Integer,
         full_text -> Nullable<Text>,
+        published_precision -> Text,
     }
 }
 

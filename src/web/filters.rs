@@ -1,18 +1,18 @@
-//! Askama filters for the templates: dates in the "16 Mar 2021" form.
+//! Askama filters for the templates: dates as precisely as known, language names, anchors.
 //! Templates import them through the `filters` module in scope of each template struct.
 
-use chrono::NaiveDate;
+use crate::domain::PartialDate;
 
-/// "16 Mar 2021".
+/// "16 Mar 2021", "Jan 2021" or "2021", as precisely as the date is known.
 #[askama::filter_fn]
-pub fn day(date: &NaiveDate, _: &dyn askama::Values) -> askama::Result<String> {
-    Ok(date.format("%-d %b %Y").to_string())
+pub fn day(date: &PartialDate, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(date.human())
 }
 
-/// "16 Mar 2021", or an en dash when the date is unknown.
+/// Like `day`, or an en dash when the date is unknown.
 #[askama::filter_fn]
-pub fn day_or_dash(date: &Option<NaiveDate>, _: &dyn askama::Values) -> askama::Result<String> {
-    Ok(date.map_or_else(|| "–".to_owned(), |d| d.format("%-d %b %Y").to_string()))
+pub fn day_or_dash(date: &Option<PartialDate>, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(date.map_or_else(|| "–".to_owned(), |d| d.human()))
 }
 
 /// The English name of a language code ("fr" → "French"); unknown codes are shown as is.

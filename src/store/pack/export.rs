@@ -4,7 +4,7 @@
 use super::date::PackDate;
 use super::format::*;
 use crate::domain::{Line, Slug, Text};
-use crate::store::error::{parse_stored, parse_stored_opt};
+use crate::store::error::{parse_stored, parse_stored_opt, stored_date, stored_date_opt};
 use crate::store::queries::citations::{CitationIndex, load_all_citations};
 use crate::store::rows::*;
 use crate::store::schema::*;
@@ -43,8 +43,12 @@ fn opt<T>(
     value.map(f).transpose()
 }
 
-fn date(value: Option<chrono::NaiveDate>) -> Option<PackDate> {
-    value.map(PackDate)
+fn date(
+    column: &str,
+    value: Option<chrono::NaiveDate>,
+    precision: &str,
+) -> Result<Option<PackDate>, StoreError> {
+    Ok(stored_date_opt(column, value, precision)?.map(PackDate))
 }
 
 fn cites(
@@ -166,7 +170,11 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
             publisher: line("sources.publisher", &r.publisher)?,
             url: parse_stored_opt("sources.url", r.url.as_deref())?,
             language: parse_stored("sources.language", &r.language)?,
-            published_on: date(r.published_on),
+            published_on: date(
+                "sources.published_on",
+                r.published_on,
+                &r.published_precision,
+            )?,
             reliability: parse_stored("sources.reliability", &r.reliability)?,
             credibility: crate::domain::Credibility::new(i64::from(r.credibility))
                 .map_err(|e| StoreError::Corrupt(format!("sources.credibility: {e}")))?,
@@ -217,8 +225,8 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
         deps.push(PackDependency {
             consumer,
             product: refer(&product_slugs, r.product_id, "product")?,
-            since: date(r.since),
-            until: date(r.until),
+            since: date("dependencies.since", r.since, &r.since_precision)?,
+            until: date("dependencies.until", r.until, &r.until_precision)?,
             criticality: parse_stored("dependencies.criticality", &r.criticality)?,
             purpose: opt(r.purpose.as_deref(), |t| text("dependencies.purpose", t))?,
             citations: cites(&index, CitedRecord::Dependency, r.id)?,
@@ -236,9 +244,21 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
             kind: parse_stored("incidents.kind", &r.kind)?,
             severity: crate::domain::Severity::new(i64::from(r.severity))
                 .map_err(|e| StoreError::Corrupt(format!("incidents.severity: {e}")))?,
-            discovered_on: date(r.discovered_on),
-            disclosed_on: date(r.disclosed_on),
-            resolved_on: date(r.resolved_on),
+            discovered_on: date(
+                "incidents.discovered_on",
+                r.discovered_on,
+                &r.discovered_precision,
+            )?,
+            disclosed_on: date(
+                "incidents.disclosed_on",
+                r.disclosed_on,
+                &r.disclosed_precision,
+            )?,
+            resolved_on: date(
+                "incidents.resolved_on",
+                r.resolved_on,
+                &r.resolved_precision,
+            )?,
             threat_actor: opt(r.threat_actor.as_deref(), |t| {
                 line("incidents.threat_actor", t)
             })?,
@@ -266,7 +286,11 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
         }
         for e in event_rows.iter().filter(|e| e.incident_id == r.id) {
             incident.timeline.push(PackTimelineEvent {
-                on: PackDate(e.occurred_on),
+                on: PackDate(stored_date(
+                    "incident_timeline_events.occurred_on",
+                    e.occurred_on,
+                    &e.occurred_precision,
+                )?),
                 title: line("incident_timeline_events.title", &e.title)?,
                 description: opt(e.description.as_deref(), |t| {
                     text("incident_timeline_events.description", t)
@@ -293,7 +317,7 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
             product: refer_opt(&product_slugs, r.product_id, "product")?,
             replacement_product: refer_opt(&product_slugs, r.replacement_product_id, "product")?,
             kind: parse_stored("remediations.kind", &r.kind)?,
-            taken_on: date(r.taken_on),
+            taken_on: date("remediations.taken_on", r.taken_on, &r.taken_precision)?,
             description: text("remediations.description", &r.description)?,
             citations: cites(&index, CitedRecord::Remediation, r.id)?,
         });
@@ -321,7 +345,11 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
             vendor: refer_opt(&vendor_slugs, r.vendor_id, "vendor")?,
             product: refer_opt(&product_slugs, r.product_id, "product")?,
             incident: refer_opt(&incident_slugs, r.incident_id, "incident")?,
-            assessed_on: PackDate(r.assessed_on),
+            assessed_on: PackDate(stored_date(
+                "assessments.assessed_on",
+                r.assessed_on,
+                &r.assessed_precision,
+            )?),
             stance: parse_stored("assessments.stance", &r.stance)?,
             favoured_action: parse_stored_opt(
                 "assessments.favoured_action",

@@ -1,6 +1,7 @@
 //! Importing a loaded pack in one transaction: references resolve against the pack and the
 //! database, every problem is collected with its file, record and field, and any problem rolls back.
 
+use super::date::{date_of, precision_of};
 use super::error::{PackError, PackIssue};
 use super::format::*;
 use super::load::LoadedPack;
@@ -368,7 +369,8 @@ impl<'c> Importer<'c> {
                 publisher: r.publisher.as_str(),
                 url: r.url.as_ref().map(|u| u.as_str()),
                 language: r.language.as_str(),
-                published_on: r.published_on.map(|d| d.0),
+                published_on: date_of(r.published_on),
+                published_precision: precision_of(r.published_on),
                 reliability: r.reliability.as_str(),
                 credibility: r.credibility.get(),
                 full_text: r.text.as_deref(),
@@ -532,15 +534,13 @@ impl<'c> Importer<'c> {
     fn incidents(&mut self, file: &str, records: &[PackIncident]) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
             let at = At::new(file, "incidents", i, Some(r.slug.as_str()));
-            let discovered = r.discovered_on.map(|d| d.0);
+            let discovered = date_of(r.discovered_on);
             let mut valid = true;
             for (name, date) in [
                 ("disclosed_on", r.disclosed_on),
                 ("resolved_on", r.resolved_on),
             ] {
-                if let Err(e) =
-                    check_date_order("discovered_on", discovered, name, date.map(|d| d.0))
-                {
+                if let Err(e) = check_date_order("discovered_on", discovered, name, date_of(date)) {
                     self.issue(&at, name, e.to_string());
                     valid = false;
                 }
@@ -551,8 +551,11 @@ impl<'c> Importer<'c> {
                 kind: r.kind.as_str(),
                 severity: r.severity.get(),
                 discovered_on: discovered,
-                disclosed_on: r.disclosed_on.map(|d| d.0),
-                resolved_on: r.resolved_on.map(|d| d.0),
+                disclosed_on: date_of(r.disclosed_on),
+                resolved_on: date_of(r.resolved_on),
+                discovered_precision: precision_of(r.discovered_on),
+                disclosed_precision: precision_of(r.disclosed_on),
+                resolved_precision: precision_of(r.resolved_on),
                 threat_actor: r.threat_actor.as_ref().map(|t| t.as_str()),
                 summary: r.summary.as_str(),
             };
@@ -614,7 +617,8 @@ impl<'c> Importer<'c> {
                     Some(incident_id) => {
                         let row = NewTimelineEvent {
                             incident_id,
-                            occurred_on: ev.on.0,
+                            occurred_on: ev.on.date(),
+                            occurred_precision: precision_of(Some(ev.on)),
                             title: ev.title.as_str(),
                             description: ev.description.as_ref().map(|t| t.as_str()),
                         };
@@ -684,7 +688,7 @@ impl<'c> Importer<'c> {
                 }
             };
             let product = self.resolve(Kind::Product, &r.product, &at, "product")?;
-            let (since, until) = (r.since.map(|d| d.0), r.until.map(|d| d.0));
+            let (since, until) = (date_of(r.since), date_of(r.until));
             let dates_ok = match check_date_order("since", since, "until", until) {
                 Ok(()) => true,
                 Err(e) => {
@@ -699,6 +703,8 @@ impl<'c> Importer<'c> {
                         product_id,
                         since,
                         until,
+                        since_precision: precision_of(r.since),
+                        until_precision: precision_of(r.until),
                         criticality: r.criticality.as_str(),
                         purpose: r.purpose.as_ref().map(|t| t.as_str()),
                     };
@@ -744,7 +750,8 @@ impl<'c> Importer<'c> {
                         product_id: product,
                         replacement_product_id: replacement,
                         kind: r.kind.as_str(),
-                        taken_on: r.taken_on.map(|d| d.0),
+                        taken_on: date_of(r.taken_on),
+                        taken_precision: precision_of(r.taken_on),
                         description: r.description.as_str(),
                     };
                     self.insert_if_ok(|c| insert_returning_id!(c, remediations, &row))?
@@ -797,7 +804,8 @@ impl<'c> Importer<'c> {
                         vendor_id: vendor,
                         product_id: product,
                         incident_id: incident,
-                        assessed_on: r.assessed_on.0,
+                        assessed_on: r.assessed_on.date(),
+                        assessed_precision: precision_of(Some(r.assessed_on)),
                         stance: r.stance.as_str(),
                         favoured_action: r.favoured_action.map(|a| a.as_str()),
                         quote: r.quote.as_str(),

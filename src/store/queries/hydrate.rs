@@ -4,7 +4,7 @@
 use super::bulk::{self, get};
 use super::citations::load_citations;
 use crate::domain::views::*;
-use crate::store::error::{parse_stored, parse_stored_opt};
+use crate::store::error::{parse_stored, parse_stored_opt, stored_date, stored_date_opt};
 use crate::store::rows::*;
 use crate::store::{DbConnection, StoreError};
 
@@ -73,8 +73,8 @@ pub fn dependency_views(
                 product_name: product.name.clone(),
                 product_vendor_slug: product_vendor.slug.clone(),
                 product_vendor_name: product_vendor.name.clone(),
-                since: r.since,
-                until: r.until,
+                since: stored_date_opt("dependencies.since", r.since, &r.since_precision)?,
+                until: stored_date_opt("dependencies.until", r.until, &r.until_precision)?,
                 criticality: parse_stored("dependencies.criticality", &r.criticality)?,
                 purpose: r.purpose.clone(),
                 citations: cites.of(CitedRecord::Dependency, r.id),
@@ -122,7 +122,11 @@ pub fn involvement_views(
                 incident_title: incident.title.clone(),
                 incident_kind: parse_stored("incidents.kind", &incident.kind)?,
                 severity: incident.severity,
-                disclosed_on: incident.disclosed_on,
+                disclosed_on: stored_date_opt(
+                    "incidents.disclosed_on",
+                    incident.disclosed_on,
+                    &incident.disclosed_precision,
+                )?,
                 vendor_slug: vendor.map(|v| v.slug.clone()),
                 vendor_name: vendor.map(|v| v.name.clone()),
                 product_slug: product.map(|p| p.slug.clone()),
@@ -183,7 +187,7 @@ pub fn remediation_views(
                 replacement_product_slug: replacement.map(|p| p.slug.clone()),
                 replacement_product_name: replacement.map(|p| p.name.clone()),
                 kind: parse_stored("remediations.kind", &r.kind)?,
-                taken_on: r.taken_on,
+                taken_on: stored_date_opt("remediations.taken_on", r.taken_on, &r.taken_precision)?,
                 description: r.description.clone(),
                 citations: cites.of(CitedRecord::Remediation, r.id),
             })
@@ -252,7 +256,11 @@ pub fn assessment_views(
                 firm_slug: firm.map(|f| f.slug.clone()),
                 firm_name: firm.map(|f| f.name.clone()),
                 subject,
-                assessed_on: r.assessed_on,
+                assessed_on: stored_date(
+                    "assessments.assessed_on",
+                    r.assessed_on,
+                    &r.assessed_precision,
+                )?,
                 stance: parse_stored("assessments.stance", &r.stance)?,
                 favoured_action: parse_stored_opt(
                     "assessments.favoured_action",
@@ -301,9 +309,21 @@ pub fn incident_summaries(
                 title: r.title.clone(),
                 kind: parse_stored("incidents.kind", &r.kind)?,
                 severity: r.severity,
-                discovered_on: r.discovered_on,
-                disclosed_on: r.disclosed_on,
-                resolved_on: r.resolved_on,
+                discovered_on: stored_date_opt(
+                    "incidents.discovered_on",
+                    r.discovered_on,
+                    &r.discovered_precision,
+                )?,
+                disclosed_on: stored_date_opt(
+                    "incidents.disclosed_on",
+                    r.disclosed_on,
+                    &r.disclosed_precision,
+                )?,
+                resolved_on: stored_date_opt(
+                    "incidents.resolved_on",
+                    r.resolved_on,
+                    &r.resolved_precision,
+                )?,
                 threat_actor: r.threat_actor.clone(),
                 origins: names,
             })

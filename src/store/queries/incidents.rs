@@ -7,7 +7,7 @@ use super::{Page, PageRequest};
 use crate::domain::views::{
     CausalLinkView, IncidentDetail, IncidentSummary, TimelineEventView, recent_first,
 };
-use crate::store::error::parse_stored;
+use crate::store::error::{parse_stored, stored_date, stored_date_opt};
 use crate::store::rows::*;
 use crate::store::schema::{
     assessments, incident_causes, incident_involvements as inv, incident_timeline_events as tl,
@@ -121,14 +121,20 @@ pub fn incident_detail(conn: &mut DbConnection, slug: &str) -> Result<IncidentDe
         .collect::<Result<Vec<_>, _>>()?;
     let timeline = timeline_rows
         .iter()
-        .map(|r| TimelineEventView {
-            id: r.id,
-            occurred_on: r.occurred_on,
-            title: r.title.clone(),
-            description: r.description.clone(),
-            citations: cites.of(CitedRecord::TimelineEvent, r.id),
+        .map(|r| {
+            Ok(TimelineEventView {
+                id: r.id,
+                occurred_on: stored_date(
+                    "incident_timeline_events.occurred_on",
+                    r.occurred_on,
+                    &r.occurred_precision,
+                )?,
+                title: r.title.clone(),
+                description: r.description.clone(),
+                citations: cites.of(CitedRecord::TimelineEvent, r.id),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(IncidentDetail {
         kind: parse_stored("incidents.kind", &incident.kind)?,
         citations: cites.of(CitedRecord::Incident, incident.id),
@@ -141,9 +147,21 @@ pub fn incident_detail(conn: &mut DbConnection, slug: &str) -> Result<IncidentDe
         slug: incident.slug,
         title: incident.title,
         severity: incident.severity,
-        discovered_on: incident.discovered_on,
-        disclosed_on: incident.disclosed_on,
-        resolved_on: incident.resolved_on,
+        discovered_on: stored_date_opt(
+            "incidents.discovered_on",
+            incident.discovered_on,
+            &incident.discovered_precision,
+        )?,
+        disclosed_on: stored_date_opt(
+            "incidents.disclosed_on",
+            incident.disclosed_on,
+            &incident.disclosed_precision,
+        )?,
+        resolved_on: stored_date_opt(
+            "incidents.resolved_on",
+            incident.resolved_on,
+            &incident.resolved_precision,
+        )?,
         threat_actor: incident.threat_actor,
         summary: incident.summary,
     })

@@ -5,7 +5,7 @@ use super::bulk::{self, get};
 use super::{Page, PageRequest};
 use crate::domain::text::{highlight_paragraphs, locate_excerpt};
 use crate::domain::views::{SourceCitationView, SourceDetail, SourceSummary};
-use crate::store::error::parse_stored;
+use crate::store::error::{parse_stored, stored_date, stored_date_opt};
 use crate::store::rows::*;
 use crate::store::schema::{citations, sources};
 use crate::store::{DbConnection, StoreError};
@@ -21,7 +21,11 @@ fn summary(row: &SourceRow, citation_count: i64) -> Result<SourceSummary, StoreE
         publisher: row.publisher.clone(),
         url: row.url.clone(),
         language: row.language.clone(),
-        published_on: row.published_on,
+        published_on: stored_date_opt(
+            "sources.published_on",
+            row.published_on,
+            &row.published_precision,
+        )?,
         reliability: parse_stored("sources.reliability", &row.reliability)?,
         credibility: row.credibility,
         citation_count,
@@ -228,7 +232,16 @@ impl RecordLabels {
                 let e = get(&self.events, id, "timeline event")?;
                 let (_, href) = self.incident(e.incident_id)?;
                 (
-                    format!("{}: {}", e.occurred_on, e.title),
+                    format!(
+                        "{}: {}",
+                        stored_date(
+                            "incident_timeline_events.occurred_on",
+                            e.occurred_on,
+                            &e.occurred_precision
+                        )?
+                        .human(),
+                        e.title
+                    ),
                     format!("{href}#timeline"),
                 )
             }

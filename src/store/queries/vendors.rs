@@ -128,7 +128,13 @@ pub fn vendor_detail(conn: &mut DbConnection, slug: &str) -> Result<VendorDetail
     let cites = load_citations(conn, &[(CitedRecord::Vendor, vec![vendor.id])])?;
 
     let mut involvements = involvement_views(conn, &involvement_rows)?;
-    involvements.sort_by(|a, b| recent_first(a.disclosed_on, b.disclosed_on).then(a.id.cmp(&b.id)));
+    involvements.sort_by(|a, b| {
+        recent_first(
+            a.disclosed_on.map(|d| d.date),
+            b.disclosed_on.map(|d| d.date),
+        )
+        .then(a.id.cmp(&b.id))
+    });
     let incidents = VendorIncidentView::group(involvements);
     Ok(VendorDetail {
         citations: cites.of(CitedRecord::Vendor, vendor.id),
