@@ -15,6 +15,41 @@ pub fn day_or_dash(date: &Option<PartialDate>, _: &dyn askama::Values) -> askama
     Ok(date.map_or_else(|| "–".to_owned(), |d| d.human()))
 }
 
+/// " · paragraph 4, 12": the distinct locators of a list of citations, in order.
+#[askama::filter_fn]
+pub fn locators(
+    citations: &[crate::domain::views::CitationView],
+    _: &dyn askama::Values,
+) -> askama::Result<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for c in citations {
+        if let Some(l) = c.locator.as_deref()
+            && !seen.contains(&l)
+        {
+            seen.push(l);
+        }
+    }
+    if seen.is_empty() {
+        return Ok(String::new());
+    }
+    let all_paragraphs = seen.iter().all(|l| l.starts_with("paragraph "));
+    let joined = if all_paragraphs {
+        let numbers: Vec<&str> = seen
+            .iter()
+            .map(|l| l.trim_start_matches("paragraph "))
+            .collect();
+        let word = if numbers.len() == 1 {
+            "paragraph"
+        } else {
+            "paragraphs"
+        };
+        format!("{word} {}", numbers.join(", "))
+    } else {
+        seen.join(", ")
+    };
+    Ok(format!(" · {joined}"))
+}
+
 /// The English name of a language code ("fr" → "French"); unknown codes are shown as is.
 #[askama::filter_fn]
 pub fn language(code: &str, _: &dyn askama::Values) -> askama::Result<String> {
