@@ -10,6 +10,21 @@ use std::collections::HashMap;
 /// A citation with its source's slug, title and language.
 type CitedRow = (CitationRow, String, String, String);
 
+/// The query of citations joined to their source, in insertion order.
+macro_rules! cited_rows {
+    () => {
+        citations::table
+            .inner_join(sources::table)
+            .select((
+                CitationRow::as_select(),
+                sources::slug,
+                sources::title,
+                sources::language,
+            ))
+            .order(citations::id)
+    };
+}
+
 /// Citations grouped by (record kind, record id), each group in insertion order.
 #[derive(Debug, Default)]
 pub struct CitationIndex {
@@ -49,15 +64,7 @@ pub fn load_citations(
         if ids.is_empty() {
             continue;
         }
-        let base = citations::table
-            .inner_join(sources::table)
-            .select((
-                CitationRow::as_select(),
-                sources::slug,
-                sources::title,
-                sources::language,
-            ))
-            .order(citations::id);
+        let base = cited_rows!();
         macro_rules! by {
             ($col:ident) => {
                 base.filter(citations::$col.eq_any(ids)).load(conn)?
@@ -82,16 +89,7 @@ pub fn load_citations(
 
 /// Loads every citation (for exports).
 pub fn load_all_citations(conn: &mut DbConnection) -> Result<CitationIndex, StoreError> {
-    let rows: Vec<CitedRow> = citations::table
-        .inner_join(sources::table)
-        .select((
-            CitationRow::as_select(),
-            sources::slug,
-            sources::title,
-            sources::language,
-        ))
-        .order(citations::id)
-        .load(conn)?;
+    let rows: Vec<CitedRow> = cited_rows!().load(conn)?;
     let mut index = CitationIndex::default();
     index.add(rows);
     Ok(index)
