@@ -20,6 +20,16 @@ pub fn recent_first(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp::Ord
     }
 }
 
+/// Orders dates oldest first, unknown dates last.
+pub fn earliest_first(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
 /// A record's link to a source: the verbatim excerpt that supports it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CitationView {

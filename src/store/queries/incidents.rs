@@ -5,7 +5,8 @@ use super::citations::load_citations;
 use super::hydrate::*;
 use super::{Page, PageRequest};
 use crate::domain::views::{
-    CausalLinkView, IncidentDetail, IncidentSummary, TimelineEventView, recent_first,
+    CausalLinkView, IncidentDetail, IncidentSummary, TimelineEventView, earliest_first,
+    recent_first,
 };
 use crate::store::error::{parse_stored, stored_date, stored_date_opt};
 use crate::store::rows::*;
@@ -70,8 +71,11 @@ pub fn incident_detail(conn: &mut DbConnection, slug: &str) -> Result<IncidentDe
     let remediation_rows: Vec<RemediationRow> = remediations::table
         .filter(remediations::incident_id.eq(incident.id))
         .select(RemediationRow::as_select())
-        .order((remediations::taken_on, remediations::id))
+        .order(remediations::id)
         .load(conn)?;
+    // NULL dates sort differently on the two backends: order here, unknown dates last.
+    let mut remediation_rows = remediation_rows;
+    remediation_rows.sort_by(|a, b| earliest_first(a.taken_on, b.taken_on).then(a.id.cmp(&b.id)));
     let assessment_rows: Vec<AssessmentRow> = assessments::table
         .filter(assessments::incident_id.eq(incident.id))
         .select(AssessmentRow::as_select())

@@ -3,7 +3,9 @@
 use super::citations::load_citations;
 use super::hydrate::*;
 use super::{Page, PageRequest};
-use crate::domain::views::{VendorDetail, VendorIncidentView, VendorSummary, recent_first};
+use crate::domain::views::{
+    VendorDetail, VendorIncidentView, VendorSummary, earliest_first, recent_first,
+};
 use crate::store::error::parse_stored;
 use crate::store::rows::*;
 use crate::store::schema::{
@@ -95,12 +97,12 @@ pub fn vendor_detail(conn: &mut DbConnection, slug: &str) -> Result<VendorDetail
     let uses: Vec<DependencyRow> = dependencies::table
         .filter(dependencies::consumer_vendor_id.eq(vendor.id))
         .select(DependencyRow::as_select())
-        .order((dependencies::since.desc(), dependencies::id))
+        .order(dependencies::id)
         .load(conn)?;
     let used_by: Vec<DependencyRow> = dependencies::table
         .filter(dependencies::product_id.eq_any(&product_ids))
         .select(DependencyRow::as_select())
-        .order((dependencies::since.desc(), dependencies::id))
+        .order(dependencies::id)
         .load(conn)?;
     let involvement_rows: Vec<InvolvementRow> = inv::table
         .filter(
@@ -114,7 +116,7 @@ pub fn vendor_detail(conn: &mut DbConnection, slug: &str) -> Result<VendorDetail
     let remediation_rows: Vec<RemediationRow> = remediations::table
         .filter(remediations::vendor_id.eq(vendor.id))
         .select(RemediationRow::as_select())
-        .order((remediations::taken_on, remediations::id))
+        .order(remediations::id)
         .load(conn)?;
     let assessment_rows: Vec<AssessmentRow> = assessments::table
         .filter(
@@ -125,6 +127,13 @@ pub fn vendor_detail(conn: &mut DbConnection, slug: &str) -> Result<VendorDetail
         .select(AssessmentRow::as_select())
         .order((assessments::assessed_on, assessments::id))
         .load(conn)?;
+    // NULL dates sort differently on the two backends: order here, unknown dates last.
+    let mut uses = uses;
+    let mut used_by = used_by;
+    let mut remediation_rows = remediation_rows;
+    uses.sort_by(|a, b| recent_first(a.since, b.since).then(a.id.cmp(&b.id)));
+    used_by.sort_by(|a, b| recent_first(a.since, b.since).then(a.id.cmp(&b.id)));
+    remediation_rows.sort_by(|a, b| earliest_first(a.taken_on, b.taken_on).then(a.id.cmp(&b.id)));
     let cites = load_citations(conn, &[(CitedRecord::Vendor, vec![vendor.id])])?;
 
     let mut involvements = involvement_views(conn, &involvement_rows)?;

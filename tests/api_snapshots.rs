@@ -1,0 +1,34 @@
+//! Snapshots of the API's JSON over the seed, so any change to its shape or content shows in
+//! review. Both backends are checked against the same snapshots: they must answer alike.
+
+mod common;
+
+use common::{TestApp, TestDb};
+
+#[test]
+fn api_answers_match_their_snapshots_on_every_backend() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let cases = [
+            ("vendors", "/api/v1/vendors"),
+            ("vendor-mimecast", "/api/v1/vendors/mimecast"),
+            ("vendor-solarwinds", "/api/v1/vendors/solarwinds"),
+            ("incidents", "/api/v1/incidents"),
+            (
+                "incident-mimecast",
+                "/api/v1/incidents/mimecast-certificate-compromise-2021",
+            ),
+            (
+                "incident-orion",
+                "/api/v1/incidents/solarwinds-orion-supply-chain-compromise",
+            ),
+            ("not-found", "/api/v1/vendors/unknown"),
+        ];
+        for (name, path) in cases {
+            let answer = app.get(path);
+            insta::with_settings!({ description => format!("GET {path} ({})", db.backend), omit_expression => true }, {
+                insta::assert_json_snapshot!(name, answer.json());
+            });
+        }
+    }
+}
