@@ -6,7 +6,7 @@ use crate::domain::Slug;
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::export::export_pack;
 use crate::store::pack::import::import_pack;
-use crate::store::pack::seed::{SeedOutcome, seed};
+use crate::store::pack::seed::{SeedOutcome, import_time as now, seed};
 use crate::store::pack::{PackError, load_path};
 use crate::store::{DbConnection, StoreError, connect, migrate::run_migrations};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -87,12 +87,6 @@ pub enum CliError {
     },
     #[error("server: {0}")]
     Server(#[from] std::io::Error),
-}
-
-fn now() -> chrono::NaiveDateTime {
-    use chrono::Timelike;
-    let now = chrono::Utc::now().naive_utc();
-    now.with_nanosecond(0).unwrap_or(now)
 }
 
 fn open(database: &str) -> Result<DbConnection, CliError> {

@@ -1,7 +1,10 @@
 //! The `trustkb` binary: sets up logging, parses the command line and runs it.
 //! Errors are printed with their cause chain and exit with status 1 (2 for usage errors).
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use clap::Parser;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -10,6 +13,9 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        // A closed stderr must not bring the server down (the default reports with eprintln!).
+        .log_internal_errors(false)
         .init();
     let cli = trustkb::cli::Cli::parse();
     match trustkb::cli::run(cli) {

@@ -149,19 +149,24 @@ fn serve_logs_its_url_and_answers() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_trustkb"))
             .args(["serve", "--bind", "127.0.0.1:0"])
             .env("TRUSTKB_DATABASE_URL", &db.url)
-            .env("TRUSTKB_LOG", "warn")
+            .env("TRUSTKB_LOG", "info")
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         let stderr = child.stderr.take().unwrap();
-        let mut url = None;
-        for line in BufReader::new(stderr).lines() {
-            let line = line.unwrap();
-            if let Some(rest) = line.split("listening on ").nth(1) {
-                url = rest.split_whitespace().next().map(str::to_owned);
-                break;
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Keep reading the log so the server never writes to a full or closed pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on ").nth(1) {
+                    let _ = tx.send(rest.split_whitespace().next().map(str::to_owned));
+                }
             }
-        }
+        });
+        let url = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .ok()
+            .flatten();
         let url = url.expect("serve prints the URL it listens on");
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)

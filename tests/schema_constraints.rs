@@ -74,6 +74,41 @@ fn the_database_refuses_what_the_domain_refuses() {
 }
 
 #[test]
+fn sqlite_connections_use_wal_and_enforce_foreign_keys() {
+    use diesel::RunQueryDsl;
+    use diesel::sql_types::{Integer, Text};
+    #[derive(diesel::QueryableByName)]
+    struct Mode {
+        #[diesel(sql_type = Text)]
+        journal_mode: String,
+    }
+    #[derive(diesel::QueryableByName)]
+    struct Keys {
+        #[diesel(sql_type = Integer)]
+        foreign_keys: i32,
+    }
+    #[derive(diesel::QueryableByName)]
+    struct Timeout {
+        #[diesel(sql_type = Integer)]
+        timeout: i32,
+    }
+    let db = TestDb::sqlite();
+    let mut conn = db.connect();
+    let mode: Mode = diesel::sql_query("PRAGMA journal_mode")
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(mode.journal_mode, "wal");
+    let keys: Keys = diesel::sql_query("PRAGMA foreign_keys")
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(keys.foreign_keys, 1);
+    let timeout: Timeout = diesel::sql_query("PRAGMA busy_timeout")
+        .get_result(&mut conn)
+        .unwrap();
+    assert!(timeout.timeout >= 5000);
+}
+
+#[test]
 fn the_database_accepts_every_vocabulary_value() {
     for db in TestDb::all() {
         let mut conn = db.connect();

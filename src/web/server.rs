@@ -5,7 +5,7 @@ use super::routes;
 use super::state::AppState;
 use crate::config::ServeConfig;
 use crate::store::pack::embedded::seed_pack;
-use crate::store::pack::seed::{SeedOutcome, is_empty, seed};
+use crate::store::pack::seed::{SeedOutcome, import_time, is_empty, seed};
 use crate::store::{StoreError, migrate::run_migrations, open_pool};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash};
@@ -41,8 +41,7 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         tracing::info!(migration = %name, "applied migration");
     }
     if config.seed_when_empty && is_empty(&mut conn)? {
-        let now = chrono::Utc::now().naive_utc();
-        match seed(&mut conn, &seed_pack()?, now)? {
+        match seed(&mut conn, &seed_pack()?, import_time())? {
             SeedOutcome::Imported(report) => {
                 tracing::info!(pack = %report.pack, records = report.total(), "seeded the empty database");
             }
@@ -94,10 +93,6 @@ pub fn serve(config: ServeConfig) -> std::io::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         let (server, addr) = start(&config)?;
         tracing::info!(database = %config.database, "trustkb listening on http://{addr}");
-        eprintln!(
-            "trustkb listening on http://{addr} (database {})",
-            config.database
-        );
         server.await
     })
 }

@@ -6,6 +6,13 @@ use super::load::LoadedPack;
 use crate::store::DbConnection;
 use chrono::NaiveDateTime;
 
+/// The time recorded for an import: now, in UTC, to the second (both backends keep it alike).
+pub fn import_time() -> NaiveDateTime {
+    use chrono::Timelike;
+    let now = chrono::Utc::now().naive_utc();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
 /// What seeding did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SeedOutcome {
