@@ -164,3 +164,106 @@ fn unknown_pages_are_html_404s() {
         assert_eq!(bad.status, 400);
     }
 }
+
+/// A pack whose every text field holds markup; pages must show it as text.
+const HOSTILE: &str = r#"
+[pack]
+name = "hostile"
+
+[[sources]]
+slug = "hostile-source"
+title = "<script>alert('title')</script>"
+publisher = "<img src=x onerror=alert(1)>"
+language = "en"
+reliability = "F"
+credibility = 6
+text = "Plain <script>alert('text')</script> and <b>bold</b> words."
+
+[[categories]]
+slug = "hostile-category"
+name = "<script>alert('category')</script>"
+
+[[vendors]]
+slug = "hostile-vendor"
+name = "<script>alert('vendor')</script>"
+tier = "low"
+status = "prospect"
+description = "\"><script>alert('description')</script>"
+
+[[vendors.citations]]
+source = "hostile-source"
+excerpt = "<script>alert('text')</script>"
+locator = "<script>alert('locator')</script>"
+
+[[products]]
+slug = "hostile-product"
+vendor = "hostile-vendor"
+name = "<svg onload=alert(1)>"
+category = "hostile-category"
+
+[[incidents]]
+slug = "hostile-incident"
+title = "<script>alert('incident')</script>"
+kind = "other"
+severity = 1
+threat_actor = "<script>alert('actor')</script>"
+summary = "<iframe src=javascript:alert(1)></iframe>"
+
+[[incidents.involvements]]
+vendor = "hostile-vendor"
+role = "victim"
+description = "<script>alert('involvement')</script>"
+
+[[incidents.timeline]]
+on = 2024-01-02
+title = "<script>alert('event')</script>"
+"#;
+
+#[test]
+fn stored_markup_renders_inert_on_every_page() {
+    use trustkb::store::pack::import::import_pack;
+    use trustkb::store::pack::load_path;
+    for db in TestDb::all() {
+        let mut conn = db.connect();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hostile.toml");
+        std::fs::write(&path, HOSTILE).unwrap();
+        let pack = load_path(&path).unwrap();
+        import_pack(&mut conn, &pack, chrono::Utc::now().naive_utc()).unwrap();
+        let app = TestApp::spawn(&db);
+        let source_id = app.get("/api/v1/sources").json()["items"][0]["id"]
+            .as_i64()
+            .unwrap();
+        for path in [
+            "/".to_owned(),
+            "/vendors".to_owned(),
+            "/vendors/hostile-vendor".to_owned(),
+            "/incidents".to_owned(),
+            "/incidents/hostile-incident".to_owned(),
+            "/sources".to_owned(),
+            format!("/sources/{source_id}"),
+        ] {
+            let html = page(&app, &path);
+            assert!(
+                !html.contains("<script"),
+                "{path} lets a script tag through"
+            );
+            assert!(!html.contains("<img src=x"), "{path}");
+            assert!(!html.contains("<svg"), "{path}");
+            assert!(!html.contains("<iframe"), "{path}");
+            assert!(!html.contains("<b>bold"), "{path}");
+        }
+        let vendor = page(&app, "/vendors/hostile-vendor");
+        let decoded = vendor
+            .replace("&#60;", "<")
+            .replace("&lt;", "<")
+            .replace("&#62;", ">")
+            .replace("&gt;", ">")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'");
+        assert!(
+            decoded.contains("<script>alert('vendor')</script>"),
+            "the markup is shown as text"
+        );
+    }
+}
