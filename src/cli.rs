@@ -3,11 +3,13 @@
 
 use crate::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, ServeConfig};
 use crate::domain::Slug;
+use crate::domain::scoring::ScoringConfig;
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::export::export_pack;
 use crate::store::pack::import::import_pack;
 use crate::store::pack::seed::{SeedOutcome, import_time as now, seed};
 use crate::store::pack::{PackError, load_path};
+use crate::store::queries::scores::{ScoreLine, score_knowledge_base};
 use crate::store::{DbConnection, StoreError, connect, migrate::run_migrations};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -49,6 +51,24 @@ pub enum Command {
         /// The pack file or directory.
         path: PathBuf,
     },
+    /// Print the trust score of every vendor and product, as of a date.
+    Score {
+        /// Score with what was known on this date (YYYY-MM-DD); today when left out.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Only this vendor and its products.
+        #[arg(long)]
+        vendor: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+        format: ScoreFormat,
+        /// Include every contribution behind each score.
+        #[arg(long)]
+        explain: bool,
+        /// A TOML file overriding the scoring model's weights (docs/scoring.md).
+        #[arg(long, env = "TRUSTKB_SCORING_CONFIG")]
+        scoring_config: Option<PathBuf>,
+    },
     /// Export the knowledge base.
     Export {
         /// Output format.
@@ -61,6 +81,32 @@ pub enum Command {
         #[arg(long, default_value = "trustkb-export")]
         name: String,
     },
+}
+
+/// Score listing formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// Aligned columns for people.
+    Table,
+    /// A JSON list of {slug, kind, score, grade, uncertainty, ...}.
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date: use YYYY-MM-DD"))
+}
+
+/// Reads the scoring configuration: the defaults, overridden by a TOML file when given.
+pub fn scoring_config(path: Option<&std::path::Path>) -> Result<ScoringConfig, CliError> {
+    let Some(path) = path else {
+        return Ok(ScoringConfig::default());
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    ScoringConfig::from_toml(&text).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))
 }
 
 /// Export formats.
@@ -79,6 +125,12 @@ pub enum CliError {
     Pack(#[from] PackError),
     #[error("{0}")]
     Usage(String),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,
@@ -160,6 +212,40 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
+        Command::Score {
+            as_of,
+            vendor,
+            format,
+            explain,
+            scoring_config: config_path,
+        } => {
+            let config = scoring_config(config_path.as_deref())?;
+            let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let mut conn = open(&cli.database)?;
+            let scored = score_knowledge_base(&mut conn, as_of, &config)?;
+            if let Some(slug) = vendor.as_deref()
+                && scored.find("vendor", slug).is_none()
+            {
+                return Err(CliError::Usage(format!(
+                    "--vendor: unknown vendor \"{slug}\""
+                )));
+            }
+            let lines = scored.lines(vendor.as_deref(), explain);
+            let text = match format {
+                ScoreFormat::Json => {
+                    serde_json::to_string_pretty(&lines)
+                        .map_err(|e| CliError::Usage(e.to_string()))?
+                        + "\n"
+                }
+                ScoreFormat::Table => score_table(&lines, as_of, &config.model_version),
+            };
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|source| CliError::Write {
+                    path: "standard output".into(),
+                    source,
+                })
+        }
         Command::Export {
             format: ExportFormat::Pack,
             output,
@@ -184,6 +270,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
     }
+}
+
+/// Aligned columns, with each line's contributions beneath it when present.
+fn score_table(lines: &[ScoreLine], as_of: chrono::NaiveDate, model: &str) -> String {
+    let mut out = format!("Trust scores as of {as_of} (model {model})\n");
+    out.push_str(&format!(
+        "{:<8} {:<34} {:>6} {:>7} {:>7} {:>9} {:>11}\n",
+        "KIND", "SLUG", "SCORE", "GRADE", "BELIEF", "DISBELIEF", "UNCERTAINTY"
+    ));
+    for l in lines {
+        let grade = l.grade.clone().unwrap_or_else(|| "unknown".into());
+        out.push_str(&format!(
+            "{:<8} {:<34} {:>6.1} {:>7} {:>7.4} {:>9.4} {:>11.4}\n",
+            l.kind, l.slug, l.score, grade, l.belief, l.disbelief, l.uncertainty
+        ));
+        for c in l.contributions.iter().flatten() {
+            out.push_str(&format!(
+                "           {:>+6.1}  {}  [{} {:.2} units = {:.2} × share {:.2} × decay {:.3} × source {:.3}]\n",
+                c.effect,
+                c.label,
+                if c.positive { "+" } else { "−" },
+                c.weight,
+                c.raw_weight,
+                c.share,
+                c.decay,
+                c.source_discount
+            ));
+        }
+    }
+    out
 }
 
 fn describe(created: &[(&'static str, usize)]) -> String {

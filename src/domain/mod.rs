@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod enums;
+pub mod scoring;
 pub mod text;
 pub mod values;
 pub mod views;

@@ -3,9 +3,11 @@
 
 pub mod bulk;
 pub mod citations;
+pub mod evidence;
 pub mod hydrate;
 pub mod incidents;
 pub mod overview;
+pub mod scores;
 pub mod sources;
 pub mod vendors;
 

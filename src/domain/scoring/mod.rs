@@ -1,0 +1,16 @@
+//! The trust scoring engine (DESIGN.md section 4, docs/scoring.md): evidence becomes a
+//! subjective-logic opinion per vendor and product, as of a date, with its explanation.
+
+pub mod config;
+pub mod engine;
+pub mod input;
+pub mod opinion;
+#[cfg(test)]
+mod properties;
+
+pub use config::ScoringConfig;
+pub use engine::{Contribution, ContributionKind, Grade, TrustScore, score_all};
+pub use input::{
+    DependencyEdge, EvidenceKey, EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject,
+};
+pub use opinion::{Evidence, Opinion};
