@@ -37,6 +37,9 @@ pub enum Command {
         /// Do not import the built-in seed pack into an empty database.
         #[arg(long)]
         no_seed: bool,
+        /// A TOML file overriding the scoring model's weights (docs/scoring.md).
+        #[arg(long, env = "TRUSTKB_SCORING_CONFIG")]
+        scoring_config: Option<PathBuf>,
     },
     /// Apply pending database migrations.
     Migrate,
@@ -153,9 +156,14 @@ fn open(database: &str) -> Result<DbConnection, CliError> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Serve { bind, no_seed } => {
+        Command::Serve {
+            bind,
+            no_seed,
+            scoring_config: config_path,
+        } => {
             let mut config = ServeConfig::new(&cli.database, &bind)?;
             config.seed_when_empty = !no_seed;
+            config.scoring = scoring_config(config_path.as_deref())?;
             crate::web::server::serve(config)?;
             Ok(())
         }

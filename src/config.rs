@@ -1,6 +1,7 @@
 //! Typed configuration, built once from command-line flags and `TRUSTKB_*` variables
 //! (clap reads both) and passed down; nothing reads the environment after start.
 
+use crate::domain::scoring::ScoringConfig;
 use crate::store::{DatabaseUrl, StoreError};
 
 /// The embedded default database.
@@ -20,6 +21,8 @@ pub struct ServeConfig {
     pub pool_size: u32,
     /// HTTP worker threads (0: one per core).
     pub workers: usize,
+    /// The trust scoring model's weights.
+    pub scoring: ScoringConfig,
 }
 
 impl ServeConfig {
@@ -31,6 +34,7 @@ impl ServeConfig {
             seed_when_empty: true,
             pool_size: 8,
             workers: 0,
+            scoring: ScoringConfig::default(),
         })
     }
 }

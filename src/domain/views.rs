@@ -2,6 +2,7 @@
 //! Built by `store::queries`, rendered by askama templates and serialised as JSON alike.
 
 use crate::domain::PartialDate;
+use crate::domain::scoring::TrustScore;
 use crate::domain::text::Paragraph;
 use crate::domain::{
     Criticality, FavouredAction, IncidentKind, InvolvementRole, MagicQuadrant, Reliability,
@@ -65,6 +66,8 @@ pub struct ProductView {
     pub category_name: String,
     pub description: Option<String>,
     pub citations: Vec<CitationView>,
+    /// The product's trust score, when scores were asked for.
+    pub trust: Option<TrustScore>,
 }
 
 /// Who consumes a product: a vendor (fourth-party chain) or our own organisation.
@@ -304,6 +307,21 @@ pub struct VendorDetail {
     pub remediations: Vec<RemediationView>,
     /// Assessments of the vendor and of its products.
     pub assessments: Vec<AssessmentView>,
+    /// The vendor's trust score as of the date asked for, with its explanation.
+    pub trust: Option<TrustScore>,
+    /// The score over time, up to that date.
+    pub history: Vec<HistoryPoint>,
+}
+
+/// One point of a score history.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryPoint {
+    pub date: NaiveDate,
+    pub score: f64,
+    /// The score's range over every base rate: belief × 100 to (belief + uncertainty) × 100.
+    pub low: f64,
+    pub high: f64,
+    pub unknown: bool,
 }
 
 /// An incident in a list.

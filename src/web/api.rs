@@ -2,11 +2,13 @@
 //! Errors are `application/problem+json`.
 
 use super::error::{ApiError, WebError};
+use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::store::queries::PageRequest;
 use crate::store::queries::incidents::{incident_detail, list_incidents};
 use crate::store::queries::sources::{list_sources, source_detail};
-use crate::store::queries::vendors::{list_vendors, vendor_detail};
+use crate::store::queries::trust::vendor_detail_with_trust;
+use crate::store::queries::vendors::list_vendors;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
@@ -46,13 +48,20 @@ pub async fn vendors(
     Ok(HttpResponse::Ok().json(list))
 }
 
-/// `GET /api/v1/vendors/{slug}`.
+/// `GET /api/v1/vendors/{slug}[?as_of=YYYY-MM-DD]`: the vendor with its `trust` object.
 pub async fn vendor(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
-    let detail = state.run(move |c| vendor_detail(c, &slug)).await?;
+    let as_of = query
+        .as_of
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let config = state.scoring.clone();
+    let detail = state
+        .run(move |c| vendor_detail_with_trust(c, &slug, as_of, &config))
+        .await?;
     Ok(HttpResponse::Ok().json(detail))
 }
 

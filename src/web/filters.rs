@@ -50,6 +50,34 @@ pub fn locators(
     Ok(format!(" · {joined}"))
 }
 
+/// A score or percentage with one decimal: "54.8".
+#[askama::filter_fn]
+pub fn points(value: &f64, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(format!("{value:.1}"))
+}
+
+/// A share as a percentage: 0.194 → "19%".
+#[askama::filter_fn]
+pub fn percent(value: &f64, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(format!("{:.0}%", value * 100.0))
+}
+
+/// A signed effect in score points: "+6.5", "−18.7".
+#[askama::filter_fn]
+pub fn signed(value: &f64, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(if *value < 0.0 {
+        format!("−{:.1}", -value)
+    } else {
+        format!("+{value:.1}")
+    })
+}
+
+/// A factor with up to three decimals: "0.844".
+#[askama::filter_fn]
+pub fn factor(value: &f64, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(format!("{value:.3}"))
+}
+
 /// The English name of a language code ("fr" → "French"); unknown codes are shown as is.
 #[askama::filter_fn]
 pub fn language(code: &str, _: &dyn askama::Values) -> askama::Result<String> {
@@ -77,4 +105,26 @@ pub fn anchor(locator: &str, _: &dyn askama::Values) -> askama::Result<String> {
         Some(n) if n.chars().all(|c| c.is_ascii_digit()) => format!("p-{n}"),
         _ => "text".to_owned(),
     })
+}
+
+/// A calendar date: "16 Mar 2021".
+#[askama::filter_fn]
+pub fn plain_day(date: &chrono::NaiveDate, _: &dyn askama::Values) -> askama::Result<String> {
+    Ok(date.format("%-d %b %Y").to_string())
+}
+
+/// What kind of evidence a contribution is, for people.
+#[askama::filter_fn]
+pub fn kind_label(
+    kind: &crate::domain::scoring::ContributionKind,
+    _: &dyn askama::Values,
+) -> askama::Result<String> {
+    use crate::domain::scoring::ContributionKind;
+    Ok(match kind {
+        ContributionKind::Involvement => "Incident involvement",
+        ContributionKind::Remediation => "Remediation",
+        ContributionKind::Assessment => "Analyst view (averaged with the others)",
+        ContributionKind::Dependency => "Inherited through a dependency",
+    }
+    .to_owned())
 }

@@ -1,6 +1,7 @@
 //! HTML pages: overview, vendors, incidents and sources, rendered with askama.
 //! Read-only; every page works without JavaScript.
 
+use super::charts::HistoryChart;
 use super::error::PageError;
 use super::filters;
 use super::state::AppState;
@@ -8,7 +9,8 @@ use crate::domain::views::*;
 use crate::store::queries::incidents::{incident_detail, list_incidents};
 use crate::store::queries::overview::overview;
 use crate::store::queries::sources::{list_sources, source_detail};
-use crate::store::queries::vendors::{list_vendors, vendor_detail};
+use crate::store::queries::trust::vendor_detail_with_trust;
+use crate::store::queries::vendors::list_vendors;
 use crate::store::queries::{Page, PageRequest};
 use actix_web::web;
 use askama::Template;
@@ -90,17 +92,38 @@ pub async fn vendors(
 #[template(path = "vendors/show.html")]
 pub struct VendorPage {
     pub v: VendorDetail,
+    /// The date the page shows: today, or `?as_of=`.
     pub today: NaiveDate,
+    pub as_of_given: bool,
+    pub chart: Option<HistoryChart>,
 }
 
-/// `GET /vendors/{slug}`.
+/// `?as_of=YYYY-MM-DD`: what was known on that date.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AsOfQuery {
+    pub as_of: Option<NaiveDate>,
+}
+
+/// `GET /vendors/{slug}[?as_of=YYYY-MM-DD]`.
 pub async fn vendor(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<AsOfQuery>,
 ) -> Result<VendorPage, PageError> {
     let slug = slug.into_inner();
-    let v = state.run(move |c| vendor_detail(c, &slug)).await?;
-    Ok(VendorPage { v, today: today() })
+    let as_of = query.as_of.unwrap_or_else(today);
+    let config = state.scoring.clone();
+    let v = state
+        .run(move |c| vendor_detail_with_trust(c, &slug, as_of, &config))
+        .await?;
+    let chart = HistoryChart::new(&v.history, v.trust.as_ref());
+    Ok(VendorPage {
+        v,
+        today: as_of,
+        as_of_given: query.as_of.is_some(),
+        chart,
+    })
 }
 
 #[derive(Template, WebTemplate)]

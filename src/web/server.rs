@@ -51,6 +51,7 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
     Ok(AppState {
         pool: pool.clone(),
         backend: config.database.backend(),
+        scoring: std::sync::Arc::new(config.scoring.clone()),
     })
 }
 

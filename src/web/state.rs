@@ -2,6 +2,7 @@
 //! diesel work off the async workers.
 
 use super::error::WebError;
+use crate::domain::scoring::ScoringConfig;
 use crate::store::{DbConnection, DbPool, StoreError};
 use actix_web::web;
 
@@ -11,6 +12,8 @@ pub struct AppState {
     pub pool: DbPool,
     /// `sqlite` or `postgres`, for the health check.
     pub backend: &'static str,
+    /// The trust scoring model.
+    pub scoring: std::sync::Arc<ScoringConfig>,
 }
 
 impl AppState {

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod engine;
+pub mod history;
 pub mod input;
 pub mod opinion;
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub fn product_views(
                 category_name: category.name.clone(),
                 description: r.description.clone(),
                 citations: cites.of(CitedRecord::Product, r.id),
+                trust: None,
             })
         })
         .collect()

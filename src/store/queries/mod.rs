@@ -9,6 +9,7 @@ pub mod incidents;
 pub mod overview;
 pub mod scores;
 pub mod sources;
+pub mod trust;
 pub mod vendors;
 
 /// A page of a list: which slice to show.

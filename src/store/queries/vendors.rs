@@ -153,6 +153,8 @@ pub fn vendor_detail(conn: &mut DbConnection, slug: &str) -> Result<VendorDetail
         incidents,
         remediations: remediation_views(conn, &remediation_rows)?,
         assessments: assessment_views(conn, &assessment_rows)?,
+        trust: None,
+        history: Vec::new(),
         tier: parse_stored("vendors.tier", &vendor.tier)?,
         status: parse_stored("vendors.status", &vendor.status)?,
         slug: vendor.slug,

@@ -1,0 +1,57 @@
+//! A vendor page's trust: the vendor's and its products' scores as of a date with their
+//! explanations, and the vendor's score history up to that date, from the same function.
+
+use super::evidence::load_scoring_data;
+use super::vendors::vendor_detail;
+use crate::domain::scoring::history::history_dates;
+use crate::domain::scoring::{ScoringConfig, Subject, score_all};
+use crate::domain::views::{HistoryPoint, VendorDetail};
+use crate::store::{DbConnection, StoreError};
+use chrono::NaiveDate;
+
+/// Most points a history chart shows.
+pub const HISTORY_POINTS: usize = 48;
+
+/// The vendor's detail with its trust score, its products' scores and its history.
+pub fn vendor_detail_with_trust(
+    conn: &mut DbConnection,
+    slug: &str,
+    as_of: NaiveDate,
+    config: &ScoringConfig,
+) -> Result<VendorDetail, StoreError> {
+    let mut detail = vendor_detail(conn, slug)?;
+    let data = load_scoring_data(conn)?;
+    let vendor_id = data
+        .vendors
+        .iter()
+        .find(|(_, (s, _))| s == slug)
+        .map(|(id, _)| *id)
+        .ok_or_else(|| StoreError::not_found("vendor", slug))?;
+    let mut scores = score_all(&data.input, as_of, config);
+    detail.trust = scores.remove(&Subject::Vendor(vendor_id));
+    for product in &mut detail.products {
+        let id = data
+            .products
+            .iter()
+            .find(|(_, (s, _, _))| *s == product.slug)
+            .map(|(id, _)| *id);
+        product.trust = id.and_then(|id| scores.remove(&Subject::Product(id)));
+    }
+    let first = data.input.evidence.iter().filter_map(|e| e.known_on).min();
+    if let Some(first) = first {
+        detail.history = history_dates(first, as_of, HISTORY_POINTS)
+            .into_iter()
+            .filter_map(|date| {
+                let s = score_all(&data.input, date, config).remove(&Subject::Vendor(vendor_id))?;
+                Some(HistoryPoint {
+                    date,
+                    score: s.score,
+                    low: s.belief * 100.0,
+                    high: (s.belief + s.uncertainty) * 100.0,
+                    unknown: s.unknown,
+                })
+            })
+            .collect();
+    }
+    Ok(detail)
+}
