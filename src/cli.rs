@@ -71,6 +71,9 @@ pub enum Command {
         /// A TOML file overriding the scoring model's weights (docs/scoring.md).
         #[arg(long, env = "TRUSTKB_SCORING_CONFIG")]
         scoring_config: Option<PathBuf>,
+        /// Print the scoring configuration in effect (TOML) instead of scores.
+        #[arg(long)]
+        print_config: bool,
     },
     /// Export the knowledge base.
     Export {
@@ -226,8 +229,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             format,
             explain,
             scoring_config: config_path,
+            print_config,
         } => {
             let config = scoring_config(config_path.as_deref())?;
+            if print_config {
+                let text =
+                    toml::to_string_pretty(&config).map_err(|e| CliError::Usage(e.to_string()))?;
+                return std::io::stdout()
+                    .write_all(text.as_bytes())
+                    .map_err(|source| CliError::Write {
+                        path: "standard output".into(),
+                        source,
+                    });
+            }
             let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
             let mut conn = open(&cli.database)?;
             let scored = score_knowledge_base(&mut conn, as_of, &config)?;

@@ -1,0 +1,67 @@
+//! The documentation cannot drift: docs/scoring.md's worked examples and defaults are
+//! the output of the commands it names, run here on a freshly seeded database.
+
+mod common;
+
+use common::TestDb;
+use std::process::Command;
+
+fn trustkb(db: &TestDb, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_trustkb"))
+        .args(args)
+        .env("TRUSTKB_DATABASE_URL", &db.url)
+        .env("TRUSTKB_LOG", "warn")
+        .env_remove("TRUSTKB_SCORING_CONFIG")
+        .output()
+        .expect("run trustkb");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The fenced block that follows `marker` in `doc`.
+fn block_after<'d>(doc: &'d str, marker: &str) -> &'d str {
+    let rest = &doc[doc
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} missing"))
+        + marker.len()..];
+    let start = rest.find("```").expect("opening fence");
+    let body = &rest[start..];
+    let body = &body[body.find('\n').expect("fence line") + 1..];
+    &body[..body.find("```").expect("closing fence")]
+}
+
+#[test]
+fn scoring_doc_matches_what_the_code_prints() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scoring.md")).unwrap();
+    let db = TestDb::sqlite();
+    trustkb(&db, &["seed"]);
+    let mut checked = 0;
+    for (i, _) in doc.match_indices("<!-- worked-example:") {
+        let line = &doc[i..doc[i..].find("-->").map(|e| i + e).expect("marker end")];
+        let args: Vec<&str> = line
+            .trim_start_matches("<!-- worked-example:")
+            .split_whitespace()
+            .collect();
+        let printed = trustkb(&db, &args);
+        let marker = &doc[i..i + line.len() + 3];
+        assert_eq!(
+            block_after(&doc, marker),
+            printed,
+            "docs/scoring.md is stale for `trustkb {}`",
+            args.join(" ")
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3, "worked examples found: {checked}");
+    let defaults = trustkb(&db, &["score", "--print-config"]);
+    assert_eq!(
+        block_after(&doc, "<!-- scoring-defaults:begin -->"),
+        defaults,
+        "the defaults in docs/scoring.md are stale"
+    );
+}
