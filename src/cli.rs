@@ -6,8 +6,7 @@ use crate::domain::Slug;
 use crate::domain::scoring::ScoringConfig;
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::export::export_pack;
-use crate::store::pack::import::import_pack;
-use crate::store::pack::seed::{SeedOutcome, import_time as now, seed};
+use crate::store::pack::seed::{SeedOutcome, import_and_rescore, import_time as now, seed};
 use crate::store::pack::{PackError, load_path};
 use crate::store::queries::scores::{ScoreLine, score_knowledge_base};
 use crate::store::{DbConnection, StoreError, connect, migrate::run_migrations};
@@ -23,6 +22,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "TRUSTKB_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
     pub database: String,
 
+    /// A TOML file overriding the scoring model's weights (docs/scoring.md).
+    #[arg(long, global = true, env = "TRUSTKB_SCORING_CONFIG")]
+    pub scoring_config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -37,9 +40,6 @@ pub enum Command {
         /// Do not import the built-in seed pack into an empty database.
         #[arg(long)]
         no_seed: bool,
-        /// A TOML file overriding the scoring model's weights (docs/scoring.md).
-        #[arg(long, env = "TRUSTKB_SCORING_CONFIG")]
-        scoring_config: Option<PathBuf>,
     },
     /// Apply pending database migrations.
     Migrate,
@@ -68,9 +68,6 @@ pub enum Command {
         /// Include every contribution behind each score.
         #[arg(long)]
         explain: bool,
-        /// A TOML file overriding the scoring model's weights (docs/scoring.md).
-        #[arg(long, env = "TRUSTKB_SCORING_CONFIG")]
-        scoring_config: Option<PathBuf>,
         /// Print the scoring configuration in effect (TOML) instead of scores.
         #[arg(long)]
         print_config: bool,
@@ -158,15 +155,12 @@ fn open(database: &str) -> Result<DbConnection, CliError> {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    let scoring = scoring_config(cli.scoring_config.as_deref())?;
     match cli.command {
-        Command::Serve {
-            bind,
-            no_seed,
-            scoring_config: config_path,
-        } => {
+        Command::Serve { bind, no_seed } => {
             let mut config = ServeConfig::new(&cli.database, &bind)?;
             config.seed_when_empty = !no_seed;
-            config.scoring = scoring_config(config_path.as_deref())?;
+            config.scoring = scoring;
             crate::web::server::serve(config)?;
             Ok(())
         }
@@ -187,7 +181,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 None => seed_pack()?,
             };
             let mut conn = open(&cli.database)?;
-            match seed(&mut conn, &pack, now())? {
+            match seed(&mut conn, &pack, now(), &scoring)? {
                 SeedOutcome::Imported(report) => {
                     println!(
                         "seeded pack \"{}\": {} records ({})",
@@ -213,7 +207,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Import { path } => {
             let pack = load_path(&path)?;
             let mut conn = open(&cli.database)?;
-            let report = import_pack(&mut conn, &pack, now())?;
+            let report = import_and_rescore(&mut conn, &pack, now(), &scoring)?;
             println!(
                 "imported pack \"{}\" from {}: {} records ({})",
                 report.pack,
@@ -228,10 +222,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             vendor,
             format,
             explain,
-            scoring_config: config_path,
             print_config,
         } => {
-            let config = scoring_config(config_path.as_deref())?;
+            let config = scoring;
             if print_config {
                 let text =
                     toml::to_string_pretty(&config).map_err(|e| CliError::Usage(e.to_string()))?;

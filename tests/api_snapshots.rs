@@ -36,9 +36,19 @@ fn api_answers_match_their_snapshots_on_every_backend() {
             ("not-found", "/api/v1/vendors/unknown"),
         ];
         for (name, path) in cases {
-            let answer = app.get(path);
+            let mut json = app.get(path).json();
+            // The list's stored scores are as of today, so they age: check, then leave out.
+            if let Some(items) = json.get_mut("items").and_then(|i| i.as_array_mut()) {
+                for item in items {
+                    if let Some(map) = item.as_object_mut()
+                        && let Some(trust) = map.remove("trust")
+                    {
+                        assert!(trust.is_null() || trust["score"].is_number(), "{trust}");
+                    }
+                }
+            }
             insta::with_settings!({ description => format!("GET {path} ({})", db.backend), omit_expression => true }, {
-                insta::assert_json_snapshot!(name, answer.json());
+                insta::assert_json_snapshot!(name, json);
             });
         }
     }

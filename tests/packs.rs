@@ -6,6 +6,7 @@ mod common;
 use common::TestDb;
 use std::path::Path;
 use trustkb::domain::Slug;
+use trustkb::domain::scoring::ScoringConfig;
 use trustkb::store::DbConnection;
 use trustkb::store::pack::embedded::{SEED_PACK_FILES, SEED_TEXT_FILES, seed_pack};
 use trustkb::store::pack::export::export_pack;
@@ -35,7 +36,13 @@ fn imported_pack_count(conn: &mut DbConnection) -> i64 {
 /// A seeded database on this backend.
 fn seeded(db: &TestDb) -> DbConnection {
     let mut conn = db.connect();
-    seed(&mut conn, &seed_pack().unwrap(), now()).expect("seed");
+    seed(
+        &mut conn,
+        &seed_pack().unwrap(),
+        now(),
+        &ScoringConfig::default(),
+    )
+    .expect("seed");
     conn
 }
 
@@ -72,13 +79,13 @@ fn seeding_is_idempotent() {
     for db in TestDb::all() {
         let mut conn = db.connect();
         let pack = seed_pack().unwrap();
-        let first = seed(&mut conn, &pack, now()).unwrap();
+        let first = seed(&mut conn, &pack, now(), &ScoringConfig::default()).unwrap();
         let SeedOutcome::Imported(report) = first else {
             panic!("first seed must import")
         };
         assert!(report.total() > 60, "{report:?}");
         let before = export(&mut conn);
-        let second = seed(&mut conn, &pack, now()).unwrap();
+        let second = seed(&mut conn, &pack, now(), &ScoringConfig::default()).unwrap();
         assert_eq!(
             second,
             SeedOutcome::AlreadyPresent {

@@ -29,7 +29,13 @@ fn vendor_lines(db: &TestDb, as_of: &str) -> BTreeMap<String, ScoreLine> {
 fn seed_case_scores_follow_the_story() {
     for db in TestDb::all() {
         let mut conn = db.connect();
-        seed(&mut conn, &seed_pack().unwrap(), import_time()).unwrap();
+        seed(
+            &mut conn,
+            &seed_pack().unwrap(),
+            import_time(),
+            &ScoringConfig::default(),
+        )
+        .unwrap();
         let april = vendor_lines(&db, "2021-04-30");
         let february = vendor_lines(&db, "2021-02-15");
         for lines in [&april, &february] {
@@ -68,7 +74,13 @@ fn seed_case_scores_follow_the_story() {
 fn mimecast_explanation_shows_every_contribution() {
     for db in TestDb::all() {
         let mut conn = db.connect();
-        seed(&mut conn, &seed_pack().unwrap(), import_time()).unwrap();
+        seed(
+            &mut conn,
+            &seed_pack().unwrap(),
+            import_time(),
+            &ScoringConfig::default(),
+        )
+        .unwrap();
         let scored =
             score_knowledge_base(&mut conn, date("2021-02-15"), &ScoringConfig::default()).unwrap();
         let mimecast = scored.find("vendor", "mimecast").unwrap();
@@ -169,5 +181,40 @@ fn score_command_prints_json_and_tables() {
         let unknown = run(&["score", "--vendor", "nobody"]);
         assert!(!unknown.status.success());
         assert!(String::from_utf8_lossy(&unknown.stderr).contains("unknown vendor \"nobody\""));
+    }
+}
+
+#[test]
+fn imports_rewrite_the_score_snapshots_in_the_same_transaction() {
+    use diesel::prelude::*;
+    use trustkb::store::schema::score_snapshots;
+    for db in TestDb::all() {
+        let mut conn = db.connect();
+        seed(
+            &mut conn,
+            &seed_pack().unwrap(),
+            import_time(),
+            &ScoringConfig::default(),
+        )
+        .unwrap();
+        let count: i64 = score_snapshots::table
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(count, 8, "four vendors and four products scored on import");
+        let app = common::TestApp::spawn(&db);
+        let list = app.get("/api/v1/vendors").json();
+        for v in list["items"].as_array().unwrap() {
+            assert!(v["trust"]["score"].is_number(), "{v}");
+        }
+        let cisco = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["slug"] == "cisco")
+            .unwrap();
+        assert_eq!(cisco["trust"]["unknown"], true);
+        let html = app.get("/vendors").body;
+        assert!(html.contains("data-label=\"Trust\""));
     }
 }

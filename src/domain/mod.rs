@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod enums;
 pub mod scoring;
+pub mod synthetic;
 pub mod text;
 pub mod values;
 pub mod views;

@@ -255,6 +255,9 @@ bounded_int!(
 );
 
 impl Credibility {
+    /// Grade 6: the truth of the information cannot be judged.
+    pub const CANNOT_BE_JUDGED: Credibility = Credibility(6);
+
     /// The Admiralty wording of the credibility grade.
     pub fn label(self) -> &'static str {
         match self.0 {

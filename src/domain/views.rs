@@ -53,6 +53,19 @@ pub struct VendorSummary {
     pub description: Option<String>,
     pub product_count: i64,
     pub incident_count: i64,
+    /// The latest stored trust score.
+    pub trust: Option<ScoreSummary>,
+}
+
+/// A stored score, as lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreSummary {
+    pub as_of: NaiveDate,
+    pub model_version: String,
+    pub score: f64,
+    pub grade: Option<String>,
+    pub unknown: bool,
+    pub uncertainty: f64,
 }
 
 /// A product with its vendor and category.

@@ -9,6 +9,7 @@ pub mod pack;
 pub mod queries;
 pub mod rows;
 pub mod schema;
+pub mod snapshots;
 
 pub use connection::{DatabaseUrl, DbConnection, DbPool, connect, open_pool};
 pub use error::StoreError;

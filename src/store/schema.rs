@@ -198,6 +198,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    score_snapshots (id) {
+        id -> Integer,
+        vendor_id -> Nullable<Integer>,
+        product_id -> Nullable<Integer>,
+        as_of -> Date,
+        model_version -> Text,
+        score -> Double,
+        belief -> Double,
+        disbelief -> Double,
+        uncertainty -> Double,
+        grade -> Nullable<Text>,
+        unknown -> Bool,
+        explanation -> Text,
+        computed_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(products -> vendors (vendor_id));
 diesel::joinable!(products -> categories (category_id));
 diesel::joinable!(dependencies -> products (product_id));
@@ -223,4 +241,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     sources,
     citations,
     imported_packs,
+    score_snapshots,
 );

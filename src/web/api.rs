@@ -44,7 +44,8 @@ pub async fn vendors(
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = query.page()?;
-    let list = state.run(move |c| list_vendors(c, page)).await?;
+    let model = state.scoring.model_version.clone();
+    let list = state.run(move |c| list_vendors(c, page, &model)).await?;
     Ok(HttpResponse::Ok().json(list))
 }
 

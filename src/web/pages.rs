@@ -81,7 +81,8 @@ pub async fn vendors(
     query: web::Query<PageQuery>,
 ) -> Result<VendorListPage, PageError> {
     let (page, request) = Pager::request(&query);
-    let list = state.run(move |c| list_vendors(c, request)).await?;
+    let model = state.scoring.model_version.clone();
+    let list = state.run(move |c| list_vendors(c, request, &model)).await?;
     Ok(VendorListPage {
         pager: Pager::new(page, &list),
         vendors: list.items,

@@ -6,6 +6,7 @@ use super::state::AppState;
 use crate::config::ServeConfig;
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::seed::{SeedOutcome, import_time, is_empty, seed};
+use crate::store::snapshots::{has_snapshots, refresh_snapshots};
 use crate::store::{StoreError, migrate::run_migrations, open_pool};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash};
@@ -41,12 +42,18 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         tracing::info!(migration = %name, "applied migration");
     }
     if config.seed_when_empty && is_empty(&mut conn)? {
-        match seed(&mut conn, &seed_pack()?, import_time())? {
+        match seed(&mut conn, &seed_pack()?, import_time(), &config.scoring)? {
             SeedOutcome::Imported(report) => {
                 tracing::info!(pack = %report.pack, records = report.total(), "seeded the empty database");
             }
             SeedOutcome::AlreadyPresent { .. } => {}
         }
+    }
+    // Decay moves scores every day: make sure today's snapshots exist under this model.
+    let now = import_time();
+    if !has_snapshots(&mut conn, now.date(), &config.scoring.model_version)? {
+        let written = refresh_snapshots(&mut conn, now.date(), &config.scoring, now)?;
+        tracing::info!(subjects = written, model = %config.scoring.model_version, "scored the knowledge base as of today");
     }
     Ok(AppState {
         pool: pool.clone(),

@@ -1,123 +1,31 @@
-//! Computes every vendor's and product's opinion as of a date: decayed, source-discounted
-//! evidence, averaged analyst views, and risk inherited along active dependencies, explained.
+//! The score book: evidence gathered per subject (decayed, discounted, shared), risk
+//! inherited along active dependencies over a fixed number of rounds, and cheap updates.
 
 use super::config::ScoringConfig;
 use super::input::{EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject};
 use super::opinion::{Evidence, Opinion};
-use crate::domain::views::CitationView;
 use chrono::NaiveDate;
-use serde::Serialize;
-use std::collections::BTreeMap;
-
-/// Letter grade of a score (bands in the configuration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum Grade {
-    A,
-    B,
-    C,
-    D,
-    E,
-    F,
-}
-
-impl Grade {
-    pub fn of(score: f64, bands: &[f64; 5]) -> Grade {
-        let grades = [Grade::A, Grade::B, Grade::C, Grade::D, Grade::E];
-        grades
-            .iter()
-            .zip(bands)
-            .find(|(_, low)| score >= **low)
-            .map_or(Grade::F, |(g, _)| *g)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Grade::A => "A",
-            Grade::B => "B",
-            Grade::C => "C",
-            Grade::D => "D",
-            Grade::E => "E",
-            Grade::F => "F",
-        }
-    }
-}
-
-/// Where a contribution comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContributionKind {
-    Involvement,
-    Remediation,
-    Assessment,
-    /// Risk inherited from a product the subject (or its vendor) depends on.
-    Dependency,
-}
-
-/// One line of a score's explanation.
-#[derive(Debug, Clone, Serialize)]
-pub struct Contribution {
-    pub kind: ContributionKind,
-    /// Id of the involvement, remediation, assessment or dependency.
-    pub record_id: i32,
-    pub label: String,
-    pub known_on: Option<NaiveDate>,
-    /// Positive (trust) or negative (distrust) evidence.
-    pub positive: bool,
-    /// Evidence units before any factor.
-    pub raw_weight: f64,
-    /// Share reaching this subject: 1 when named directly, less through a vendor or product,
-    /// 1/n for one of n averaged analyst views, the upstream disbelief for a dependency.
-    pub share: f64,
-    /// 0.5^(age / half-life).
-    pub decay: f64,
-    /// Admiralty discount of the best source.
-    pub source_discount: f64,
-    /// Units counted: raw × share × decay × discount.
-    pub weight: f64,
-    /// Score points this line moves the score (score minus the score without it).
-    pub effect: f64,
-    pub citations: Vec<CitationView>,
-}
-
-/// A subject's score as of a date, with its explanation.
-#[derive(Debug, Clone, Serialize)]
-pub struct TrustScore {
-    pub subject: Subject,
-    pub as_of: NaiveDate,
-    pub model_version: String,
-    /// Projected probability × 100, in [0, 100].
-    pub score: f64,
-    /// None while the subject is unknown (no evidence worth the name).
-    pub grade: Option<Grade>,
-    pub unknown: bool,
-    pub belief: f64,
-    pub disbelief: f64,
-    pub uncertainty: f64,
-    pub base_rate: f64,
-    /// Total evidence counted (positive r, negative s).
-    pub evidence: Evidence,
-    /// Every line, largest effect first.
-    pub contributions: Vec<Contribution>,
-}
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Evidence of one record reaching one subject.
 #[derive(Debug, Clone)]
-struct Item<'a> {
-    record: &'a EvidenceRecord,
-    raw: Evidence,
-    share: f64,
-    decay: f64,
-    discount: f64,
+pub(crate) struct Item {
+    /// Index of the record (input records first, then added ones).
+    pub record: usize,
+    pub raw: Evidence,
+    pub share: f64,
+    pub decay: f64,
+    pub discount: f64,
     /// Another involvement in the same incident weighs more for this subject.
-    superseded: bool,
+    pub superseded: bool,
 }
 
-impl Item<'_> {
-    fn weighted(&self) -> Evidence {
+impl Item {
+    pub fn weighted(&self) -> Evidence {
         self.raw.scaled(self.share * self.decay * self.discount)
     }
 
-    fn counted(&self) -> Evidence {
+    pub fn counted(&self) -> Evidence {
         if self.superseded {
             Evidence::default()
         } else {
@@ -126,103 +34,31 @@ impl Item<'_> {
     }
 }
 
-/// Keeps, per incident, only the heaviest involvement reaching a subject (ties: lowest id).
-fn count_incidents_once(items: &mut [Item]) {
-    let mut heaviest: BTreeMap<i32, (f64, i32)> = BTreeMap::new();
-    for item in items.iter() {
-        if let Some(incident) = item.record.incident {
-            let weight = item.weighted().negative;
-            let id = item.record.key.id;
-            let best = heaviest.entry(incident).or_insert((weight, id));
-            if weight > best.0 || (weight == best.0 && id < best.1) {
-                *best = (weight, id);
-            }
-        }
-    }
-    for item in items.iter_mut() {
-        if let Some(incident) = item.record.incident {
-            item.superseded = heaviest
-                .get(&incident)
-                .is_some_and(|(_, id)| *id != item.record.key.id);
-        }
-    }
+/// Every subject's evidence and inherited risk as of one date.
+#[derive(Clone)]
+pub struct ScoreBook<'a> {
+    pub(crate) input: &'a ScoringInput,
+    pub(crate) config: &'a ScoringConfig,
+    pub(crate) as_of: NaiveDate,
+    extra: Vec<EvidenceRecord>,
+    pub(crate) subjects: Vec<Subject>,
+    index: HashMap<Subject, usize>,
+    products_of: HashMap<i32, Vec<i32>>,
+    vendor_of: HashMap<i32, i32>,
+    /// Per subject index: the vendor's subject index of a product.
+    vendor_index: Vec<Option<usize>>,
+    pub(crate) direct: Vec<Vec<Item>>,
+    pub(crate) views: Vec<Vec<Item>>,
+    direct_sum: Vec<Evidence>,
+    view_mean: Vec<Evidence>,
+    /// Active dependencies (indices into `input.dependencies`) by consumer's subject index.
+    pub(crate) edges_of: Vec<Vec<usize>>,
+    /// Active dependencies by the product's subject index.
+    edges_on: Vec<Vec<usize>>,
+    /// Units and upstream disbelief of every dependency, per round (round 0: none).
+    units: Vec<HashMap<usize, (f64, f64)>>,
 }
 
-/// Risk a vendor inherits through one dependency.
-#[derive(Debug, Clone, PartialEq)]
-struct Inherited {
-    edge: usize,
-    units: f64,
-    upstream_disbelief: f64,
-}
-
-struct Graph {
-    vendor_of: BTreeMap<i32, i32>,
-    products_of: BTreeMap<i32, Vec<i32>>,
-    subjects: Vec<Subject>,
-}
-
-impl Graph {
-    fn new(input: &ScoringInput) -> Graph {
-        let mut vendor_of = BTreeMap::new();
-        let mut products_of: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
-        for (product, vendor) in &input.products {
-            vendor_of.insert(*product, *vendor);
-            products_of.entry(*vendor).or_default().push(*product);
-        }
-        for list in products_of.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
-        let mut subjects: Vec<Subject> = input
-            .vendors
-            .iter()
-            .map(|v| Subject::Vendor(*v))
-            .chain(input.products.iter().map(|(p, _)| Subject::Product(*p)))
-            .collect();
-        subjects.sort_unstable();
-        subjects.dedup();
-        Graph {
-            vendor_of,
-            products_of,
-            subjects,
-        }
-    }
-
-    /// The subjects a record bears on, with the share each receives.
-    fn targets(&self, record: &EvidenceRecord, config: &ScoringConfig) -> Vec<(Subject, f64)> {
-        let mut out: BTreeMap<Subject, f64> = BTreeMap::new();
-        for v in &record.vendors {
-            out.insert(Subject::Vendor(*v), 1.0);
-        }
-        for p in &record.products {
-            out.insert(Subject::Product(*p), 1.0);
-        }
-        for v in &record.vendors {
-            for p in self.products_of.get(v).into_iter().flatten() {
-                out.entry(Subject::Product(*p))
-                    .or_insert(config.vendor_to_product);
-            }
-        }
-        for p in &record.products {
-            if let Some(v) = self.vendor_of.get(p) {
-                out.entry(Subject::Vendor(*v))
-                    .or_insert(config.product_to_vendor);
-            }
-        }
-        out.into_iter().collect()
-    }
-}
-
-fn half_life(kind: EvidenceKind, config: &ScoringConfig) -> f64 {
-    match kind {
-        EvidenceKind::Involvement => config.half_life_incident_days,
-        EvidenceKind::Remediation => config.half_life_remediation_days,
-        EvidenceKind::Assessment => config.half_life_assessment_days,
-    }
-}
-
-/// Evidence units a record carries before any factor.
 fn raw_units(fact: &Fact, config: &ScoringConfig) -> Evidence {
     match fact {
         Fact::Involvement {
@@ -244,27 +80,175 @@ fn raw_units(fact: &Fact, config: &ScoringConfig) -> Evidence {
     }
 }
 
-/// The evidence of every subject, split into direct records and analyst views.
-#[derive(Default)]
-struct Gathered<'a> {
-    direct: BTreeMap<Subject, Vec<Item<'a>>>,
-    views: BTreeMap<Subject, Vec<Item<'a>>>,
+fn half_life(kind: EvidenceKind, config: &ScoringConfig) -> f64 {
+    match kind {
+        EvidenceKind::Involvement => config.half_life_incident_days,
+        EvidenceKind::Remediation => config.half_life_remediation_days,
+        EvidenceKind::Assessment => config.half_life_assessment_days,
+    }
 }
 
-fn gather<'a>(
-    input: &'a ScoringInput,
-    graph: &Graph,
-    as_of: NaiveDate,
-    config: &ScoringConfig,
-) -> Gathered<'a> {
-    let mut records: Vec<&EvidenceRecord> = input.evidence.iter().collect();
-    records.sort_by_key(|r| r.key);
-    let mut gathered = Gathered::default();
-    for record in records {
-        let Some(known) = record.known_on.filter(|d| *d <= as_of) else {
-            continue;
+/// Keeps, per incident, only the heaviest involvement reaching a subject (ties: lowest id).
+fn count_incidents_once<'r>(items: &mut [Item], records: &dyn Fn(usize) -> &'r EvidenceRecord) {
+    let mut heaviest: BTreeMap<i32, (f64, i32)> = BTreeMap::new();
+    for item in items.iter() {
+        let record = records(item.record);
+        if let Some(incident) = record.incident {
+            let (weight, id) = (item.weighted().negative, record.key.id);
+            let best = heaviest.entry(incident).or_insert((weight, id));
+            if weight > best.0 || (weight == best.0 && id < best.1) {
+                *best = (weight, id);
+            }
+        }
+    }
+    for item in items.iter_mut() {
+        let record = records(item.record);
+        if let Some(incident) = record.incident {
+            item.superseded = heaviest
+                .get(&incident)
+                .is_some_and(|(_, id)| *id != record.key.id);
+        }
+    }
+}
+
+fn sum(items: &[Item]) -> Evidence {
+    items
+        .iter()
+        .fold(Evidence::default(), |acc, i| acc.plus(i.counted()))
+}
+
+fn mean(items: &[Item]) -> Evidence {
+    let list: Vec<Evidence> = items.iter().map(Item::counted).collect();
+    Evidence::average(&list)
+}
+
+impl<'a> ScoreBook<'a> {
+    /// Gathers the evidence known on `as_of` and computes inherited risk.
+    pub fn new(input: &'a ScoringInput, as_of: NaiveDate, config: &'a ScoringConfig) -> Self {
+        let mut subjects: Vec<Subject> = input
+            .vendors
+            .iter()
+            .map(|v| Subject::Vendor(*v))
+            .chain(input.products.iter().map(|(p, _)| Subject::Product(*p)))
+            .collect();
+        subjects.sort_unstable();
+        subjects.dedup();
+        let index: HashMap<Subject, usize> =
+            subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+        let mut products_of: HashMap<i32, Vec<i32>> = HashMap::new();
+        let mut vendor_of: HashMap<i32, i32> = HashMap::new();
+        let mut vendor_index = vec![None; subjects.len()];
+        for (p, v) in &input.products {
+            products_of.entry(*v).or_default().push(*p);
+            vendor_of.insert(*p, *v);
+            if let (Some(pi), Some(vi)) = (
+                index.get(&Subject::Product(*p)),
+                index.get(&Subject::Vendor(*v)),
+            ) {
+                vendor_index[*pi] = Some(*vi);
+            }
+        }
+        for list in products_of.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let n = subjects.len();
+        let mut book = ScoreBook {
+            input,
+            config,
+            as_of,
+            extra: Vec::new(),
+            subjects,
+            index,
+            products_of,
+            vendor_of,
+            vendor_index,
+            direct: vec![Vec::new(); n],
+            views: vec![Vec::new(); n],
+            direct_sum: vec![Evidence::default(); n],
+            view_mean: vec![Evidence::default(); n],
+            edges_of: vec![Vec::new(); n],
+            edges_on: vec![Vec::new(); n],
+            units: Vec::new(),
         };
-        let age = (as_of - known).num_days() as f64;
+        let mut order: Vec<usize> = (0..input.evidence.len()).collect();
+        order.sort_by_key(|i| input.evidence[*i].key);
+        for i in order {
+            book.place(i);
+        }
+        let all: Vec<usize> = (0..n).collect();
+        book.settle(&all);
+        let mut edges: Vec<usize> = (0..input.dependencies.len())
+            .filter(|e| input.dependencies[*e].active_on(as_of))
+            .collect();
+        edges.sort_by_key(|e| {
+            (
+                input.dependencies[*e].consumer_vendor,
+                input.dependencies[*e].id,
+            )
+        });
+        for e in edges {
+            let dep = &input.dependencies[e];
+            let consumer = book
+                .index
+                .get(&Subject::Vendor(dep.consumer_vendor))
+                .copied();
+            let product = book.index.get(&Subject::Product(dep.product)).copied();
+            if let (Some(c), Some(p)) = (consumer, product) {
+                book.edges_of[c].push(e);
+                book.edges_on[p].push(e);
+            }
+        }
+        let every_edge: BTreeSet<usize> = book.edges_of.iter().flatten().copied().collect();
+        book.units = vec![HashMap::new(); config.max_hops + 1];
+        book.propagate(every_edge);
+        book
+    }
+
+    /// The record with this index (input records, then added ones).
+    pub(crate) fn record(&self, i: usize) -> &EvidenceRecord {
+        let n = self.input.evidence.len();
+        if i < n {
+            &self.input.evidence[i]
+        } else {
+            &self.extra[i - n]
+        }
+    }
+
+    /// The subjects a record bears on, with their share.
+    fn targets(&self, record: &EvidenceRecord) -> Vec<(usize, f64)> {
+        let mut out: BTreeMap<Subject, f64> = BTreeMap::new();
+        for v in &record.vendors {
+            out.insert(Subject::Vendor(*v), 1.0);
+        }
+        for p in &record.products {
+            out.insert(Subject::Product(*p), 1.0);
+        }
+        for v in &record.vendors {
+            for p in self.products_of.get(v).into_iter().flatten() {
+                out.entry(Subject::Product(*p))
+                    .or_insert(self.config.vendor_to_product);
+            }
+        }
+        for p in &record.products {
+            if let Some(v) = self.vendor_of.get(p) {
+                out.entry(Subject::Vendor(*v))
+                    .or_insert(self.config.product_to_vendor);
+            }
+        }
+        out.into_iter()
+            .filter_map(|(s, share)| self.index.get(&s).map(|i| (*i, share)))
+            .collect()
+    }
+
+    /// Adds the items of record `i` to its subjects; returns them.
+    fn place(&mut self, i: usize) -> Vec<usize> {
+        let record = self.record(i);
+        let Some(known) = record.known_on.filter(|d| *d <= self.as_of) else {
+            return Vec::new();
+        };
+        let config = self.config;
+        let age = (self.as_of - known).num_days() as f64;
         let decay = 0.5_f64.powf(age / half_life(record.key.kind, config));
         let discount = record
             .sources
@@ -275,227 +259,175 @@ fn gather<'a>(
             })
             .unwrap_or(config.uncited_discount);
         let raw = raw_units(&record.fact, config);
-        for (subject, share) in graph.targets(record, config) {
+        let is_view = record.key.kind == EvidenceKind::Assessment;
+        let targets = self.targets(record);
+        for (s, share) in &targets {
             let item = Item {
-                record,
+                record: i,
                 raw,
-                share,
+                share: *share,
                 decay,
                 discount,
                 superseded: false,
             };
-            let bucket = match record.key.kind {
-                EvidenceKind::Assessment => &mut gathered.views,
-                _ => &mut gathered.direct,
-            };
-            bucket.entry(subject).or_default().push(item);
-        }
-    }
-    for items in gathered.direct.values_mut() {
-        count_incidents_once(items);
-    }
-    gathered
-}
-
-/// Sum of direct items, mean of views, plus inherited units (all negative).
-fn total(direct: &[Item], views: &[Item], inherited_units: f64) -> Evidence {
-    let direct_sum = direct
-        .iter()
-        .fold(Evidence::default(), |acc, i| acc.plus(i.counted()));
-    let view_evidence: Vec<Evidence> = views.iter().map(Item::counted).collect();
-    direct_sum
-        .plus(Evidence::average(&view_evidence))
-        .plus(Evidence::new(0.0, inherited_units))
-}
-
-/// The share of its vendor's inherited risk a subject receives (1 for the vendor itself).
-fn inherited_share(subject: Subject, graph: &Graph, config: &ScoringConfig) -> Option<(i32, f64)> {
-    match subject {
-        Subject::Vendor(v) => Some((v, 1.0)),
-        Subject::Product(p) => graph
-            .vendor_of
-            .get(&p)
-            .map(|v| (*v, config.vendor_to_product * config.hop_attenuation)),
-    }
-}
-
-/// Scores every vendor and product as of `as_of`, from evidence known by then.
-pub fn score_all(
-    input: &ScoringInput,
-    as_of: NaiveDate,
-    config: &ScoringConfig,
-) -> BTreeMap<Subject, TrustScore> {
-    let graph = Graph::new(input);
-    let gathered = gather(input, &graph, as_of, config);
-    let empty: Vec<Item> = Vec::new();
-    let direct = |s: &Subject| gathered.direct.get(s).unwrap_or(&empty);
-    let views = |s: &Subject| gathered.views.get(s).unwrap_or(&empty);
-    let inherited_units = |s: Subject, inherited: &BTreeMap<i32, Vec<Inherited>>| -> f64 {
-        inherited_share(s, &graph, config).map_or(0.0, |(v, share)| {
-            inherited.get(&v).map_or(0.0, |list| {
-                list.iter().map(|i| i.units).sum::<f64>() * share
-            })
-        })
-    };
-    let opinion_of = |e: Evidence| Opinion::from_evidence(e, config.prior_weight, config.base_rate);
-
-    // Supply chain: a fixed number of rounds, each from the previous one's opinions, so
-    // cycles terminate and the result does not depend on the order of the graph.
-    let mut edges: Vec<usize> = (0..input.dependencies.len())
-        .filter(|i| input.dependencies[*i].active_on(as_of))
-        .collect();
-    edges.sort_by_key(|i| {
-        (
-            input.dependencies[*i].consumer_vendor,
-            input.dependencies[*i].id,
-        )
-    });
-    let mut inherited: BTreeMap<i32, Vec<Inherited>> = BTreeMap::new();
-    for _ in 0..config.max_hops {
-        let mut next: BTreeMap<i32, Vec<Inherited>> = BTreeMap::new();
-        for &edge in &edges {
-            let dep = &input.dependencies[edge];
-            let upstream = Subject::Product(dep.product);
-            if !graph.vendor_of.contains_key(&dep.product) {
-                continue;
-            }
-            let evidence = total(
-                direct(&upstream),
-                views(&upstream),
-                inherited_units(upstream, &inherited),
-            );
-            let d = opinion_of(evidence).disbelief;
-            next.entry(dep.consumer_vendor)
-                .or_default()
-                .push(Inherited {
-                    edge,
-                    units: config.inheritance(dep.criticality) * d,
-                    upstream_disbelief: d,
-                });
-        }
-        let settled = next == inherited;
-        inherited = next;
-        if settled {
-            break;
-        }
-    }
-
-    let mut scores = BTreeMap::new();
-    for subject in &graph.subjects {
-        let (d_items, v_items) = (direct(subject), views(subject));
-        let inherited_here = inherited_units(*subject, &inherited);
-        let evidence = total(d_items, v_items, inherited_here);
-        let opinion = opinion_of(evidence);
-        let score = opinion.score();
-        let without = |e: Evidence| score - opinion_of(e).score();
-        let mut contributions: Vec<Contribution> = Vec::new();
-        for item in d_items {
-            let counted = item.counted();
-            let rest = Evidence::new(
-                evidence.positive - counted.positive,
-                evidence.negative - counted.negative,
-            );
-            contributions.push(contribution(item, item.share, without(rest)));
-        }
-        let n = v_items.len() as f64;
-        for (i, item) in v_items.iter().enumerate() {
-            let others: Vec<Item> = v_items
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, x)| x.clone())
-                .collect();
-            let rest = total(d_items, &others, inherited_here);
-            contributions.push(contribution(item, item.share / n, without(rest)));
-        }
-        if let Some((vendor, share)) = inherited_share(*subject, &graph, config) {
-            for inh in inherited.get(&vendor).into_iter().flatten() {
-                let dep = &input.dependencies[inh.edge];
-                let units = inh.units * share;
-                let rest = Evidence::new(evidence.positive, evidence.negative - units);
-                contributions.push(Contribution {
-                    kind: ContributionKind::Dependency,
-                    record_id: dep.id,
-                    label: dep.label.clone(),
-                    known_on: dep.since,
-                    positive: false,
-                    raw_weight: config.inheritance(dep.criticality),
-                    share: inh.upstream_disbelief * share,
-                    decay: 1.0,
-                    source_discount: 1.0,
-                    weight: units,
-                    effect: without(rest),
-                    citations: Vec::new(),
-                });
+            if is_view {
+                self.views[*s].push(item)
+            } else {
+                self.direct[*s].push(item)
             }
         }
-        contributions.sort_by(|a, b| {
-            b.effect
-                .abs()
-                .total_cmp(&a.effect.abs())
-                .then(a.kind.cmp(&b.kind))
-                .then(a.record_id.cmp(&b.record_id))
-        });
-        let unknown = opinion.uncertainty >= config.unknown_uncertainty;
-        scores.insert(
-            *subject,
-            TrustScore {
-                subject: *subject,
-                as_of,
-                model_version: config.model_version.clone(),
-                score,
-                grade: (!unknown).then(|| Grade::of(score, &config.grade_bands)),
-                unknown,
-                belief: opinion.belief,
-                disbelief: opinion.disbelief,
-                uncertainty: opinion.uncertainty,
-                base_rate: opinion.base_rate,
-                evidence,
-                contributions,
-            },
-        );
+        targets.into_iter().map(|(s, _)| s).collect()
     }
-    scores
-}
 
-fn contribution(item: &Item, share: f64, effect: f64) -> Contribution {
-    let kind = match item.record.key.kind {
-        EvidenceKind::Involvement => ContributionKind::Involvement,
-        EvidenceKind::Remediation => ContributionKind::Remediation,
-        EvidenceKind::Assessment => ContributionKind::Assessment,
-    };
-    let positive = item.raw.positive >= item.raw.negative;
-    let raw_weight = if positive {
-        item.raw.positive
-    } else {
-        item.raw.negative
-    };
-    let (label, weight) = if item.superseded {
-        (
-            format!(
-                "{} (not counted: a heavier part in the same incident counts)",
-                item.record.label
-            ),
-            0.0,
-        )
-    } else {
-        (
-            item.record.label.clone(),
-            raw_weight * share * item.decay * item.discount,
-        )
-    };
-    Contribution {
-        kind,
-        record_id: item.record.key.id,
-        label,
-        known_on: item.record.known_on,
-        positive,
-        raw_weight,
-        share,
-        decay: item.decay,
-        source_discount: item.discount,
-        weight,
-        effect,
-        citations: item.record.citations.clone(),
+    /// Recounts incidents and recomputes the sums of these subjects.
+    fn settle(&mut self, subjects: &[usize]) {
+        for &s in subjects {
+            let mut items = std::mem::take(&mut self.direct[s]);
+            // Same summation order however the evidence arrived: by record key.
+            items.sort_by_key(|it| self.record(it.record).key);
+            count_incidents_once(&mut items, &|i| self.record(i));
+            self.direct_sum[s] = sum(&items);
+            self.direct[s] = items;
+            let mut views = std::mem::take(&mut self.views[s]);
+            views.sort_by_key(|it| self.record(it.record).key);
+            self.view_mean[s] = mean(&views);
+            self.views[s] = views;
+        }
+    }
+
+    /// Inherited units a vendor carries at a round.
+    fn inherited_at(&self, vendor: usize, round: usize) -> f64 {
+        self.edges_of[vendor]
+            .iter()
+            .map(|e| self.units[round].get(e).map_or(0.0, |u| u.0))
+            .sum()
+    }
+
+    /// Share of its vendor's inherited risk a subject receives.
+    fn inheritance_share(&self, s: usize) -> Option<(usize, f64)> {
+        match self.subjects[s] {
+            Subject::Vendor(_) => Some((s, 1.0)),
+            Subject::Product(_) => self.vendor_index[s].map(|v| {
+                (
+                    v,
+                    self.config.vendor_to_product * self.config.hop_attenuation,
+                )
+            }),
+        }
+    }
+
+    /// The evidence of a subject with its vendor's inherited risk at a round.
+    pub(crate) fn total_at(&self, s: usize, round: usize) -> Evidence {
+        let inherited = self
+            .inheritance_share(s)
+            .map_or(0.0, |(v, share)| self.inherited_at(v, round) * share);
+        self.direct_sum[s]
+            .plus(self.view_mean[s])
+            .plus(Evidence::new(0.0, inherited))
+    }
+
+    pub(crate) fn opinion_of(&self, evidence: Evidence) -> Opinion {
+        Opinion::from_evidence(evidence, self.config.prior_weight, self.config.base_rate)
+    }
+
+    /// Recomputes the given dependencies round by round; at each round the dependencies
+    /// whose product belongs to a vendor whose risk just changed join the set.
+    fn propagate(&mut self, mut changed: BTreeSet<usize>) {
+        let rounds = self.config.max_hops;
+        for round in 1..=rounds {
+            let mut moved: BTreeSet<usize> = BTreeSet::new();
+            for &e in &changed {
+                let dep = &self.input.dependencies[e];
+                let Some(p) = self.index.get(&Subject::Product(dep.product)).copied() else {
+                    continue;
+                };
+                let d = self.opinion_of(self.total_at(p, round - 1)).disbelief;
+                let value = (self.config.inheritance(dep.criticality) * d, d);
+                if self.units[round].get(&e) != Some(&value) {
+                    self.units[round].insert(e, value);
+                    moved.insert(e);
+                }
+            }
+            if round == rounds {
+                break;
+            }
+            // Next round: these edges again (their product may still change), and every
+            // dependency on a product of a vendor whose inherited risk moved.
+            let mut next = changed.clone();
+            for &e in &moved {
+                let consumer = self
+                    .index
+                    .get(&Subject::Vendor(self.input.dependencies[e].consumer_vendor))
+                    .copied();
+                let Some(v) = consumer else { continue };
+                if let Subject::Vendor(vid) = self.subjects[v] {
+                    for p in self.products_of.get(&vid).into_iter().flatten() {
+                        if let Some(pi) = self.index.get(&Subject::Product(*p)) {
+                            next.extend(self.edges_on[*pi].iter().copied());
+                        }
+                    }
+                }
+            }
+            changed = next;
+        }
+    }
+
+    /// Adds one piece of evidence and rescores what it touches and everyone downstream.
+    pub fn add_evidence(&mut self, record: EvidenceRecord) {
+        self.extra.push(record);
+        let i = self.input.evidence.len() + self.extra.len() - 1;
+        let touched = self.place(i);
+        self.settle(&touched);
+        let edges: BTreeSet<usize> = touched
+            .iter()
+            .flat_map(|s| self.edges_on[*s].iter().copied())
+            .chain(
+                touched
+                    .iter()
+                    .filter_map(|s| match self.subjects[*s] {
+                        Subject::Vendor(v) => Some(v),
+                        Subject::Product(_) => None,
+                    })
+                    .flat_map(|v| {
+                        self.products_of
+                            .get(&v)
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .collect::<Vec<_>>()
+                    })
+                    .filter_map(|p| self.index.get(&Subject::Product(p)).copied())
+                    .flat_map(|pi| self.edges_on[pi].iter().copied()),
+            )
+            .collect();
+        self.propagate(edges);
+    }
+
+    /// A subject's opinion after the last round.
+    pub fn opinion(&self, subject: Subject) -> Option<Opinion> {
+        let s = *self.index.get(&subject)?;
+        Some(self.opinion_of(self.total_at(s, self.config.max_hops)))
+    }
+
+    pub(crate) fn index_of(&self, subject: Subject) -> Option<usize> {
+        self.index.get(&subject).copied()
+    }
+
+    /// The (units, upstream disbelief) a dependency carries after the last round.
+    pub(crate) fn final_units(&self, edge: usize) -> (f64, f64) {
+        self.units[self.config.max_hops]
+            .get(&edge)
+            .copied()
+            .unwrap_or((0.0, 0.0))
+    }
+
+    /// The vendor (subject index) of a product's subject index.
+    pub(crate) fn vendor_of_subject(&self, s: usize) -> Option<usize> {
+        self.vendor_index[s]
+    }
+
+    /// Every subject.
+    pub fn subjects(&self) -> &[Subject] {
+        &self.subjects
     }
 }

@@ -3,15 +3,19 @@
 
 pub mod config;
 pub mod engine;
+pub mod explain;
 pub mod history;
 pub mod input;
 pub mod opinion;
 #[cfg(test)]
 mod properties;
+pub mod report;
 
 pub use config::ScoringConfig;
-pub use engine::{Contribution, ContributionKind, Grade, TrustScore, score_all};
+pub use engine::ScoreBook;
+pub use explain::score_all;
 pub use input::{
     DependencyEdge, EvidenceKey, EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject,
 };
 pub use opinion::{Evidence, Opinion};
+pub use report::{Contribution, ContributionKind, Grade, TrustScore};

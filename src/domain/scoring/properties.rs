@@ -2,7 +2,7 @@
 //! decay, order independence, determinism, the unknown state and termination on cycles.
 
 use super::input::*;
-use super::{ScoringConfig, score_all};
+use super::{ScoreBook, ScoringConfig, score_all};
 use crate::domain::{
     Credibility, Criticality, IncidentKind, InvolvementRole, Reliability, RemediationKind, Stance,
 };
@@ -206,6 +206,20 @@ proptest! {
         let b = score_all(&input, as_of(), &ScoringConfig::default());
         let flat = |m: &std::collections::BTreeMap<Subject, super::TrustScore>| serde_json::to_string(&m.values().collect::<Vec<_>>()).unwrap();
         prop_assert_eq!(flat(&a), flat(&b));
+    }
+
+    #[test]
+    fn adding_evidence_incrementally_equals_a_full_recomputation(input in input(), extra in record()) {
+        let config = ScoringConfig::default();
+        let mut extra = extra;
+        extra.key.id = 10_000;
+        let mut book = ScoreBook::new(&input, as_of(), &config);
+        book.add_evidence(extra.clone());
+        let full = with_extra(&input, extra);
+        let expected = ScoreBook::new(&full, as_of(), &config);
+        for s in expected.subjects() {
+            prop_assert_eq!(book.opinion(*s), expected.opinion(*s), "{:?}", s);
+        }
     }
 
     #[test]

@@ -1,10 +1,14 @@
-//! Seeding: import the seed pack once; later runs see it recorded and change nothing.
+//! Seeding: import the seed pack once (later runs see it recorded and change nothing), and
+//! importing with the score snapshots rewritten in the same transaction.
 
 use super::error::PackError;
 use super::import::{ImportReport, import_pack, imported_at};
 use super::load::LoadedPack;
+use crate::domain::scoring::ScoringConfig;
 use crate::store::DbConnection;
+use crate::store::snapshots::refresh_snapshots;
 use chrono::NaiveDateTime;
+use diesel::Connection;
 
 /// The time recorded for an import: now, in UTC, to the second (both backends keep it alike).
 pub fn import_time() -> NaiveDateTime {
@@ -24,11 +28,27 @@ pub enum SeedOutcome {
     },
 }
 
-/// Imports `pack` unless a pack of the same name was imported before.
+/// Imports a pack and rewrites today's score snapshots, in one transaction: scores never
+/// lag behind the evidence they come from.
+pub fn import_and_rescore(
+    conn: &mut DbConnection,
+    pack: &LoadedPack,
+    now: NaiveDateTime,
+    config: &ScoringConfig,
+) -> Result<ImportReport, PackError> {
+    conn.transaction(|conn| {
+        let report = import_pack(conn, pack, now)?;
+        refresh_snapshots(conn, now.date(), config, now)?;
+        Ok(report)
+    })
+}
+
+/// Imports `pack` (and rescores) unless a pack of the same name was imported before.
 pub fn seed(
     conn: &mut DbConnection,
     pack: &LoadedPack,
     now: NaiveDateTime,
+    config: &ScoringConfig,
 ) -> Result<SeedOutcome, PackError> {
     use crate::store::schema::imported_packs;
     use diesel::prelude::*;
@@ -42,7 +62,9 @@ pub fn seed(
             changed: digest != pack.digest,
         });
     }
-    Ok(SeedOutcome::Imported(import_pack(conn, pack, now)?))
+    Ok(SeedOutcome::Imported(import_and_rescore(
+        conn, pack, now, config,
+    )?))
 }
 
 /// Whether the database holds no knowledge yet (no pack imported, no vendor).

@@ -11,15 +11,17 @@ use crate::store::rows::*;
 use crate::store::schema::{
     assessments, dependencies, incident_involvements as inv, products, remediations, vendors,
 };
+use crate::store::snapshots::{SnapshotSummary, latest_vendor_snapshots};
 use crate::store::{DbConnection, StoreError};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-/// Vendors ordered by name, with product and incident counts.
+/// Vendors ordered by name, with product and incident counts and their latest stored score.
 pub fn list_vendors(
     conn: &mut DbConnection,
     page: PageRequest,
+    model_version: &str,
 ) -> Result<Page<VendorSummary>, StoreError> {
     let total: i64 = vendors::table.count().get_result(conn)?;
     let rows: Vec<VendorRow> = vendors::table
@@ -37,10 +39,12 @@ pub fn list_vendors(
         .into_iter()
         .collect();
     let incident_counts = incident_counts(conn, &ids)?;
+    let mut scores = latest_vendor_snapshots(conn, &ids, model_version)?;
     let items = rows
         .into_iter()
         .map(|r| {
             Ok(VendorSummary {
+                trust: scores.remove(&r.id).map(SnapshotSummary::view),
                 product_count: product_counts.get(&r.id).copied().unwrap_or(0),
                 incident_count: incident_counts.get(&r.id).map_or(0, |s| s.len() as i64),
                 tier: parse_stored("vendors.tier", &r.tier)?,
