@@ -5,7 +5,7 @@ use super::config::ScoringConfig;
 use super::input::{EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject};
 use super::opinion::{Evidence, Opinion};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Evidence of one record reaching one subject.
 #[derive(Debug, Clone)]
@@ -34,6 +34,46 @@ impl Item {
     }
 }
 
+/// Keeps, per incident, only the heaviest involvement reaching a subject (ties: lowest id).
+fn count_incidents_once<'r>(items: &mut [Item], records: &dyn Fn(usize) -> &'r EvidenceRecord) {
+    if items.iter().all(|i| records(i.record).incident.is_none()) {
+        return;
+    }
+    let mut heaviest: FxHashMap<i32, (f64, i32)> = FxHashMap::default();
+    for item in items.iter() {
+        let record = records(item.record);
+        if let Some(incident) = record.incident {
+            let (weight, id) = (item.weighted().negative, record.key.id);
+            let best = heaviest.entry(incident).or_insert((weight, id));
+            if weight > best.0 || (weight == best.0 && id < best.1) {
+                *best = (weight, id);
+            }
+        }
+    }
+    for item in items.iter_mut() {
+        let record = records(item.record);
+        if let Some(incident) = record.incident {
+            item.superseded = heaviest
+                .get(&incident)
+                .is_some_and(|(_, id)| *id != record.key.id);
+        }
+    }
+}
+
+fn sum(items: &[Item]) -> Evidence {
+    items
+        .iter()
+        .fold(Evidence::default(), |acc, i| acc.plus(i.counted()))
+}
+
+/// The mean of the items' evidence (averaging fusion), computed as `Evidence::average` does.
+fn mean(items: &[Item]) -> Evidence {
+    if items.is_empty() {
+        return Evidence::default();
+    }
+    sum(items).scaled(1.0 / items.len() as f64)
+}
+
 /// Every subject's evidence and inherited risk as of one date.
 #[derive(Clone)]
 pub struct ScoreBook<'a> {
@@ -42,21 +82,27 @@ pub struct ScoreBook<'a> {
     pub(crate) as_of: NaiveDate,
     extra: Vec<EvidenceRecord>,
     pub(crate) subjects: Vec<Subject>,
-    index: HashMap<Subject, usize>,
-    products_of: HashMap<i32, Vec<i32>>,
-    vendor_of: HashMap<i32, i32>,
+    index: FxHashMap<Subject, usize>,
+    products_of: FxHashMap<i32, Vec<i32>>,
+    vendor_of: FxHashMap<i32, i32>,
     /// Per subject index: the vendor's subject index of a product.
     vendor_index: Vec<Option<usize>>,
+    /// Per subject index: the product subject indices of a vendor.
+    product_index: Vec<Vec<usize>>,
     pub(crate) direct: Vec<Vec<Item>>,
     pub(crate) views: Vec<Vec<Item>>,
     direct_sum: Vec<Evidence>,
     view_mean: Vec<Evidence>,
-    /// Active dependencies (indices into `input.dependencies`) by consumer's subject index.
+    /// Per dependency: the consumer's and the product's subject index, when active.
+    edge_ends: Vec<Option<(usize, usize)>>,
+    /// Active dependencies by consumer's subject index, in dependency-id order.
     pub(crate) edges_of: Vec<Vec<usize>>,
     /// Active dependencies by the product's subject index.
     edges_on: Vec<Vec<usize>>,
-    /// Units and upstream disbelief of every dependency, per round (round 0: none).
-    units: Vec<HashMap<usize, (f64, f64)>>,
+    /// Per round, per dependency: (units inherited, upstream disbelief); round 0 is empty.
+    units: Vec<Vec<(f64, f64)>>,
+    /// Per round, per subject: a vendor's inherited units (sum over its dependencies).
+    inherited: Vec<Vec<f64>>,
 }
 
 fn raw_units(fact: &Fact, config: &ScoringConfig) -> Evidence {
@@ -88,40 +134,6 @@ fn half_life(kind: EvidenceKind, config: &ScoringConfig) -> f64 {
     }
 }
 
-/// Keeps, per incident, only the heaviest involvement reaching a subject (ties: lowest id).
-fn count_incidents_once<'r>(items: &mut [Item], records: &dyn Fn(usize) -> &'r EvidenceRecord) {
-    let mut heaviest: BTreeMap<i32, (f64, i32)> = BTreeMap::new();
-    for item in items.iter() {
-        let record = records(item.record);
-        if let Some(incident) = record.incident {
-            let (weight, id) = (item.weighted().negative, record.key.id);
-            let best = heaviest.entry(incident).or_insert((weight, id));
-            if weight > best.0 || (weight == best.0 && id < best.1) {
-                *best = (weight, id);
-            }
-        }
-    }
-    for item in items.iter_mut() {
-        let record = records(item.record);
-        if let Some(incident) = record.incident {
-            item.superseded = heaviest
-                .get(&incident)
-                .is_some_and(|(_, id)| *id != record.key.id);
-        }
-    }
-}
-
-fn sum(items: &[Item]) -> Evidence {
-    items
-        .iter()
-        .fold(Evidence::default(), |acc, i| acc.plus(i.counted()))
-}
-
-fn mean(items: &[Item]) -> Evidence {
-    let list: Vec<Evidence> = items.iter().map(Item::counted).collect();
-    Evidence::average(&list)
-}
-
 impl<'a> ScoreBook<'a> {
     /// Gathers the evidence known on `as_of` and computes inherited risk.
     pub fn new(input: &'a ScoringInput, as_of: NaiveDate, config: &'a ScoringConfig) -> Self {
@@ -133,11 +145,13 @@ impl<'a> ScoreBook<'a> {
             .collect();
         subjects.sort_unstable();
         subjects.dedup();
-        let index: HashMap<Subject, usize> =
+        let n = subjects.len();
+        let index: FxHashMap<Subject, usize> =
             subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-        let mut products_of: HashMap<i32, Vec<i32>> = HashMap::new();
-        let mut vendor_of: HashMap<i32, i32> = HashMap::new();
-        let mut vendor_index = vec![None; subjects.len()];
+        let mut products_of: FxHashMap<i32, Vec<i32>> = FxHashMap::default();
+        let mut vendor_of: FxHashMap<i32, i32> = FxHashMap::default();
+        let mut vendor_index = vec![None; n];
+        let mut product_index = vec![Vec::new(); n];
         for (p, v) in &input.products {
             products_of.entry(*v).or_default().push(*p);
             vendor_of.insert(*p, *v);
@@ -146,13 +160,19 @@ impl<'a> ScoreBook<'a> {
                 index.get(&Subject::Vendor(*v)),
             ) {
                 vendor_index[*pi] = Some(*vi);
+                product_index[*vi].push(*pi);
             }
         }
         for list in products_of.values_mut() {
             list.sort_unstable();
             list.dedup();
         }
-        let n = subjects.len();
+        for list in &mut product_index {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let deps = input.dependencies.len();
+        let rounds = config.max_hops;
         let mut book = ScoreBook {
             input,
             config,
@@ -163,22 +183,26 @@ impl<'a> ScoreBook<'a> {
             products_of,
             vendor_of,
             vendor_index,
+            product_index,
             direct: vec![Vec::new(); n],
             views: vec![Vec::new(); n],
             direct_sum: vec![Evidence::default(); n],
             view_mean: vec![Evidence::default(); n],
+            edge_ends: vec![None; deps],
             edges_of: vec![Vec::new(); n],
             edges_on: vec![Vec::new(); n],
-            units: Vec::new(),
+            units: vec![vec![(0.0, 0.0); deps]; rounds + 1],
+            inherited: vec![vec![0.0; n]; rounds + 1],
         };
         let mut order: Vec<usize> = (0..input.evidence.len()).collect();
         order.sort_by_key(|i| input.evidence[*i].key);
         for i in order {
             book.place(i);
         }
-        let all: Vec<usize> = (0..n).collect();
-        book.settle(&all);
-        let mut edges: Vec<usize> = (0..input.dependencies.len())
+        for s in 0..n {
+            book.settle_one(s);
+        }
+        let mut edges: Vec<usize> = (0..deps)
             .filter(|e| input.dependencies[*e].active_on(as_of))
             .collect();
         edges.sort_by_key(|e| {
@@ -195,13 +219,12 @@ impl<'a> ScoreBook<'a> {
                 .copied();
             let product = book.index.get(&Subject::Product(dep.product)).copied();
             if let (Some(c), Some(p)) = (consumer, product) {
+                book.edge_ends[e] = Some((c, p));
                 book.edges_of[c].push(e);
                 book.edges_on[p].push(e);
             }
         }
-        let every_edge: BTreeSet<usize> = book.edges_of.iter().flatten().copied().collect();
-        book.units = vec![HashMap::new(); config.max_hops + 1];
-        book.propagate(every_edge);
+        book.propagate_all();
         book
     }
 
@@ -215,30 +238,36 @@ impl<'a> ScoreBook<'a> {
         }
     }
 
-    /// The subjects a record bears on, with their share.
+    /// The subjects a record bears on, with their share: named ones fully, a named
+    /// vendor's products and a named product's vendor in part.
     fn targets(&self, record: &EvidenceRecord) -> Vec<(usize, f64)> {
-        let mut out: BTreeMap<Subject, f64> = BTreeMap::new();
+        let mut out: Vec<(usize, f64)> = Vec::with_capacity(4);
+        let mut add = |s: Option<usize>, share: f64| {
+            if let Some(s) = s
+                && !out.iter().any(|(t, _)| *t == s)
+            {
+                out.push((s, share));
+            }
+        };
         for v in &record.vendors {
-            out.insert(Subject::Vendor(*v), 1.0);
+            add(self.index.get(&Subject::Vendor(*v)).copied(), 1.0);
         }
         for p in &record.products {
-            out.insert(Subject::Product(*p), 1.0);
+            add(self.index.get(&Subject::Product(*p)).copied(), 1.0);
         }
         for v in &record.vendors {
             for p in self.products_of.get(v).into_iter().flatten() {
-                out.entry(Subject::Product(*p))
-                    .or_insert(self.config.vendor_to_product);
+                let s = self.index.get(&Subject::Product(*p)).copied();
+                add(s, self.config.vendor_to_product);
             }
         }
         for p in &record.products {
             if let Some(v) = self.vendor_of.get(p) {
-                out.entry(Subject::Vendor(*v))
-                    .or_insert(self.config.product_to_vendor);
+                let s = self.index.get(&Subject::Vendor(*v)).copied();
+                add(s, self.config.product_to_vendor);
             }
         }
-        out.into_iter()
-            .filter_map(|(s, share)| self.index.get(&s).map(|i| (*i, share)))
-            .collect()
+        out
     }
 
     /// Adds the items of record `i` to its subjects; returns them.
@@ -279,28 +308,21 @@ impl<'a> ScoreBook<'a> {
         targets.into_iter().map(|(s, _)| s).collect()
     }
 
-    /// Recounts incidents and recomputes the sums of these subjects.
-    fn settle(&mut self, subjects: &[usize]) {
-        for &s in subjects {
-            let mut items = std::mem::take(&mut self.direct[s]);
-            // Same summation order however the evidence arrived: by record key.
+    /// Recounts incidents and recomputes the sums of one subject, summing in record order.
+    fn settle_one(&mut self, s: usize) {
+        let mut items = std::mem::take(&mut self.direct[s]);
+        if !items.is_sorted_by_key(|it| self.record(it.record).key) {
             items.sort_by_key(|it| self.record(it.record).key);
-            count_incidents_once(&mut items, &|i| self.record(i));
-            self.direct_sum[s] = sum(&items);
-            self.direct[s] = items;
-            let mut views = std::mem::take(&mut self.views[s]);
-            views.sort_by_key(|it| self.record(it.record).key);
-            self.view_mean[s] = mean(&views);
-            self.views[s] = views;
         }
-    }
-
-    /// Inherited units a vendor carries at a round.
-    fn inherited_at(&self, vendor: usize, round: usize) -> f64 {
-        self.edges_of[vendor]
-            .iter()
-            .map(|e| self.units[round].get(e).map_or(0.0, |u| u.0))
-            .sum()
+        count_incidents_once(&mut items, &|i| self.record(i));
+        self.direct_sum[s] = sum(&items);
+        self.direct[s] = items;
+        let mut views = std::mem::take(&mut self.views[s]);
+        if !views.is_sorted_by_key(|it| self.record(it.record).key) {
+            views.sort_by_key(|it| self.record(it.record).key);
+        }
+        self.view_mean[s] = mean(&views);
+        self.views[s] = views;
     }
 
     /// Share of its vendor's inherited risk a subject receives.
@@ -320,7 +342,7 @@ impl<'a> ScoreBook<'a> {
     pub(crate) fn total_at(&self, s: usize, round: usize) -> Evidence {
         let inherited = self
             .inheritance_share(s)
-            .map_or(0.0, |(v, share)| self.inherited_at(v, round) * share);
+            .map_or(0.0, |(v, share)| self.inherited[round][v] * share);
         self.direct_sum[s]
             .plus(self.view_mean[s])
             .plus(Evidence::new(0.0, inherited))
@@ -330,45 +352,75 @@ impl<'a> ScoreBook<'a> {
         Opinion::from_evidence(evidence, self.config.prior_weight, self.config.base_rate)
     }
 
-    /// Recomputes the given dependencies round by round; at each round the dependencies
-    /// whose product belongs to a vendor whose risk just changed join the set.
-    fn propagate(&mut self, mut changed: BTreeSet<usize>) {
-        let rounds = self.config.max_hops;
-        for round in 1..=rounds {
-            let mut moved: BTreeSet<usize> = BTreeSet::new();
-            for &e in &changed {
-                let dep = &self.input.dependencies[e];
-                let Some(p) = self.index.get(&Subject::Product(dep.product)).copied() else {
-                    continue;
-                };
-                let d = self.opinion_of(self.total_at(p, round - 1)).disbelief;
-                let value = (self.config.inheritance(dep.criticality) * d, d);
-                if self.units[round].get(&e) != Some(&value) {
-                    self.units[round].insert(e, value);
-                    moved.insert(e);
+    /// Units and upstream disbelief of one dependency at a round.
+    fn edge_value(&self, e: usize, round: usize) -> (f64, f64) {
+        let Some((_, p)) = self.edge_ends[e] else {
+            return (0.0, 0.0);
+        };
+        let d = self.opinion_of(self.total_at(p, round - 1)).disbelief;
+        let units = self
+            .config
+            .inheritance(self.input.dependencies[e].criticality)
+            * d;
+        (units, d)
+    }
+
+    /// A vendor's inherited units at a round: the sum over its dependencies, in order.
+    fn vendor_sum(&self, v: usize, round: usize) -> f64 {
+        self.edges_of[v]
+            .iter()
+            .map(|e| self.units[round][*e].0)
+            .sum()
+    }
+
+    /// Every round for every active dependency.
+    fn propagate_all(&mut self) {
+        let consumers: Vec<usize> = (0..self.subjects.len())
+            .filter(|v| !self.edges_of[*v].is_empty())
+            .collect();
+        for round in 1..=self.config.max_hops {
+            for &v in &consumers {
+                for k in 0..self.edges_of[v].len() {
+                    let e = self.edges_of[v][k];
+                    self.units[round][e] = self.edge_value(e, round);
                 }
             }
-            if round == rounds {
-                break;
+            for &v in &consumers {
+                self.inherited[round][v] = self.vendor_sum(v, round);
             }
-            // Next round: these edges again (their product may still change), and every
-            // dependency on a product of a vendor whose inherited risk moved.
-            let mut next = changed.clone();
-            for &e in &moved {
-                let consumer = self
-                    .index
-                    .get(&Subject::Vendor(self.input.dependencies[e].consumer_vendor))
-                    .copied();
-                let Some(v) = consumer else { continue };
-                if let Subject::Vendor(vid) = self.subjects[v] {
-                    for p in self.products_of.get(&vid).into_iter().flatten() {
-                        if let Some(pi) = self.index.get(&Subject::Product(*p)) {
-                            next.extend(self.edges_on[*pi].iter().copied());
-                        }
+        }
+    }
+
+    /// Recomputes these dependencies round by round; at each round the dependencies on
+    /// products of a vendor whose inherited risk moved join them.
+    fn propagate(&mut self, start: FxHashSet<usize>) {
+        let mut changed: Vec<usize> = start.into_iter().collect();
+        changed.sort_unstable();
+        for round in 1..=self.config.max_hops {
+            let mut consumers: Vec<usize> = Vec::new();
+            for &e in &changed {
+                let value = self.edge_value(e, round);
+                if self.units[round][e] != value {
+                    self.units[round][e] = value;
+                    if let Some((c, _)) = self.edge_ends[e] {
+                        consumers.push(c);
                     }
                 }
             }
-            changed = next;
+            consumers.sort_unstable();
+            consumers.dedup();
+            let mut next: FxHashSet<usize> = changed.iter().copied().collect();
+            for v in consumers {
+                let total = self.vendor_sum(v, round);
+                if self.inherited[round][v] != total {
+                    self.inherited[round][v] = total;
+                    for p in &self.product_index[v] {
+                        next.extend(self.edges_on[*p].iter().copied());
+                    }
+                }
+            }
+            changed = next.into_iter().collect();
+            changed.sort_unstable();
         }
     }
 
@@ -377,28 +429,12 @@ impl<'a> ScoreBook<'a> {
         self.extra.push(record);
         let i = self.input.evidence.len() + self.extra.len() - 1;
         let touched = self.place(i);
-        self.settle(&touched);
-        let edges: BTreeSet<usize> = touched
+        for &s in &touched {
+            self.settle_one(s);
+        }
+        let edges: FxHashSet<usize> = touched
             .iter()
             .flat_map(|s| self.edges_on[*s].iter().copied())
-            .chain(
-                touched
-                    .iter()
-                    .filter_map(|s| match self.subjects[*s] {
-                        Subject::Vendor(v) => Some(v),
-                        Subject::Product(_) => None,
-                    })
-                    .flat_map(|v| {
-                        self.products_of
-                            .get(&v)
-                            .into_iter()
-                            .flatten()
-                            .copied()
-                            .collect::<Vec<_>>()
-                    })
-                    .filter_map(|p| self.index.get(&Subject::Product(p)).copied())
-                    .flat_map(|pi| self.edges_on[pi].iter().copied()),
-            )
             .collect();
         self.propagate(edges);
     }
@@ -415,10 +451,7 @@ impl<'a> ScoreBook<'a> {
 
     /// The (units, upstream disbelief) a dependency carries after the last round.
     pub(crate) fn final_units(&self, edge: usize) -> (f64, f64) {
-        self.units[self.config.max_hops]
-            .get(&edge)
-            .copied()
-            .unwrap_or((0.0, 0.0))
+        self.units[self.config.max_hops][edge]
     }
 
     /// The vendor (subject index) of a product's subject index.
