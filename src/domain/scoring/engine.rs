@@ -2,7 +2,7 @@
 //! inherited along active dependencies over a fixed number of rounds, and cheap updates.
 
 use super::config::ScoringConfig;
-use super::input::{EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject};
+use super::input::{EvidenceKey, EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject};
 use super::opinion::{Evidence, Opinion};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -12,6 +12,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub(crate) struct Item {
     /// Index of the record (input records first, then added ones).
     pub record: usize,
+    /// The record's key (the summation order) and incident, kept here for locality.
+    pub key: EvidenceKey,
+    pub incident: Option<i32>,
     pub raw: Evidence,
     pub share: f64,
     pub decay: f64,
@@ -35,15 +38,14 @@ impl Item {
 }
 
 /// Keeps, per incident, only the heaviest involvement reaching a subject (ties: lowest id).
-fn count_incidents_once<'r>(items: &mut [Item], records: &dyn Fn(usize) -> &'r EvidenceRecord) {
-    if items.iter().all(|i| records(i.record).incident.is_none()) {
+fn count_incidents_once(items: &mut [Item]) {
+    if items.iter().all(|i| i.incident.is_none()) {
         return;
     }
     let mut heaviest: FxHashMap<i32, (f64, i32)> = FxHashMap::default();
     for item in items.iter() {
-        let record = records(item.record);
-        if let Some(incident) = record.incident {
-            let (weight, id) = (item.weighted().negative, record.key.id);
+        if let Some(incident) = item.incident {
+            let (weight, id) = (item.weighted().negative, item.key.id);
             let best = heaviest.entry(incident).or_insert((weight, id));
             if weight > best.0 || (weight == best.0 && id < best.1) {
                 *best = (weight, id);
@@ -51,13 +53,25 @@ fn count_incidents_once<'r>(items: &mut [Item], records: &dyn Fn(usize) -> &'r E
         }
     }
     for item in items.iter_mut() {
-        let record = records(item.record);
-        if let Some(incident) = record.incident {
+        if let Some(incident) = item.incident {
             item.superseded = heaviest
                 .get(&incident)
-                .is_some_and(|(_, id)| *id != record.key.id);
+                .is_some_and(|(_, id)| *id != item.key.id);
         }
     }
+}
+
+/// Puts a subject's items in key order (the summation order, however they arrived), counts
+/// each incident once, and returns (sum of direct items, mean of views).
+fn settle(direct: &mut [Item], views: &mut [Item]) -> (Evidence, Evidence) {
+    if !direct.is_sorted_by_key(|it| it.key) {
+        direct.sort_unstable_by_key(|it| it.key);
+    }
+    count_incidents_once(direct);
+    if !views.is_sorted_by_key(|it| it.key) {
+        views.sort_unstable_by_key(|it| it.key);
+    }
+    (sum(direct), mean(views))
 }
 
 fn sum(items: &[Item]) -> Evidence {
@@ -83,8 +97,9 @@ pub struct ScoreBook<'a> {
     extra: Vec<EvidenceRecord>,
     pub(crate) subjects: Vec<Subject>,
     index: FxHashMap<Subject, usize>,
-    products_of: FxHashMap<i32, Vec<i32>>,
-    vendor_of: FxHashMap<i32, i32>,
+    /// Vendor id → subject index; product id → (subject index, its vendor's subject index).
+    vendor_slot: FxHashMap<i32, usize>,
+    product_slot: FxHashMap<i32, (usize, Option<usize>)>,
     /// Per subject index: the vendor's subject index of a product.
     vendor_index: Vec<Option<usize>>,
     /// Per subject index: the product subject indices of a vendor.
@@ -148,24 +163,27 @@ impl<'a> ScoreBook<'a> {
         let n = subjects.len();
         let index: FxHashMap<Subject, usize> =
             subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-        let mut products_of: FxHashMap<i32, Vec<i32>> = FxHashMap::default();
-        let mut vendor_of: FxHashMap<i32, i32> = FxHashMap::default();
         let mut vendor_index = vec![None; n];
         let mut product_index = vec![Vec::new(); n];
+        let vendor_slot: FxHashMap<i32, usize> = subjects
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                Subject::Vendor(v) => Some((*v, i)),
+                Subject::Product(_) => None,
+            })
+            .collect();
+        let mut product_slot: FxHashMap<i32, (usize, Option<usize>)> = FxHashMap::default();
         for (p, v) in &input.products {
-            products_of.entry(*v).or_default().push(*p);
-            vendor_of.insert(*p, *v);
-            if let (Some(pi), Some(vi)) = (
-                index.get(&Subject::Product(*p)),
-                index.get(&Subject::Vendor(*v)),
-            ) {
-                vendor_index[*pi] = Some(*vi);
-                product_index[*vi].push(*pi);
+            let Some(pi) = index.get(&Subject::Product(*p)).copied() else {
+                continue;
+            };
+            let vi = vendor_slot.get(v).copied();
+            product_slot.insert(*p, (pi, vi));
+            if let Some(vi) = vi {
+                vendor_index[pi] = Some(vi);
+                product_index[vi].push(pi);
             }
-        }
-        for list in products_of.values_mut() {
-            list.sort_unstable();
-            list.dedup();
         }
         for list in &mut product_index {
             list.sort_unstable();
@@ -180,8 +198,8 @@ impl<'a> ScoreBook<'a> {
             extra: Vec::new(),
             subjects,
             index,
-            products_of,
-            vendor_of,
+            vendor_slot,
+            product_slot,
             vendor_index,
             product_index,
             direct: vec![Vec::new(); n],
@@ -194,14 +212,7 @@ impl<'a> ScoreBook<'a> {
             units: vec![vec![(0.0, 0.0); deps]; rounds + 1],
             inherited: vec![vec![0.0; n]; rounds + 1],
         };
-        let mut order: Vec<usize> = (0..input.evidence.len()).collect();
-        order.sort_by_key(|i| input.evidence[*i].key);
-        for i in order {
-            book.place(i);
-        }
-        for s in 0..n {
-            book.settle_one(s);
-        }
+        book.gather();
         let mut edges: Vec<usize> = (0..deps)
             .filter(|e| input.dependencies[*e].active_on(as_of))
             .collect();
@@ -238,11 +249,11 @@ impl<'a> ScoreBook<'a> {
         }
     }
 
-    /// The subjects a record bears on, with their share: named ones fully, a named
-    /// vendor's products and a named product's vendor in part.
-    fn targets(&self, record: &EvidenceRecord) -> Vec<(usize, f64)> {
-        let mut out: Vec<(usize, f64)> = Vec::with_capacity(4);
-        let mut add = |s: Option<usize>, share: f64| {
+    /// Fills `out` with the subjects a record bears on and their share: named ones fully, a
+    /// named vendor's products and a named product's vendor in part.
+    fn targets(&self, record: &EvidenceRecord, out: &mut Vec<(usize, f64)>) {
+        out.clear();
+        let add = |out: &mut Vec<(usize, f64)>, s: Option<usize>, share: f64| {
             if let Some(s) = s
                 && !out.iter().any(|(t, _)| *t == s)
             {
@@ -250,32 +261,32 @@ impl<'a> ScoreBook<'a> {
             }
         };
         for v in &record.vendors {
-            add(self.index.get(&Subject::Vendor(*v)).copied(), 1.0);
+            add(out, self.vendor_slot.get(v).copied(), 1.0);
         }
         for p in &record.products {
-            add(self.index.get(&Subject::Product(*p)).copied(), 1.0);
+            add(out, self.product_slot.get(p).map(|(ps, _)| *ps), 1.0);
         }
         for v in &record.vendors {
-            for p in self.products_of.get(v).into_iter().flatten() {
-                let s = self.index.get(&Subject::Product(*p)).copied();
-                add(s, self.config.vendor_to_product);
+            if let Some(vs) = self.vendor_slot.get(v) {
+                for p in &self.product_index[*vs] {
+                    add(out, Some(*p), self.config.vendor_to_product);
+                }
             }
         }
         for p in &record.products {
-            if let Some(v) = self.vendor_of.get(p) {
-                let s = self.index.get(&Subject::Vendor(*v)).copied();
-                add(s, self.config.product_to_vendor);
-            }
+            add(
+                out,
+                self.product_slot.get(p).and_then(|(_, vs)| *vs),
+                self.config.product_to_vendor,
+            );
         }
-        out
     }
 
-    /// Adds the items of record `i` to its subjects; returns them.
-    fn place(&mut self, i: usize) -> Vec<usize> {
+    /// The item record `i` gives each subject it reaches (share 1 until placed), or None
+    /// when it is not known on the date.
+    fn item_of(&self, i: usize) -> Option<Item> {
         let record = self.record(i);
-        let Some(known) = record.known_on.filter(|d| *d <= self.as_of) else {
-            return Vec::new();
-        };
+        let known = record.known_on.filter(|d| *d <= self.as_of)?;
         let config = self.config;
         let age = (self.as_of - known).num_days() as f64;
         let decay = 0.5_f64.powf(age / half_life(record.key.kind, config));
@@ -287,42 +298,111 @@ impl<'a> ScoreBook<'a> {
                 Some(best.map_or(d, |b| b.max(d)))
             })
             .unwrap_or(config.uncited_discount);
-        let raw = raw_units(&record.fact, config);
-        let is_view = record.key.kind == EvidenceKind::Assessment;
-        let targets = self.targets(record);
-        for (s, share) in &targets {
-            let item = Item {
-                record: i,
-                raw,
-                share: *share,
-                decay,
-                discount,
-                superseded: false,
-            };
-            if is_view {
-                self.views[*s].push(item)
-            } else {
-                self.direct[*s].push(item)
-            }
-        }
-        targets.into_iter().map(|(s, _)| s).collect()
+        Some(Item {
+            record: i,
+            key: record.key,
+            incident: record.incident,
+            raw: raw_units(&record.fact, config),
+            share: 1.0,
+            decay,
+            discount,
+            superseded: false,
+        })
     }
 
-    /// Recounts incidents and recomputes the sums of one subject, summing in record order.
+    /// Adds the items of record `i` to its subjects, which are left in `targets`.
+    fn place(&mut self, i: usize, targets: &mut Vec<(usize, f64)>) {
+        targets.clear();
+        let Some(item) = self.item_of(i) else {
+            return;
+        };
+        self.targets(self.record(i), targets);
+        for (s, share) in targets.iter() {
+            let placed = Item {
+                share: *share,
+                ..item.clone()
+            };
+            if item.key.kind == EvidenceKind::Assessment {
+                self.views[*s].push(placed)
+            } else {
+                self.direct[*s].push(placed)
+            }
+        }
+    }
+
+    /// Fills the item lists of the subjects `first..first + direct.len()` from every record,
+    /// in record order; then puts each in key order and sums it.
+    fn fill(
+        &self,
+        first: usize,
+        direct: &mut [Vec<Item>],
+        views: &mut [Vec<Item>],
+        sums: &mut [(Evidence, Evidence)],
+    ) {
+        let end = first + direct.len();
+        let mut targets = Vec::with_capacity(8);
+        for i in 0..self.input.evidence.len() {
+            let record = self.record(i);
+            self.targets(record, &mut targets);
+            if !targets.iter().any(|(s, _)| (first..end).contains(s)) {
+                continue;
+            }
+            let Some(item) = self.item_of(i) else {
+                continue;
+            };
+            for (s, share) in &targets {
+                if !(first..end).contains(s) {
+                    continue;
+                }
+                let placed = Item {
+                    share: *share,
+                    ..item.clone()
+                };
+                if item.key.kind == EvidenceKind::Assessment {
+                    views[s - first].push(placed)
+                } else {
+                    direct[s - first].push(placed)
+                }
+            }
+        }
+        for k in 0..direct.len() {
+            sums[k] = settle(&mut direct[k], &mut views[k]);
+        }
+    }
+
+    /// Gathers every record into its subjects on two threads, each owning half the subjects.
+    fn gather(&mut self) {
+        let n = self.subjects.len();
+        let mid = n / 2;
+        let mut direct = std::mem::take(&mut self.direct);
+        let mut views = std::mem::take(&mut self.views);
+        let mut sums = vec![(Evidence::default(), Evidence::default()); n];
+        {
+            let (d_lo, d_hi) = direct.split_at_mut(mid);
+            let (v_lo, v_hi) = views.split_at_mut(mid);
+            let (s_lo, s_hi) = sums.split_at_mut(mid);
+            let this = &*self;
+            std::thread::scope(|scope| {
+                let low = scope.spawn(move || this.fill(0, d_lo, v_lo, s_lo));
+                this.fill(mid, d_hi, v_hi, s_hi);
+                if let Err(panic) = low.join() {
+                    std::panic::resume_unwind(panic);
+                }
+            });
+        }
+        self.direct = direct;
+        self.views = views;
+        for (s, (d, v)) in sums.into_iter().enumerate() {
+            self.direct_sum[s] = d;
+            self.view_mean[s] = v;
+        }
+    }
+
+    /// Recounts incidents and recomputes the sums of one subject.
     fn settle_one(&mut self, s: usize) {
-        let mut items = std::mem::take(&mut self.direct[s]);
-        if !items.is_sorted_by_key(|it| self.record(it.record).key) {
-            items.sort_by_key(|it| self.record(it.record).key);
-        }
-        count_incidents_once(&mut items, &|i| self.record(i));
-        self.direct_sum[s] = sum(&items);
-        self.direct[s] = items;
-        let mut views = std::mem::take(&mut self.views[s]);
-        if !views.is_sorted_by_key(|it| self.record(it.record).key) {
-            views.sort_by_key(|it| self.record(it.record).key);
-        }
-        self.view_mean[s] = mean(&views);
-        self.views[s] = views;
+        let (d, v) = settle(&mut self.direct[s], &mut self.views[s]);
+        self.direct_sum[s] = d;
+        self.view_mean[s] = v;
     }
 
     /// Share of its vendor's inherited risk a subject receives.
@@ -428,7 +508,9 @@ impl<'a> ScoreBook<'a> {
     pub fn add_evidence(&mut self, record: EvidenceRecord) {
         self.extra.push(record);
         let i = self.input.evidence.len() + self.extra.len() - 1;
-        let touched = self.place(i);
+        let mut touched = Vec::new();
+        self.place(i, &mut touched);
+        let touched: Vec<usize> = touched.into_iter().map(|(s, _)| s).collect();
         for &s in &touched {
             self.settle_one(s);
         }
