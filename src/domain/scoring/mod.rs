@@ -7,7 +7,6 @@ pub mod explain;
 pub mod history;
 pub mod input;
 pub mod opinion;
-#[cfg(test)]
 mod properties;
 pub mod report;
 

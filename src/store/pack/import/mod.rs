@@ -1,0 +1,392 @@
+//! Importing a loaded pack in one transaction: references resolve against the pack and the
+//! database, every problem is collected with its file, record and field, and any problem rolls back.
+
+mod citations;
+mod incidents;
+mod records;
+
+use super::error::{PackError, PackIssue};
+use super::load::LoadedPack;
+use crate::domain::Slug;
+use crate::store::insert::*;
+use crate::store::schema::imported_packs;
+use crate::store::{DbConnection, StoreError};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use std::collections::HashMap;
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub pack: String,
+    /// (kind, number of records created), in import order.
+    pub created: Vec<(&'static str, usize)>,
+}
+
+impl ImportReport {
+    pub fn total(&self) -> usize {
+        self.created.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Whether a pack of that name was imported, and when.
+pub fn imported_at(
+    conn: &mut DbConnection,
+    name: &str,
+) -> Result<Option<NaiveDateTime>, StoreError> {
+    Ok(imported_packs::table
+        .filter(imported_packs::name.eq(name))
+        .select(imported_packs::imported_at)
+        .first(conn)
+        .optional()?)
+}
+
+/// Imports the pack, all or nothing.
+pub fn import_pack(
+    conn: &mut DbConnection,
+    pack: &LoadedPack,
+    now: NaiveDateTime,
+) -> Result<ImportReport, PackError> {
+    conn.transaction(|conn| {
+        if let Some(at) = imported_at(conn, &pack.name)? {
+            return Err(PackError::AlreadyImported {
+                name: pack.name.clone(),
+                at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            });
+        }
+        let mut importer = Importer::new(conn);
+        importer.check_duplicates(pack)?;
+        importer.run(pack)?;
+        if !importer.issues.is_empty() {
+            return Err(PackError::Invalid(importer.issues));
+        }
+        let created = importer.created;
+        diesel::insert_into(imported_packs::table)
+            .values(NewImportedPack {
+                name: &pack.name,
+                digest: &pack.digest,
+                imported_at: now,
+            })
+            .execute(conn)?;
+        Ok(ImportReport {
+            pack: pack.name.clone(),
+            created,
+        })
+    })
+}
+
+/// The kinds of record a pack refers to by slug.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Source,
+    Category,
+    Vendor,
+    Product,
+    Incident,
+    Firm,
+    Analyst,
+    Remediation,
+    Assessment,
+}
+
+impl Kind {
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Category => "category",
+            Kind::Vendor => "vendor",
+            Kind::Product => "product",
+            Kind::Incident => "incident",
+            Kind::Firm => "analyst firm",
+            Kind::Analyst => "analyst",
+            Kind::Remediation => "remediation",
+            Kind::Assessment => "assessment",
+        }
+    }
+
+    /// Finds an existing record's id by slug.
+    fn lookup(self, conn: &mut DbConnection, slug: &str) -> QueryResult<Option<i32>> {
+        use crate::store::schema::*;
+        macro_rules! by_slug {
+            ($t:ident) => {
+                $t::table
+                    .filter($t::slug.eq(slug))
+                    .select($t::id)
+                    .first::<i32>(conn)
+                    .optional()
+            };
+        }
+        match self {
+            Kind::Source => by_slug!(sources),
+            Kind::Category => by_slug!(categories),
+            Kind::Vendor => by_slug!(vendors),
+            Kind::Product => by_slug!(products),
+            Kind::Incident => by_slug!(incidents),
+            Kind::Firm => by_slug!(analyst_firms),
+            Kind::Analyst => by_slug!(analysts),
+            Kind::Remediation => by_slug!(remediations),
+            Kind::Assessment => by_slug!(assessments),
+        }
+    }
+}
+
+/// Where a record sits, for messages.
+#[derive(Debug, Clone)]
+struct At {
+    file: String,
+    record: String,
+}
+
+impl At {
+    fn new(file: &str, section: &str, index: usize, slug: Option<&str>) -> Self {
+        let record = match slug {
+            Some(s) => format!("{section}[{}] \"{s}\"", index + 1),
+            None => format!("{section}[{}]", index + 1),
+        };
+        At {
+            file: file.to_owned(),
+            record,
+        }
+    }
+
+    fn child(&self, section: &str, index: usize) -> Self {
+        At {
+            file: self.file.clone(),
+            record: format!("{} > {section}[{}]", self.record, index + 1),
+        }
+    }
+}
+
+/// Which record a citation supports.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Vendor(i32),
+    Product(i32),
+    Dependency(i32),
+    Incident(i32),
+    Involvement(i32),
+    TimelineEvent(i32),
+    Cause(i32),
+    Remediation(i32),
+    Analyst(i32),
+    Assessment(i32),
+}
+
+struct Importer<'c> {
+    conn: &'c mut DbConnection,
+    /// slug → id; `None` marks a record defined in the pack but refused (no second report).
+    ids: HashMap<(Kind, String), Option<i32>>,
+    /// Full text of each source known so far (pack or database), by slug.
+    texts: HashMap<String, Option<String>>,
+    issues: Vec<PackIssue>,
+    created: Vec<(&'static str, usize)>,
+}
+
+impl<'c> Importer<'c> {
+    fn new(conn: &'c mut DbConnection) -> Self {
+        Importer {
+            conn,
+            ids: HashMap::new(),
+            texts: HashMap::new(),
+            issues: Vec::new(),
+            created: Vec::new(),
+        }
+    }
+
+    fn issue(&mut self, at: &At, field: &str, message: impl Into<String>) {
+        self.issues.push(PackIssue {
+            file: at.file.clone(),
+            line: None,
+            record: Some(at.record.clone()),
+            field: Some(field.to_owned()),
+            message: message.into(),
+        });
+    }
+
+    fn count(&mut self, kind: &'static str) {
+        match self.created.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => self.created.push((kind, 1)),
+        }
+    }
+
+    /// Refuses slugs defined twice in the pack or already in the database.
+    fn check_duplicates(&mut self, pack: &LoadedPack) -> Result<(), PackError> {
+        let mut seen: HashMap<(Kind, String), String> = HashMap::new();
+        for file in &pack.files {
+            let d = &file.doc;
+            let slugs = d
+                .sources
+                .iter()
+                .map(|r| (Kind::Source, "sources", &r.slug))
+                .chain(
+                    d.categories
+                        .iter()
+                        .map(|r| (Kind::Category, "categories", &r.slug)),
+                )
+                .chain(d.vendors.iter().map(|r| (Kind::Vendor, "vendors", &r.slug)))
+                .chain(
+                    d.products
+                        .iter()
+                        .map(|r| (Kind::Product, "products", &r.slug)),
+                )
+                .chain(
+                    d.incidents
+                        .iter()
+                        .map(|r| (Kind::Incident, "incidents", &r.slug)),
+                )
+                .chain(
+                    d.remediations
+                        .iter()
+                        .map(|r| (Kind::Remediation, "remediations", &r.slug)),
+                )
+                .chain(
+                    d.analyst_firms
+                        .iter()
+                        .map(|r| (Kind::Firm, "analyst_firms", &r.slug)),
+                )
+                .chain(
+                    d.analysts
+                        .iter()
+                        .map(|r| (Kind::Analyst, "analysts", &r.slug)),
+                )
+                .chain(
+                    d.assessments
+                        .iter()
+                        .map(|r| (Kind::Assessment, "assessments", &r.slug)),
+                );
+            let mut index: HashMap<&str, usize> = HashMap::new();
+            for (kind, section, slug) in slugs {
+                let i = index.entry(section).or_default();
+                let at = At::new(&file.path, section, *i, Some(slug.as_str()));
+                *i += 1;
+                let key = (kind, slug.to_string());
+                if let Some(first) = seen.get(&key) {
+                    let msg = format!(
+                        "duplicate {} slug \"{slug}\" (first defined at {first})",
+                        kind.label()
+                    );
+                    self.issue(&at, "slug", msg);
+                } else if kind.lookup(self.conn, slug.as_str())?.is_some() {
+                    let msg = format!("{} \"{slug}\" already exists in the database", kind.label());
+                    self.issue(&at, "slug", msg);
+                } else {
+                    seen.insert(key, format!("{}: {}", at.file, at.record));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolves a reference; records an issue when it is unknown.
+    fn resolve(
+        &mut self,
+        kind: Kind,
+        slug: &Slug,
+        at: &At,
+        field: &str,
+    ) -> Result<Option<i32>, PackError> {
+        let key = (kind, slug.to_string());
+        if let Some(known) = self.ids.get(&key) {
+            return Ok(*known);
+        }
+        let found = kind.lookup(self.conn, slug.as_str())?;
+        match found {
+            Some(id) => {
+                self.ids.insert(key, Some(id));
+            }
+            None => self.issue(at, field, format!("unknown {} \"{slug}\"", kind.label())),
+        }
+        Ok(found)
+    }
+
+    fn resolve_opt(
+        &mut self,
+        kind: Kind,
+        slug: Option<&Slug>,
+        at: &At,
+        field: &str,
+    ) -> Result<Option<i32>, PackError> {
+        match slug {
+            Some(s) => self.resolve(kind, s, at, field),
+            None => Ok(None),
+        }
+    }
+
+    /// Records the id given to a new record (or `None` if it was refused).
+    fn define(&mut self, kind: Kind, slug: &Slug, id: Option<i32>) {
+        self.ids.insert((kind, slug.to_string()), id);
+    }
+
+    fn run(&mut self, pack: &LoadedPack) -> Result<(), PackError> {
+        for f in &pack.files {
+            self.sources(&f.doc.sources)?;
+        }
+        for f in &pack.files {
+            self.categories(&f.doc.categories)?;
+        }
+        for f in &pack.files {
+            self.category_parents(&f.path, &f.doc.categories, &pack.all_categories())?;
+        }
+        for f in &pack.files {
+            self.vendors(&f.path, &f.doc.vendors)?;
+        }
+        for f in &pack.files {
+            self.products(&f.path, &f.doc.products)?;
+        }
+        for f in &pack.files {
+            self.firms(&f.path, &f.doc.analyst_firms)?;
+        }
+        for f in &pack.files {
+            self.analysts(&f.path, &f.doc.analysts)?;
+        }
+        // Incidents first, then what refers to them (causes may point forward).
+        for f in &pack.files {
+            self.incidents(&f.path, &f.doc.incidents)?;
+        }
+        for f in &pack.files {
+            self.incident_children(&f.path, &f.doc.incidents)?;
+            self.dependencies(&f.path, &f.doc.dependencies)?;
+            self.remediations(&f.path, &f.doc.remediations)?;
+            self.assessments(&f.path, &f.doc.assessments)?;
+        }
+        Ok(())
+    }
+
+    fn ok(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// Inserts only while no problem has been found (after one, we only look for more).
+    fn insert_if_ok(
+        &mut self,
+        insert: impl FnOnce(&mut DbConnection) -> QueryResult<i32>,
+    ) -> Result<Option<i32>, PackError> {
+        if !self.ok() {
+            return Ok(None);
+        }
+        Ok(Some(insert(&mut *self.conn)?))
+    }
+
+    fn count_if(&mut self, id: Option<i32>, kind: &'static str) {
+        if id.is_some() {
+            self.count(kind);
+        }
+    }
+
+    /// The text of a source, from the pack or the database.
+    fn source_text(&mut self, slug: &Slug) -> Result<Option<String>, PackError> {
+        if let Some(text) = self.texts.get(slug.as_str()) {
+            return Ok(text.clone());
+        }
+        use crate::store::schema::sources;
+        let text: Option<Option<String>> = sources::table
+            .filter(sources::slug.eq(slug.as_str()))
+            .select(sources::full_text)
+            .first(&mut *self.conn)
+            .optional()?;
+        let text = text.flatten();
+        self.texts.insert(slug.to_string(), text.clone());
+        Ok(text)
+    }
+}
