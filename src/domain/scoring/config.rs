@@ -49,7 +49,8 @@ pub struct ScoringConfig {
     pub max_hops: usize,
     /// Lower bounds of grades A..=E (score points); below the last is F.
     pub grade_bands: [f64; 5],
-    /// At or above this uncertainty the subject is shown as "unknown" rather than graded.
+    /// At or above this uncertainty the evidence is too thin or too old to grade: the
+    /// subject is shown as "unknown" (its score is still given).
     pub unknown_uncertainty: f64,
 }
 
@@ -129,7 +130,7 @@ impl Default for ScoringConfig {
             hop_attenuation: 0.5,
             max_hops: 4,
             grade_bands: [85.0, 70.0, 55.0, 40.0, 25.0],
-            unknown_uncertainty: 0.999,
+            unknown_uncertainty: 0.9,
         }
     }
 }
