@@ -10,6 +10,19 @@ use trustkb::store::pack::embedded::seed_pack;
 use trustkb::store::pack::seed::{import_time, seed};
 use trustkb::store::queries::scores::{ScoreLine, score_knowledge_base};
 
+/// A database holding the seed, scored as seeding does.
+fn seeded(db: &TestDb) -> trustkb::store::DbConnection {
+    let mut conn = db.connect();
+    seed(
+        &mut conn,
+        &seed_pack().unwrap(),
+        import_time(),
+        &ScoringConfig::default(),
+    )
+    .unwrap();
+    conn
+}
+
 fn date(text: &str) -> chrono::NaiveDate {
     text.parse().unwrap()
 }
@@ -28,14 +41,7 @@ fn vendor_lines(db: &TestDb, as_of: &str) -> BTreeMap<String, ScoreLine> {
 #[test]
 fn seed_case_scores_follow_the_story() {
     for db in TestDb::all() {
-        let mut conn = db.connect();
-        seed(
-            &mut conn,
-            &seed_pack().unwrap(),
-            import_time(),
-            &ScoringConfig::default(),
-        )
-        .unwrap();
+        seeded(&db);
         let april = vendor_lines(&db, "2021-04-30");
         let february = vendor_lines(&db, "2021-02-15");
         for lines in [&april, &february] {
@@ -73,14 +79,7 @@ fn seed_case_scores_follow_the_story() {
 #[test]
 fn mimecast_explanation_shows_every_contribution() {
     for db in TestDb::all() {
-        let mut conn = db.connect();
-        seed(
-            &mut conn,
-            &seed_pack().unwrap(),
-            import_time(),
-            &ScoringConfig::default(),
-        )
-        .unwrap();
+        let mut conn = seeded(&db);
         let scored =
             score_knowledge_base(&mut conn, date("2021-02-15"), &ScoringConfig::default()).unwrap();
         let mimecast = scored.find("vendor", "mimecast").unwrap();
@@ -189,14 +188,7 @@ fn imports_rewrite_the_score_snapshots_in_the_same_transaction() {
     use diesel::prelude::*;
     use trustkb::store::schema::score_snapshots;
     for db in TestDb::all() {
-        let mut conn = db.connect();
-        seed(
-            &mut conn,
-            &seed_pack().unwrap(),
-            import_time(),
-            &ScoringConfig::default(),
-        )
-        .unwrap();
+        let mut conn = seeded(&db);
         let count: i64 = score_snapshots::table
             .count()
             .get_result(&mut conn)

@@ -5,6 +5,7 @@ use super::date::PackDate;
 use super::format::*;
 use crate::domain::{Line, Slug, Text};
 use crate::store::error::{parse_stored, parse_stored_opt, stored_date, stored_date_opt};
+use crate::store::queries::bulk;
 use crate::store::queries::citations::{CitationIndex, load_all_citations};
 use crate::store::rows::*;
 use crate::store::schema::*;
@@ -107,22 +108,10 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
         .select(AssessmentRow::as_select())
         .order(assessments::slug)
         .load(conn)?;
-    let dependency_rows: Vec<DependencyRow> = dependencies::table
-        .select(DependencyRow::as_select())
-        .order(dependencies::id)
-        .load(conn)?;
-    let involvement_rows: Vec<InvolvementRow> = incident_involvements::table
-        .select(InvolvementRow::as_select())
-        .order(incident_involvements::id)
-        .load(conn)?;
-    let event_rows: Vec<TimelineEventRow> = incident_timeline_events::table
-        .select(TimelineEventRow::as_select())
-        .order(incident_timeline_events::id)
-        .load(conn)?;
-    let cause_rows: Vec<CauseRow> = incident_causes::table
-        .select(CauseRow::as_select())
-        .order(incident_causes::id)
-        .load(conn)?;
+    let dependency_rows: Vec<DependencyRow> = bulk::all_dependencies(conn)?;
+    let involvement_rows: Vec<InvolvementRow> = bulk::all_involvements(conn)?;
+    let event_rows: Vec<TimelineEventRow> = bulk::all_timeline_events(conn)?;
+    let cause_rows: Vec<CauseRow> = bulk::all_causes(conn)?;
 
     let category_slugs: HashMap<i32, &str> = category_rows
         .iter()

@@ -44,6 +44,28 @@ rows_by_ids!(causes_by_id, incident_causes, CauseRow);
 rows_by_ids!(remediations_by_id, remediations, RemediationRow);
 rows_by_ids!(assessments_by_id, assessments, AssessmentRow);
 
+macro_rules! all_rows {
+    ($fn_name:ident, $table:ident, $row:ty) => {
+        /// Loads every row of the table, in id (insertion) order.
+        pub fn $fn_name(conn: &mut DbConnection) -> Result<Vec<$row>, StoreError> {
+            use crate::store::schema::$table;
+            Ok($table::table
+                .select(<$row>::as_select())
+                .order($table::id)
+                .load(conn)?)
+        }
+    };
+}
+
+all_rows!(all_dependencies, dependencies, DependencyRow);
+all_rows!(all_involvements, incident_involvements, InvolvementRow);
+all_rows!(
+    all_timeline_events,
+    incident_timeline_events,
+    TimelineEventRow
+);
+all_rows!(all_causes, incident_causes, CauseRow);
+
 /// Looks a row up in a map loaded by the functions above; a miss means a broken reference.
 pub fn get<'m, T>(map: &'m HashMap<i32, T>, id: i32, what: &str) -> Result<&'m T, StoreError> {
     map.get(&id)

@@ -1,6 +1,7 @@
 //! Gathers the scoring engine's input from the database: every involvement, remediation and
 //! analyst view with its date, sources and citations, the products and the dependency graph.
 
+use super::bulk;
 use super::citations::{CitationIndex, load_all_citations};
 use crate::domain::scoring::input::incident_known_on;
 use crate::domain::scoring::{
@@ -78,16 +79,9 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
         let incident_rows: Vec<IncidentRow> = incidents::table
             .select(IncidentRow::as_select())
             .load(conn)?;
-        let involvement_rows: Vec<InvolvementRow> = incident_involvements::table
-            .select(InvolvementRow::as_select())
-            .order(incident_involvements::id)
-            .load(conn)?;
-        let event_rows: Vec<TimelineEventRow> = incident_timeline_events::table
-            .select(TimelineEventRow::as_select())
-            .load(conn)?;
-        let cause_rows: Vec<CauseRow> = incident_causes::table
-            .select(CauseRow::as_select())
-            .load(conn)?;
+        let involvement_rows: Vec<InvolvementRow> = bulk::all_involvements(conn)?;
+        let event_rows: Vec<TimelineEventRow> = bulk::all_timeline_events(conn)?;
+        let cause_rows: Vec<CauseRow> = bulk::all_causes(conn)?;
         let remediation_rows: Vec<RemediationRow> = remediations::table
             .select(RemediationRow::as_select())
             .order(remediations::id)
@@ -101,10 +95,7 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
         let firm_rows: Vec<FirmRow> = analyst_firms::table
             .select(FirmRow::as_select())
             .load(conn)?;
-        let dependency_rows: Vec<DependencyRow> = dependencies::table
-            .select(DependencyRow::as_select())
-            .order(dependencies::id)
-            .load(conn)?;
+        let dependency_rows: Vec<DependencyRow> = bulk::all_dependencies(conn)?;
         let sources = load_sources(conn)?;
         let cites = load_all_citations(conn)?;
 
