@@ -179,3 +179,104 @@ fn serve_logs_its_url_and_answers() {
         assert!(body.contains("\"total\":4"), "seeded on start: {body}");
     }
 }
+
+/// Starts `trustkb serve` on `db`: the child and the URL it logged, or why it did not start
+/// (the child is then already stopped).
+fn start_server(url: &str) -> Result<(std::process::Child, String), String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trustkb"))
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("TRUSTKB_DATABASE_URL", url)
+        .env("TRUSTKB_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let stderr = child.stderr.take().ok_or("no stderr")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut log = String::new();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("listening on ").nth(1) {
+                let _ = tx.send(Ok(rest
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()));
+            }
+            log.push_str(&line);
+            log.push('\n');
+        }
+        let _ = tx.send(Err(log));
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(Ok(url)) => Ok((child, url)),
+        Ok(Err(log)) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            Err(log)
+        }
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            Err("no answer within 60 s".into())
+        }
+    }
+}
+
+#[test]
+fn several_servers_can_start_together_on_one_postgres_database() {
+    let Ok(admin) = std::env::var(common::POSTGRES_ENV) else {
+        return;
+    };
+    if admin.is_empty() {
+        return;
+    }
+    let db = TestDb::postgres(&admin);
+    let starters: Vec<_> = (0..3)
+        .map(|_| {
+            let url = db.url.clone();
+            std::thread::spawn(move || start_server(&url))
+        })
+        .collect();
+    let results: Vec<Result<(std::process::Child, String), String>> = starters
+        .into_iter()
+        .map(|h| h.join().unwrap_or_else(|_| Err("starter panicked".into())))
+        .collect();
+    let mut servers = Vec::new();
+    let mut failures = Vec::new();
+    for r in results {
+        match r {
+            Ok(server) => servers.push(server),
+            Err(log) => failures.push(log),
+        }
+    }
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let bodies: Vec<String> = servers
+        .iter()
+        .map(|(_, url)| {
+            agent
+                .get(format!("{url}/api/v1/vendors"))
+                .call()
+                .ok()
+                .and_then(|mut r| r.body_mut().read_to_string().ok())
+                .unwrap_or_default()
+        })
+        .collect();
+    for (child, _) in &mut servers {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    assert!(
+        failures.is_empty(),
+        "a server failed to start: {failures:?}"
+    );
+    for body in bodies {
+        assert!(
+            body.contains("\"total\":4"),
+            "seeded once, served by every server: {body}"
+        );
+    }
+}

@@ -10,6 +10,27 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// Arbitrary key of the advisory lock taken while migrating.
 const MIGRATION_LOCK_KEY: i64 = 0x0074_7275_7374_6b62;
 
+/// Runs `work` while holding the start-up lock on PostgreSQL, so that several app servers
+/// starting together migrate, seed and score one after the other (SQLite needs none).
+pub fn with_startup_lock<T, E: From<StoreError>>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E> {
+    let is_pg = matches!(conn, DbConnection::Postgres(_));
+    if is_pg {
+        diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))
+            .execute(conn)
+            .map_err(StoreError::from)?;
+    }
+    let result = work(conn);
+    if is_pg {
+        diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))
+            .execute(conn)
+            .map_err(StoreError::from)?;
+    }
+    result
+}
+
 /// Applies pending migrations; returns the names of those applied.
 pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, StoreError> {
     let applied = match conn {

@@ -4,10 +4,11 @@
 use super::routes;
 use super::state::AppState;
 use crate::config::ServeConfig;
+use crate::store::migrate::{run_migrations, with_startup_lock};
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::seed::{SeedOutcome, import_time, is_empty, seed};
 use crate::store::snapshots::{has_snapshots, refresh_snapshots};
-use crate::store::{StoreError, migrate::run_migrations, open_pool};
+use crate::store::{DbConnection, StoreError, open_pool};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash};
 use actix_web::{App, HttpServer, web};
@@ -38,11 +39,21 @@ impl From<StartError> for std::io::Error {
 pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
     let pool = open_pool(&config.database, config.pool_size)?;
     let mut conn = pool.get().map_err(StoreError::from)?;
-    for name in run_migrations(&mut conn)? {
+    with_startup_lock(&mut conn, |conn| prepare_database(conn, config))?;
+    Ok(AppState {
+        pool: pool.clone(),
+        backend: config.database.backend(),
+        scoring: std::sync::Arc::new(config.scoring.clone()),
+    })
+}
+
+/// Migrates, seeds an empty database and writes today's scores when missing.
+fn prepare_database(conn: &mut DbConnection, config: &ServeConfig) -> Result<(), StartError> {
+    for name in run_migrations(conn)? {
         tracing::info!(migration = %name, "applied migration");
     }
-    if config.seed_when_empty && is_empty(&mut conn)? {
-        match seed(&mut conn, &seed_pack()?, import_time(), &config.scoring)? {
+    if config.seed_when_empty && is_empty(conn)? {
+        match seed(conn, &seed_pack()?, import_time(), &config.scoring)? {
             SeedOutcome::Imported(report) => {
                 tracing::info!(pack = %report.pack, records = report.total(), "seeded the empty database");
             }
@@ -51,15 +62,11 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
     }
     // Decay moves scores every day: make sure today's snapshots exist under this model.
     let now = import_time();
-    if !has_snapshots(&mut conn, now.date(), &config.scoring.model_version)? {
-        let written = refresh_snapshots(&mut conn, now.date(), &config.scoring, now)?;
+    if !has_snapshots(conn, now.date(), &config.scoring.model_version)? {
+        let written = refresh_snapshots(conn, now.date(), &config.scoring, now)?;
         tracing::info!(subjects = written, model = %config.scoring.model_version, "scored the knowledge base as of today");
     }
-    Ok(AppState {
-        pool: pool.clone(),
-        backend: config.database.backend(),
-        scoring: std::sync::Arc::new(config.scoring.clone()),
-    })
+    Ok(())
 }
 
 /// Binds the server; it runs once awaited. Call inside an actix system.

@@ -216,7 +216,10 @@ fn parse_issue(path: &str, content: &str, err: &toml::de::Error) -> PackIssue {
             message,
         };
     };
-    let offset = span.start.min(content.len());
+    let mut offset = span.start.min(content.len());
+    while !content.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let line_no = content[..offset].matches('\n').count() + 1;
     let line_text = content.lines().nth(line_no - 1).unwrap_or_default();
     let field = line_text
