@@ -18,19 +18,13 @@ pub fn locate_excerpt(text: &str, excerpt: &str) -> Option<ExcerptPlace> {
         return None;
     }
     let start = text.find(excerpt)?;
-    let paragraph = text[..start]
+    // The excerpt's line is a paragraph; count the non-blank lines before it.
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let paragraph = text[..line_start]
         .split('\n')
         .filter(|line| !line.trim().is_empty())
         .count()
-        .max(1);
-    // A paragraph starting exactly at `start` is counted by the split above only if a
-    // previous line exists; count the current one when the excerpt opens a new line.
-    let opens_line = start == 0 || text[..start].ends_with('\n');
-    let paragraph = if opens_line && start > 0 {
-        paragraph + 1
-    } else {
-        paragraph
-    };
+        + 1;
     Some(ExcerptPlace {
         start,
         end: start + excerpt.len(),
@@ -159,6 +153,18 @@ mod tests {
         assert_eq!(locate_excerpt(TEXT, "Troisième").unwrap().paragraph, 3);
         assert!(locate_excerpt(TEXT, "la chaine").is_none());
         assert!(locate_excerpt(TEXT, "").is_none());
+    }
+
+    #[test]
+    fn locators_skip_blank_lines_and_indentation() {
+        let text = "\n\nFirst.\n    Second, indented.\n\n\nThird.";
+        assert_eq!(locate_excerpt(text, "First").unwrap().paragraph, 1);
+        assert_eq!(locate_excerpt(text, "Second").unwrap().paragraph, 2);
+        assert_eq!(locate_excerpt(text, "indented").unwrap().paragraph, 2);
+        assert_eq!(locate_excerpt(text, "Third").unwrap().paragraph, 3);
+        let paras = highlight_paragraphs(text, &["Second"]);
+        let cited = paras.iter().find(|p| p.segments.iter().any(|s| s.is_highlighted())).unwrap();
+        assert_eq!(cited.number, 2);
     }
 
     #[test]

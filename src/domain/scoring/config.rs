@@ -153,9 +153,10 @@ impl ScoringConfig {
     pub fn validate(&self) -> Result<(), InvalidConfig> {
         let bad = |what: &str| Err(InvalidConfig(what.to_owned()));
         let unit = |x: f64| (0.0..=1.0).contains(&x);
-        let nonneg = |x: f64| x.is_finite() && x >= 0.0;
-        if !(self.prior_weight.is_finite() && self.prior_weight > 0.0) {
-            return bad("prior_weight must be positive");
+        // Bounded so that sums of a million records stay far from overflow and uncertainty > 0.
+        let nonneg = |x: f64| (0.0..=1000.0).contains(&x);
+        if !(0.01..=100.0).contains(&self.prior_weight) {
+            return bad("prior_weight must be within 0.01..=100");
         }
         if !unit(self.base_rate) {
             return bad("base_rate must be within 0..=1");
@@ -188,7 +189,7 @@ impl ScoringConfig {
             .chain(&self.inheritance_units)
             .chain(&listed);
         if !weights.all(|w| nonneg(*w)) {
-            return bad("weights must be finite and non-negative");
+            return bad("weights must be within 0..=1000");
         }
         let factors = [
             self.role_factor_origin,
@@ -208,16 +209,16 @@ impl ScoringConfig {
         {
             return bad("factors and discounts must be within 0..=1");
         }
-        if !(self.reach_cap.is_finite() && self.reach_cap >= 1.0) {
-            return bad("reach_cap must be at least 1");
+        if !(1.0..=10.0).contains(&self.reach_cap) {
+            return bad("reach_cap must be within 1..=10");
         }
         let half_lives = [
             self.half_life_incident_days,
             self.half_life_remediation_days,
             self.half_life_assessment_days,
         ];
-        if !half_lives.iter().all(|h| h.is_finite() && *h > 0.0) {
-            return bad("half-lives must be positive");
+        if !half_lives.iter().all(|h| (1.0..=36_500.0).contains(h)) {
+            return bad("half-lives must be within 1..=36500 days");
         }
         if !self.grade_bands.windows(2).all(|w| w[0] > w[1])
             || !self.grade_bands.iter().all(|b| (0.0..=100.0).contains(b))
@@ -318,6 +319,9 @@ mod tests {
         assert!(ScoringConfig::from_toml("base_rate = 2.0").is_err());
         assert!(ScoringConfig::from_toml("grade_bands = [10.0, 20.0, 30.0, 40.0, 50.0]").is_err());
         assert!(ScoringConfig::from_toml("colour = 1").is_err());
+        assert!(ScoringConfig::from_toml("prior_weight = 5e-324").is_err());
+        assert!(ScoringConfig::from_toml("severity_weights = [1.0, 2.0, 4.0, 6.0, 1e308]").is_err());
+        assert!(ScoringConfig::from_toml("half_life_incident_days = 0.0").is_err());
     }
 
     #[test]

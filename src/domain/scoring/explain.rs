@@ -21,9 +21,18 @@ impl ScoreBook<'_> {
         let mut contributions: Vec<Contribution> = Vec::new();
         for item in d_items {
             let counted = item.counted();
+            // Without the part that counts for an incident, the next heaviest part would.
+            let successor = match (item.superseded, item.incident) {
+                (false, Some(incident)) => d_items
+                    .iter()
+                    .filter(|o| o.incident == Some(incident) && o.key != item.key)
+                    .map(|o| o.weighted().negative)
+                    .fold(0.0, f64::max),
+                _ => 0.0,
+            };
             let rest = Evidence::new(
                 evidence.positive - counted.positive,
-                evidence.negative - counted.negative,
+                evidence.negative - counted.negative + successor,
             );
             contributions.push(self.contribution(item, item.share, without(rest)));
         }

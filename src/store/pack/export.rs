@@ -72,39 +72,39 @@ fn cites(
 
 fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, StoreError> {
     let index = load_all_citations(conn)?;
-    let source_rows: Vec<SourceRow> = sources::table
+    let mut source_rows: Vec<SourceRow> = sources::table
         .select(SourceRow::as_select())
         .order(sources::slug)
         .load(conn)?;
-    let category_rows: Vec<CategoryRow> = categories::table
+    let mut category_rows: Vec<CategoryRow> = categories::table
         .select(CategoryRow::as_select())
         .order(categories::slug)
         .load(conn)?;
-    let vendor_rows: Vec<VendorRow> = vendors::table
+    let mut vendor_rows: Vec<VendorRow> = vendors::table
         .select(VendorRow::as_select())
         .order(vendors::slug)
         .load(conn)?;
-    let product_rows: Vec<ProductRow> = products::table
+    let mut product_rows: Vec<ProductRow> = products::table
         .select(ProductRow::as_select())
         .order(products::slug)
         .load(conn)?;
-    let incident_rows: Vec<IncidentRow> = incidents::table
+    let mut incident_rows: Vec<IncidentRow> = incidents::table
         .select(IncidentRow::as_select())
         .order(incidents::slug)
         .load(conn)?;
-    let firm_rows: Vec<FirmRow> = analyst_firms::table
+    let mut firm_rows: Vec<FirmRow> = analyst_firms::table
         .select(FirmRow::as_select())
         .order(analyst_firms::slug)
         .load(conn)?;
-    let analyst_rows: Vec<AnalystRow> = analysts::table
+    let mut analyst_rows: Vec<AnalystRow> = analysts::table
         .select(AnalystRow::as_select())
         .order(analysts::slug)
         .load(conn)?;
-    let remediation_rows: Vec<RemediationRow> = remediations::table
+    let mut remediation_rows: Vec<RemediationRow> = remediations::table
         .select(RemediationRow::as_select())
         .order(remediations::slug)
         .load(conn)?;
-    let assessment_rows: Vec<AssessmentRow> = assessments::table
+    let mut assessment_rows: Vec<AssessmentRow> = assessments::table
         .select(AssessmentRow::as_select())
         .order(assessments::slug)
         .load(conn)?;
@@ -112,6 +112,17 @@ fn build_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, 
     let involvement_rows: Vec<InvolvementRow> = bulk::all_involvements(conn)?;
     let event_rows: Vec<TimelineEventRow> = bulk::all_timeline_events(conn)?;
     let cause_rows: Vec<CauseRow> = bulk::all_causes(conn)?;
+
+    // PostgreSQL may collate text by locale; sort here so both backends export alike.
+    source_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    category_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    vendor_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    product_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    incident_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    firm_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    analyst_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    remediation_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
+    assessment_rows.sort_by(|a, b| a.slug.cmp(&b.slug));
 
     let category_slugs: HashMap<i32, &str> = category_rows
         .iter()
