@@ -400,3 +400,29 @@ fn the_documented_example_pack_imports() {
         assert!(report.total() > 10);
     }
 }
+
+#[test]
+fn dates_known_to_the_month_or_year_are_ordered_by_their_period() {
+    let pack = GOOD_EXTRA.to_owned()
+        + "\n[[incidents]]\nslug = \"acme-leak\"\ntitle = \"Acme leak\"\nkind = \"data_breach\"\nseverity = 2\ndiscovered_on = \"2020\"\ndisclosed_on = 2020-12-13\nsummary = \"Found some time in 2020, disclosed in December.\"\n\n[[incidents.involvements]]\nvendor = \"acme-monitoring\"\nrole = \"origin\"\n";
+    for db in TestDb::all() {
+        let mut conn = seeded(&db);
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_pack(dir.path(), "partial.toml", &pack);
+        import_pack(&mut conn, &load_path(&path).unwrap(), now())
+            .expect("a 2020 discovery may precede a December disclosure");
+        let text = export(&mut conn);
+        assert!(
+            text.contains("discovered_on = \"2020\""),
+            "kept at year precision"
+        );
+    }
+    let bad = GOOD_EXTRA.replace(
+        "criticality = \"medium\"",
+        "criticality = \"medium\"\nsince = \"2021-07\"\nuntil = \"2021-06\"",
+    );
+    assert_refused(
+        &bad,
+        &["field `until`", "until (2021-06) is before since (2021-07)"],
+    );
+}

@@ -88,6 +88,17 @@ impl PartialDate {
         }
     }
 
+    /// The first day of the period.
+    pub fn first_day(&self) -> NaiveDate {
+        match self.precision {
+            DatePrecision::Day => self.date,
+            DatePrecision::Month => self.date.with_day(1).unwrap_or(self.date),
+            DatePrecision::Year => {
+                NaiveDate::from_ymd_opt(self.date.year(), 1, 1).unwrap_or(self.date)
+            }
+        }
+    }
+
     /// The ISO 8601 form at this precision: `2021-03-16`, `2021-01` or `2021`.
     pub fn iso(&self) -> String {
         match self.precision {
@@ -110,6 +121,22 @@ impl PartialDate {
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
+    }
+}
+
+/// Checks that an optional end date can come after an optional start date: the end must
+/// not precede the first day of the start's period ("2020" may start before 2020-12-13).
+pub fn check_date_order(
+    start_name: &str,
+    start: Option<PartialDate>,
+    end_name: &str,
+    end: Option<PartialDate>,
+) -> Result<(), InvalidValue> {
+    match (start, end) {
+        (Some(s), Some(e)) if e.date < s.first_day() => Err(InvalidValue(format!(
+            "{end_name} ({e}) is before {start_name} ({s})"
+        ))),
+        _ => Ok(()),
     }
 }
 
@@ -163,6 +190,42 @@ mod tests {
         assert!(PartialDate::from_stored(d(2021, 1, 12), DatePrecision::Month).is_err());
         assert!(PartialDate::from_stored(d(2021, 12, 31), DatePrecision::Year).is_ok());
         assert!(PartialDate::from_stored(d(2021, 6, 30), DatePrecision::Year).is_err());
+    }
+
+    #[test]
+    fn order_compares_the_start_of_a_period_with_the_end() {
+        let p = |s: &str| PartialDate::parse(s).ok();
+        assert!(check_date_order("since", p("2020-01-01"), "until", p("2021-03-16")).is_ok());
+        assert!(check_date_order("since", p("2021-03-16"), "until", p("2020-01-01")).is_err());
+        assert!(check_date_order("since", None, "until", p("2020-01-01")).is_ok());
+        assert!(
+            check_date_order("discovered_on", p("2020"), "disclosed_on", p("2020-12-13")).is_ok()
+        );
+        assert!(
+            check_date_order(
+                "discovered_on",
+                p("2020-06"),
+                "disclosed_on",
+                p("2020-06-13")
+            )
+            .is_ok()
+        );
+        assert!(
+            check_date_order(
+                "discovered_on",
+                p("2020-06-13"),
+                "disclosed_on",
+                p("2020-06")
+            )
+            .is_ok()
+        );
+        assert!(
+            check_date_order("discovered_on", p("2020-07"), "disclosed_on", p("2020-06")).is_err()
+        );
+        assert_eq!(
+            PartialDate::parse("2024-02").unwrap().first_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 1).unwrap()
+        );
     }
 
     #[test]

@@ -9,6 +9,6 @@ pub mod text;
 pub mod values;
 pub mod views;
 
-pub use dates::PartialDate;
+pub use dates::{PartialDate, check_date_order};
 pub use enums::*;
 pub use values::*;

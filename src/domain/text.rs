@@ -163,7 +163,10 @@ mod tests {
         assert_eq!(locate_excerpt(text, "indented").unwrap().paragraph, 2);
         assert_eq!(locate_excerpt(text, "Third").unwrap().paragraph, 3);
         let paras = highlight_paragraphs(text, &["Second"]);
-        let cited = paras.iter().find(|p| p.segments.iter().any(|s| s.is_highlighted())).unwrap();
+        let cited = paras
+            .iter()
+            .find(|p| p.segments.iter().any(|s| s.is_highlighted()))
+            .unwrap();
         assert_eq!(cited.number, 2);
     }
 

@@ -271,21 +271,6 @@ impl Credibility {
     }
 }
 
-/// Checks that an optional end date does not come before an optional start date.
-pub fn check_date_order(
-    start_name: &str,
-    start: Option<chrono::NaiveDate>,
-    end_name: &str,
-    end: Option<chrono::NaiveDate>,
-) -> Result<(), InvalidValue> {
-    match (start, end) {
-        (Some(s), Some(e)) if e < s => Err(InvalidValue(format!(
-            "{end_name} ({e}) is before {start_name} ({s})"
-        ))),
-        _ => Ok(()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,13 +310,5 @@ mod tests {
         assert!(Line::parse(" Mimecast").is_err());
         assert!(Line::parse("two\nlines").is_err());
         assert!(Line::parse("   ").is_err());
-    }
-
-    #[test]
-    fn date_order() {
-        let d = |s: &str| s.parse::<chrono::NaiveDate>().ok();
-        assert!(check_date_order("since", d("2020-01-01"), "until", d("2021-03-16")).is_ok());
-        assert!(check_date_order("since", d("2021-03-16"), "until", d("2020-01-01")).is_err());
-        assert!(check_date_order("since", None, "until", d("2020-01-01")).is_ok());
     }
 }

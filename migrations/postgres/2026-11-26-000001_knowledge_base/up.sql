@@ -1,5 +1,8 @@
 -- trustkb knowledge base schema (PostgreSQL). Keep in step with the other backend's
 -- migration of the same name and with src/store/schema.rs.
+-- A date known only to the month or year ("en janvier") is stored as the last day of its
+-- period with its precision ('day', 'month', 'year'); order checks compare the first day
+-- of the earlier date's period with the later date.
 
 CREATE TABLE categories (
     id SERIAL PRIMARY KEY,
@@ -36,10 +39,12 @@ CREATE TABLE dependencies (
     consumer_vendor_id INTEGER REFERENCES vendors (id) ON DELETE RESTRICT,
     product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE RESTRICT,
     since DATE,
+    since_precision TEXT NOT NULL DEFAULT 'day' CHECK (since_precision IN ('day', 'month', 'year')),
     until DATE,
+    until_precision TEXT NOT NULL DEFAULT 'day' CHECK (until_precision IN ('day', 'month', 'year')),
     criticality TEXT NOT NULL CHECK (criticality IN ('critical', 'high', 'medium', 'low')),
     purpose TEXT,
-    CHECK (since IS NULL OR until IS NULL OR until >= since)
+    CHECK (since IS NULL OR until IS NULL OR until >= CASE since_precision WHEN 'year' THEN CAST(date_trunc('year', since) AS DATE) WHEN 'month' THEN CAST(date_trunc('month', since) AS DATE) ELSE since END)
 );
 
 CREATE TABLE incidents (
@@ -49,12 +54,15 @@ CREATE TABLE incidents (
     kind TEXT NOT NULL CHECK (kind IN ('supply_chain_compromise', 'credential_theft', 'source_code_theft', 'intrusion', 'data_breach', 'ransomware', 'vulnerability_exploitation', 'outage', 'other')),
     severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 5),
     discovered_on DATE,
+    discovered_precision TEXT NOT NULL DEFAULT 'day' CHECK (discovered_precision IN ('day', 'month', 'year')),
     disclosed_on DATE,
+    disclosed_precision TEXT NOT NULL DEFAULT 'day' CHECK (disclosed_precision IN ('day', 'month', 'year')),
     resolved_on DATE,
+    resolved_precision TEXT NOT NULL DEFAULT 'day' CHECK (resolved_precision IN ('day', 'month', 'year')),
     threat_actor TEXT,
     summary TEXT NOT NULL CHECK (length(trim(summary)) > 0),
-    CHECK (discovered_on IS NULL OR disclosed_on IS NULL OR disclosed_on >= discovered_on),
-    CHECK (discovered_on IS NULL OR resolved_on IS NULL OR resolved_on >= discovered_on)
+    CHECK (discovered_on IS NULL OR disclosed_on IS NULL OR disclosed_on >= CASE discovered_precision WHEN 'year' THEN CAST(date_trunc('year', discovered_on) AS DATE) WHEN 'month' THEN CAST(date_trunc('month', discovered_on) AS DATE) ELSE discovered_on END),
+    CHECK (discovered_on IS NULL OR resolved_on IS NULL OR resolved_on >= CASE discovered_precision WHEN 'year' THEN CAST(date_trunc('year', discovered_on) AS DATE) WHEN 'month' THEN CAST(date_trunc('month', discovered_on) AS DATE) ELSE discovered_on END)
 );
 
 CREATE TABLE incident_involvements (
@@ -72,6 +80,7 @@ CREATE TABLE incident_timeline_events (
     id SERIAL PRIMARY KEY,
     incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
     occurred_on DATE NOT NULL,
+    occurred_precision TEXT NOT NULL DEFAULT 'day' CHECK (occurred_precision IN ('day', 'month', 'year')),
     title TEXT NOT NULL CHECK (length(trim(title)) > 0),
     description TEXT
 );
@@ -94,6 +103,7 @@ CREATE TABLE remediations (
     replacement_product_id INTEGER REFERENCES products (id) ON DELETE RESTRICT,
     kind TEXT NOT NULL CHECK (kind IN ('rotate_credentials', 'rebuild_servers', 'drop_product', 'add_monitoring', 'final_report', 'patch', 'other')),
     taken_on DATE,
+    taken_precision TEXT NOT NULL DEFAULT 'day' CHECK (taken_precision IN ('day', 'month', 'year')),
     description TEXT NOT NULL CHECK (length(trim(description)) > 0),
     CHECK (replacement_product_id IS NULL OR product_id IS NULL OR replacement_product_id <> product_id)
 );
@@ -122,6 +132,7 @@ CREATE TABLE assessments (
     product_id INTEGER REFERENCES products (id) ON DELETE RESTRICT,
     incident_id INTEGER REFERENCES incidents (id) ON DELETE RESTRICT,
     assessed_on DATE NOT NULL,
+    assessed_precision TEXT NOT NULL DEFAULT 'day' CHECK (assessed_precision IN ('day', 'month', 'year')),
     stance TEXT NOT NULL CHECK (stance IN ('strongly-disagree', 'disagree', 'neutral', 'agree', 'strongly-agree')),
     favoured_action TEXT CHECK (favoured_action IS NULL OR favoured_action IN ('replace', 'retain', 'monitor')),
     quote TEXT NOT NULL CHECK (length(trim(quote)) > 0),
@@ -142,6 +153,7 @@ CREATE TABLE sources (
     url TEXT CHECK (url IS NULL OR url LIKE 'http://%' OR url LIKE 'https://%'),
     language TEXT NOT NULL,
     published_on DATE,
+    published_precision TEXT NOT NULL DEFAULT 'day' CHECK (published_precision IN ('day', 'month', 'year')),
     reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
     credibility INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
     full_text TEXT

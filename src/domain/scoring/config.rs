@@ -320,7 +320,9 @@ mod tests {
         assert!(ScoringConfig::from_toml("grade_bands = [10.0, 20.0, 30.0, 40.0, 50.0]").is_err());
         assert!(ScoringConfig::from_toml("colour = 1").is_err());
         assert!(ScoringConfig::from_toml("prior_weight = 5e-324").is_err());
-        assert!(ScoringConfig::from_toml("severity_weights = [1.0, 2.0, 4.0, 6.0, 1e308]").is_err());
+        assert!(
+            ScoringConfig::from_toml("severity_weights = [1.0, 2.0, 4.0, 6.0, 1e308]").is_err()
+        );
         assert!(ScoringConfig::from_toml("half_life_incident_days = 0.0").is_err());
     }
 

@@ -19,11 +19,17 @@ impl Importer<'_> {
             let at = At::new(file, "incidents", i, Some(r.slug.as_str()));
             let discovered = date_of(r.discovered_on);
             let mut valid = true;
+            let partial = |d: Option<crate::store::pack::date::PackDate>| d.map(|d| d.0);
             for (name, date) in [
                 ("disclosed_on", r.disclosed_on),
                 ("resolved_on", r.resolved_on),
             ] {
-                if let Err(e) = check_date_order("discovered_on", discovered, name, date_of(date)) {
+                if let Err(e) = check_date_order(
+                    "discovered_on",
+                    partial(r.discovered_on),
+                    name,
+                    partial(date),
+                ) {
                     self.issue(&at, name, e.to_string());
                     valid = false;
                 }
@@ -180,7 +186,12 @@ impl Importer<'_> {
             };
             let product = self.resolve(Kind::Product, &r.product, &at, "product")?;
             let (since, until) = (date_of(r.since), date_of(r.until));
-            let dates_ok = match check_date_order("since", since, "until", until) {
+            let dates_ok = match check_date_order(
+                "since",
+                r.since.map(|d| d.0),
+                "until",
+                r.until.map(|d| d.0),
+            ) {
                 Ok(()) => true,
                 Err(e) => {
                     self.issue(&at, "until", e.to_string());

@@ -1,9 +1,0 @@
-ALTER TABLE incidents DROP COLUMN discovered_precision;
-ALTER TABLE incidents DROP COLUMN disclosed_precision;
-ALTER TABLE incidents DROP COLUMN resolved_precision;
-ALTER TABLE incident_timeline_events DROP COLUMN occurred_precision;
-ALTER TABLE dependencies DROP COLUMN since_precision;
-ALTER TABLE dependencies DROP COLUMN until_precision;
-ALTER TABLE remediations DROP COLUMN taken_precision;
-ALTER TABLE assessments DROP COLUMN assessed_precision;
-ALTER TABLE sources DROP COLUMN published_precision;
