@@ -4,12 +4,13 @@
 use crate::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, ServeConfig};
 use crate::domain::Slug;
 use crate::domain::scoring::ScoringConfig;
+use crate::store::migrate::{run_migrations, with_startup_lock};
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::export::export_pack;
 use crate::store::pack::seed::{SeedOutcome, import_and_rescore, import_time as now, seed};
 use crate::store::pack::{PackError, load_path};
 use crate::store::queries::scores::{ScoreLine, score_knowledge_base};
-use crate::store::{DbConnection, StoreError, connect, migrate::run_migrations};
+use crate::store::{DbConnection, StoreError, connect};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -181,7 +182,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 None => seed_pack()?,
             };
             let mut conn = open(&cli.database)?;
-            match seed(&mut conn, &pack, now(), &scoring)? {
+            let outcome = with_startup_lock(&mut conn, |c| seed(c, &pack, now(), &scoring))?;
+            match outcome {
                 SeedOutcome::Imported(report) => {
                     println!(
                         "seeded pack \"{}\": {} records ({})",
@@ -207,7 +209,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Import { path } => {
             let pack = load_path(&path)?;
             let mut conn = open(&cli.database)?;
-            let report = import_and_rescore(&mut conn, &pack, now(), &scoring)?;
+            // Under the same lock as server start-up: imports and rescoring take turns.
+            let report =
+                with_startup_lock(&mut conn, |c| import_and_rescore(c, &pack, now(), &scoring))?;
             println!(
                 "imported pack \"{}\" from {}: {} records ({})",
                 report.pack,
