@@ -4,7 +4,7 @@
 use super::evidence::load_scoring_data;
 use super::vendors::vendor_detail;
 use crate::domain::scoring::history::history_dates;
-use crate::domain::scoring::{ScoringConfig, Subject, score_all};
+use crate::domain::scoring::{ScoreBook, ScoringConfig, Subject};
 use crate::domain::views::{HistoryPoint, VendorDetail};
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDate;
@@ -27,28 +27,31 @@ pub fn vendor_detail_with_trust(
         .find(|(_, (s, _))| s == slug)
         .map(|(id, _)| *id)
         .ok_or_else(|| StoreError::not_found("vendor", slug))?;
-    let mut scores = score_all(&data.input, as_of, config);
-    detail.trust = scores.remove(&Subject::Vendor(vendor_id));
+    // One book for the date asked for; only the subjects shown are explained.
+    let book = ScoreBook::new(&data.input, as_of, config);
+    detail.trust = book.explain(Subject::Vendor(vendor_id));
     for product in &mut detail.products {
         let id = data
             .products
             .iter()
             .find(|(_, (s, _, _))| *s == product.slug)
             .map(|(id, _)| *id);
-        product.trust = id.and_then(|id| scores.remove(&Subject::Product(id)));
+        product.trust = id.and_then(|id| book.explain(Subject::Product(id)));
     }
+    // The history needs only the vendor's opinion at each date, not explanations.
     let first = data.input.evidence.iter().filter_map(|e| e.known_on).min();
     if let Some(first) = first {
         detail.history = history_dates(first, as_of, HISTORY_POINTS)
             .into_iter()
             .filter_map(|date| {
-                let s = score_all(&data.input, date, config).remove(&Subject::Vendor(vendor_id))?;
+                let o = ScoreBook::new(&data.input, date, config)
+                    .opinion(Subject::Vendor(vendor_id))?;
                 Some(HistoryPoint {
                     date,
-                    score: s.score,
-                    low: s.belief * 100.0,
-                    high: (s.belief + s.uncertainty) * 100.0,
-                    unknown: s.unknown,
+                    score: o.score(),
+                    low: o.belief * 100.0,
+                    high: (o.belief + o.uncertainty) * 100.0,
+                    unknown: o.uncertainty >= config.unknown_uncertainty,
                 })
             })
             .collect();
