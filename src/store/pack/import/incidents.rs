@@ -54,8 +54,7 @@ impl Importer<'_> {
                 None
             };
             self.define(Kind::Incident, &r.slug, id);
-            self.count_if(id, "incidents");
-            self.citations(&at, &r.citations, id.map(Target::Incident))?;
+            self.finish(&at, id, "incidents", &r.citations, Target::Incident)?;
         }
         Ok(())
     }
@@ -101,8 +100,13 @@ impl Importer<'_> {
                     }
                     _ => None,
                 };
-                self.count_if(id, "incident involvements");
-                self.citations(&at, &inv.citations, id.map(Target::Involvement))?;
+                self.finish(
+                    &at,
+                    id,
+                    "incident involvements",
+                    &inv.citations,
+                    Target::Involvement,
+                )?;
             }
             for (j, ev) in r.timeline.iter().enumerate() {
                 let at = at.child("timeline", j);
@@ -121,8 +125,13 @@ impl Importer<'_> {
                     }
                     None => None,
                 };
-                self.count_if(id, "timeline events");
-                self.citations(&at, &ev.citations, id.map(Target::TimelineEvent))?;
+                self.finish(
+                    &at,
+                    id,
+                    "timeline events",
+                    &ev.citations,
+                    Target::TimelineEvent,
+                )?;
             }
             for (j, cause) in r.caused_by.iter().enumerate() {
                 let at = at.child("caused_by", j);
@@ -153,8 +162,7 @@ impl Importer<'_> {
                     }
                     _ => None,
                 };
-                self.count_if(id, "causal links");
-                self.citations(&at, &cause.citations, id.map(Target::Cause))?;
+                self.finish(&at, id, "causal links", &cause.citations, Target::Cause)?;
             }
         }
         Ok(())
@@ -214,8 +222,7 @@ impl Importer<'_> {
                 }
                 _ => None,
             };
-            self.count_if(id, "dependencies");
-            self.citations(&at, &r.citations, id.map(Target::Dependency))?;
+            self.finish(&at, id, "dependencies", &r.citations, Target::Dependency)?;
         }
         Ok(())
     }
@@ -265,8 +272,7 @@ impl Importer<'_> {
                 _ => None,
             };
             self.define(Kind::Remediation, &r.slug, id);
-            self.count_if(id, "remediations");
-            self.citations(&at, &r.citations, id.map(Target::Remediation))?;
+            self.finish(&at, id, "remediations", &r.citations, Target::Remediation)?;
         }
         Ok(())
     }
@@ -330,8 +336,7 @@ impl Importer<'_> {
                 _ => None,
             };
             self.define(Kind::Assessment, &r.slug, id);
-            self.count_if(id, "assessments");
-            self.citations(&at, &r.citations, id.map(Target::Assessment))?;
+            self.finish(&at, id, "assessments", &r.citations, Target::Assessment)?;
         }
         Ok(())
     }

@@ -6,6 +6,7 @@ mod incidents;
 mod records;
 
 use super::error::{PackError, PackIssue};
+use super::format::PackCitation;
 use super::load::LoadedPack;
 use crate::domain::Slug;
 use crate::store::insert::*;
@@ -366,6 +367,19 @@ impl<'c> Importer<'c> {
             return Ok(None);
         }
         Ok(Some(insert(&mut *self.conn)?))
+    }
+
+    /// Counts a record that was created and imports its citations.
+    fn finish(
+        &mut self,
+        at: &At,
+        id: Option<i32>,
+        kind: &'static str,
+        citations: &[PackCitation],
+        target: fn(i32) -> Target,
+    ) -> Result<(), PackError> {
+        self.count_if(id, kind);
+        self.citations(at, citations, id.map(target))
     }
 
     fn count_if(&mut self, id: Option<i32>, kind: &'static str) {

@@ -120,8 +120,7 @@ impl Importer<'_> {
             };
             let id = self.insert_if_ok(|c| insert_returning_id!(c, vendors, &row))?;
             self.define(Kind::Vendor, &r.slug, id);
-            self.count_if(id, "vendors");
-            self.citations(&at, &r.citations, id.map(Target::Vendor))?;
+            self.finish(&at, id, "vendors", &r.citations, Target::Vendor)?;
         }
         Ok(())
     }
@@ -149,8 +148,7 @@ impl Importer<'_> {
                 _ => None,
             };
             self.define(Kind::Product, &r.slug, id);
-            self.count_if(id, "products");
-            self.citations(&at, &r.citations, id.map(Target::Product))?;
+            self.finish(&at, id, "products", &r.citations, Target::Product)?;
         }
         Ok(())
     }
@@ -189,8 +187,7 @@ impl Importer<'_> {
                 self.insert_if_ok(|c| insert_returning_id!(c, analysts, &row))?
             };
             self.define(Kind::Analyst, &r.slug, id);
-            self.count_if(id, "analysts");
-            self.citations(&at, &r.citations, id.map(Target::Analyst))?;
+            self.finish(&at, id, "analysts", &r.citations, Target::Analyst)?;
         }
         Ok(())
     }
