@@ -1,8 +1,14 @@
-//! The command line (clap): serve, migrate, seed, import and export; every command takes
-//! `--database URL`. Errors are reported with their cause and a non-zero exit status.
+//! The command line (clap): serve, migrate, seed, import, export, score, user and token;
+//! every command takes `--database URL`. Errors are reported with their cause and a non-zero
+//! exit status.
 
-use crate::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, ServeConfig};
+pub mod accounts;
+
+use crate::auth::SecretKey;
+use crate::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, FirstAdmin, ServeConfig};
+use crate::domain::Channel;
 use crate::domain::Slug;
+use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
 use crate::store::migrate::{run_migrations, with_startup_lock};
 use crate::store::pack::embedded::seed_pack;
@@ -10,6 +16,7 @@ use crate::store::pack::export::export_pack;
 use crate::store::pack::seed::{SeedOutcome, import_and_rescore, import_time as now, seed};
 use crate::store::pack::{PackError, load_path};
 use crate::store::queries::scores::{ScoreLine, score_knowledge_base};
+use crate::store::sessions::SessionTimeouts;
 use crate::store::{DbConnection, StoreError, connect};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -41,6 +48,24 @@ pub enum Command {
         /// Do not import the built-in seed pack into an empty database.
         #[arg(long)]
         no_seed: bool,
+        /// The key sealing session cookies, 32 bytes or more; give it in the environment.
+        /// Required on PostgreSQL (the same on every app server); on SQLite a generated key
+        /// is kept beside the database file when it is not set.
+        #[arg(long, env = "TRUSTKB_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
+        /// E-mail of the administrator created on an empty database.
+        #[arg(long, env = "TRUSTKB_ADMIN_EMAIL")]
+        admin_email: Option<String>,
+        /// Password of that administrator; when not set, a one-time password is printed once
+        /// and must be changed at the first sign-in.
+        #[arg(long, env = "TRUSTKB_ADMIN_PASSWORD", hide_env_values = true)]
+        admin_password: Option<String>,
+        /// A session ends after this many minutes without a request.
+        #[arg(long, env = "TRUSTKB_SESSION_IDLE_MINUTES", default_value_t = 60, value_parser = clap::value_parser!(i64).range(1..=10_080))]
+        session_idle_minutes: i64,
+        /// A session ends this many hours after sign-in, whatever the activity.
+        #[arg(long, env = "TRUSTKB_SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
+        session_max_hours: i64,
     },
     /// Apply pending database migrations.
     Migrate,
@@ -84,6 +109,16 @@ pub enum Command {
         /// Name recorded in the exported pack's header.
         #[arg(long, default_value = "trustkb-export")]
         name: String,
+    },
+    /// Manage user accounts: add, list, set-role, disable, enable, reset-password.
+    User {
+        #[command(subcommand)]
+        command: accounts::UserCommand,
+    },
+    /// Manage API tokens: create (printed once), list, revoke.
+    Token {
+        #[command(subcommand)]
+        command: accounts::TokenCommand,
     },
 }
 
@@ -129,6 +164,9 @@ pub enum CliError {
     Pack(#[from] PackError),
     #[error("{0}")]
     Usage(String),
+    /// What was asked cannot be done (a refused password, a disabled or unknown account).
+    #[error("{0}")]
+    Failed(String),
     #[error("cannot read {path}: {source}")]
     Read {
         path: String,
@@ -154,14 +192,45 @@ fn open(database: &str) -> Result<DbConnection, CliError> {
     Ok(conn)
 }
 
+/// The operating-system user running the command ($USER, else $LOGNAME), for the audit trail.
+fn os_user() -> String {
+    ["USER", "LOGNAME"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .map(|value| value.trim().to_owned())
+        .find(|value| !value.is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let scoring = scoring_config(cli.scoring_config.as_deref())?;
     match cli.command {
-        Command::Serve { bind, no_seed } => {
+        Command::Serve {
+            bind,
+            no_seed,
+            secret_key,
+            admin_email,
+            admin_password,
+            session_idle_minutes,
+            session_max_hours,
+        } => {
             let mut config = ServeConfig::new(&cli.database, &bind)?;
             config.seed_when_empty = !no_seed;
             config.scoring = scoring;
+            config.secret_key = secret_key
+                .as_deref()
+                .map(SecretKey::from_config)
+                .transpose()
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            config.first_admin = FirstAdmin {
+                email: admin_email,
+                password: admin_password,
+            };
+            config.sessions = SessionTimeouts {
+                idle: chrono::TimeDelta::minutes(session_idle_minutes),
+                absolute: chrono::TimeDelta::hours(session_max_hours),
+            };
             crate::web::server::serve(config)?;
             Ok(())
         }
@@ -182,7 +251,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 None => seed_pack()?,
             };
             let mut conn = open(&cli.database)?;
-            let outcome = with_startup_lock(&mut conn, |c| seed(c, &pack, now(), &scoring))?;
+            let actor = Actor::command_line(&os_user(), Channel::Import);
+            let outcome =
+                with_startup_lock(&mut conn, |c| seed(c, &actor, &pack, now(), &scoring))?;
             match outcome {
                 SeedOutcome::Imported(report) => {
                     println!(
@@ -209,9 +280,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Import { path } => {
             let pack = load_path(&path)?;
             let mut conn = open(&cli.database)?;
+            let actor = Actor::command_line(&os_user(), Channel::Import);
             // Under the same lock as server start-up: imports and rescoring take turns.
-            let report =
-                with_startup_lock(&mut conn, |c| import_and_rescore(c, &pack, now(), &scoring))?;
+            let report = with_startup_lock(&mut conn, |c| {
+                import_and_rescore(c, &actor, &pack, now(), &scoring)
+            })?;
             println!(
                 "imported pack \"{}\" from {}: {} records ({})",
                 report.pack,
@@ -265,6 +338,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     source,
                 })
         }
+        Command::User { command } => accounts::run_user(&cli.database, command),
+        Command::Token { command } => accounts::run_token(&cli.database, command),
         Command::Export {
             format: ExportFormat::Pack,
             output,

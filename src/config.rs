@@ -1,7 +1,9 @@
 //! Typed configuration, built once from command-line flags and `TRUSTKB_*` variables
 //! (clap reads both) and passed down; nothing reads the environment after start.
 
+use crate::auth::SecretKey;
 use crate::domain::scoring::ScoringConfig;
+use crate::store::sessions::SessionTimeouts;
 use crate::store::{DatabaseUrl, StoreError};
 
 /// The embedded default database.
@@ -23,6 +25,26 @@ pub struct ServeConfig {
     pub workers: usize,
     /// The trust scoring model's weights.
     pub scoring: ScoringConfig,
+    /// The key sealing session cookies (`TRUSTKB_SECRET_KEY`). When absent, an SQLite
+    /// database keeps a generated one beside it; PostgreSQL refuses to start.
+    pub secret_key: Option<SecretKey>,
+    /// Session idle and absolute timeouts.
+    pub sessions: SessionTimeouts,
+    /// The administrator to create on an empty database.
+    pub first_admin: FirstAdmin,
+}
+
+/// The first administrator (`TRUSTKB_ADMIN_EMAIL`, `TRUSTKB_ADMIN_PASSWORD`); without a
+/// password a one-time password is generated, printed once and must be changed at sign-in.
+#[derive(Debug, Clone, Default)]
+pub struct FirstAdmin {
+    pub email: Option<String>,
+    pub password: Option<String>,
+}
+
+impl FirstAdmin {
+    /// The e-mail used when none is configured.
+    pub const DEFAULT_EMAIL: &str = "admin@localhost";
 }
 
 impl ServeConfig {
@@ -35,6 +57,9 @@ impl ServeConfig {
             pool_size: 8,
             workers: 0,
             scoring: ScoringConfig::default(),
+            secret_key: None,
+            sessions: SessionTimeouts::default(),
+            first_admin: FirstAdmin::default(),
         })
     }
 }

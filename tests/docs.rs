@@ -65,3 +65,36 @@ fn scoring_doc_matches_what_the_code_prints() {
         "the defaults in docs/scoring.md are stale"
     );
 }
+
+#[test]
+fn security_doc_lists_every_route_with_its_permission() {
+    use trustkb::web::routes::{ROUTES, Verb};
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/security.md")).unwrap();
+    let rows: Vec<&str> = doc
+        .lines()
+        .filter(|l| l.starts_with("| GET") || l.starts_with("| POST") || l.starts_with("| PATCH"))
+        .collect();
+    for route in ROUTES {
+        let method = match route.verb {
+            Verb::Get => "GET",
+            Verb::Post => "POST",
+            Verb::Patch => "PATCH",
+        };
+        let permission = serde_json::to_value(route.permission).unwrap();
+        let row = format!(
+            "| {method} | `{}` | {} |",
+            route.path,
+            permission.as_str().unwrap()
+        );
+        assert!(
+            rows.contains(&row.as_str()),
+            "docs/security.md lacks the row {row}"
+        );
+    }
+    assert_eq!(
+        rows.len(),
+        ROUTES.len(),
+        "docs/security.md lists routes the app does not have"
+    );
+}

@@ -14,6 +14,11 @@ use trustkb::store::pack::import::import_pack;
 use trustkb::store::pack::seed::{SeedOutcome, seed};
 use trustkb::store::pack::{PackError, load_path};
 
+/// Who the tests import as.
+fn actor() -> trustkb::domain::audit::Actor {
+    trustkb::domain::audit::Actor::command_line("tests", trustkb::domain::Channel::Import)
+}
+
 fn now() -> chrono::NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
         .unwrap()
@@ -38,6 +43,7 @@ fn seeded(db: &TestDb) -> DbConnection {
     let mut conn = db.connect();
     seed(
         &mut conn,
+        &actor(),
         &seed_pack().unwrap(),
         now(),
         &ScoringConfig::default(),
@@ -79,13 +85,13 @@ fn seeding_is_idempotent() {
     for db in TestDb::all() {
         let mut conn = db.connect();
         let pack = seed_pack().unwrap();
-        let first = seed(&mut conn, &pack, now(), &ScoringConfig::default()).unwrap();
+        let first = seed(&mut conn, &actor(), &pack, now(), &ScoringConfig::default()).unwrap();
         let SeedOutcome::Imported(report) = first else {
             panic!("first seed must import")
         };
         assert!(report.total() > 60, "{report:?}");
         let before = export(&mut conn);
-        let second = seed(&mut conn, &pack, now(), &ScoringConfig::default()).unwrap();
+        let second = seed(&mut conn, &actor(), &pack, now(), &ScoringConfig::default()).unwrap();
         assert_eq!(
             second,
             SeedOutcome::AlreadyPresent {
@@ -118,7 +124,7 @@ fn export_import_export_is_byte_identical_across_backends() {
 
         let fresh = TestDb::sqlite_or_same(&db);
         let mut other = fresh.connect();
-        import_pack(&mut other, &load_path(&path).unwrap(), now()).expect("re-import");
+        import_pack(&mut other, &actor(), &load_path(&path).unwrap(), now()).expect("re-import");
         let second = export(&mut other);
         assert_eq!(
             first, second,
@@ -182,7 +188,8 @@ fn assert_refused(content: &str, expected: &[&str]) {
         let packs_before = imported_pack_count(&mut conn);
         let dir = tempfile::tempdir().unwrap();
         let path = write_pack(dir.path(), "bad.toml", content);
-        let result = load_path(&path).and_then(|pack| import_pack(&mut conn, &pack, now()));
+        let result =
+            load_path(&path).and_then(|pack| import_pack(&mut conn, &actor(), &pack, now()));
         let err = match result {
             Ok(report) => panic!("bad pack accepted on {}: {report:?}", db.backend),
             Err(e) => e,
@@ -213,9 +220,10 @@ fn a_good_extra_pack_imports_on_top_of_the_seed() {
         let mut conn = seeded(&db);
         let dir = tempfile::tempdir().unwrap();
         let path = write_pack(dir.path(), "extra.toml", GOOD_EXTRA);
-        let report = import_pack(&mut conn, &load_path(&path).unwrap(), now()).expect("good pack");
+        let report =
+            import_pack(&mut conn, &actor(), &load_path(&path).unwrap(), now()).expect("good pack");
         assert_eq!(report.total(), 5, "{report:?}");
-        let again = import_pack(&mut conn, &load_path(&path).unwrap(), now());
+        let again = import_pack(&mut conn, &actor(), &load_path(&path).unwrap(), now());
         assert!(matches!(again, Err(PackError::AlreadyImported { .. })));
     }
 }
@@ -395,7 +403,7 @@ fn the_documented_example_pack_imports() {
         let mut conn = db.connect();
         let dir = tempfile::tempdir().unwrap();
         let path = write_pack(dir.path(), "example.toml", toml);
-        let report = import_pack(&mut conn, &load_path(&path).unwrap(), now())
+        let report = import_pack(&mut conn, &actor(), &load_path(&path).unwrap(), now())
             .expect("the documented example imports");
         assert!(report.total() > 10);
     }
@@ -409,7 +417,7 @@ fn dates_known_to_the_month_or_year_are_ordered_by_their_period() {
         let mut conn = seeded(&db);
         let dir = tempfile::tempdir().unwrap();
         let path = write_pack(dir.path(), "partial.toml", &pack);
-        import_pack(&mut conn, &load_path(&path).unwrap(), now())
+        import_pack(&mut conn, &actor(), &load_path(&path).unwrap(), now())
             .expect("a 2020 discovery may precede a December disclosure");
         let text = export(&mut conn);
         assert!(

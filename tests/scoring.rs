@@ -15,6 +15,7 @@ fn seeded(db: &TestDb) -> trustkb::store::DbConnection {
     let mut conn = db.connect();
     seed(
         &mut conn,
+        &trustkb::domain::audit::Actor::system(),
         &seed_pack().unwrap(),
         import_time(),
         &ScoringConfig::default(),

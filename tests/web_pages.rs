@@ -229,7 +229,13 @@ fn stored_markup_renders_inert_on_every_page() {
         let path = dir.path().join("hostile.toml");
         std::fs::write(&path, HOSTILE).unwrap();
         let pack = load_path(&path).unwrap();
-        import_pack(&mut conn, &pack, chrono::Utc::now().naive_utc()).unwrap();
+        import_pack(
+            &mut conn,
+            &trustkb::domain::audit::Actor::system(),
+            &pack,
+            chrono::Utc::now().naive_utc(),
+        )
+        .unwrap();
         let app = TestApp::spawn(&db);
         let source_id = app.get("/api/v1/sources").json()["items"][0]["id"]
             .as_i64()
@@ -252,6 +258,43 @@ fn stored_markup_renders_inert_on_every_page() {
             assert!(!html.contains("<svg onload"), "{path}");
             assert!(!html.contains("<iframe"), "{path}");
             assert!(!html.contains("<b>bold"), "{path}");
+        }
+        // Text typed in through accounts and curation: a token name, an edited vendor.
+        let admin = app.as_role(trustkb::domain::Role::Admin);
+        let analyst = app.as_role(trustkb::domain::Role::Analyst);
+        let token = app.post_form(
+            "/account/tokens",
+            &admin,
+            &[("name", "<script>alert('token')</script>")],
+        );
+        assert_eq!(token.status, 200, "{}", token.body);
+        let edit = app.send_json(
+            "PATCH",
+            "/api/v1/vendors/hostile-vendor",
+            &analyst,
+            &serde_json::json!({"description": "<script>alert('edit')</script><img src=x onerror=alert(2)>"}),
+        );
+        assert_eq!(edit.status, 200, "{}", edit.body);
+        for path in [
+            "/account",
+            "/admin/users",
+            "/audit",
+            "/audit?entity=vendor",
+            "/vendors/hostile-vendor",
+            "/vendors/hostile-vendor/edit",
+            "/incidents/hostile-incident",
+            &format!("/sources/{source_id}"),
+        ] {
+            let answer = app.get_as(path, &admin);
+            assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+            let html = answer.body;
+            assert!(
+                !html.contains("<script"),
+                "{path} lets a script tag through"
+            );
+            assert!(!html.contains("<img src=x"), "{path}");
+            assert!(!html.contains("<svg onload"), "{path}");
+            assert!(!html.contains("<iframe"), "{path}");
         }
         let vendor = page(&app, "/vendors/hostile-vendor");
         let decoded = vendor

@@ -237,3 +237,36 @@ mod tests {
         assert!(serde_json::from_str::<Tier>("\"huge\"").is_err());
     }
 }
+
+string_enum! {
+    /// What a user may do; each account has exactly one role.
+    Role, "role" {
+        Viewer => "viewer", "Viewer",
+        Analyst => "analyst", "Analyst",
+        Reviewer => "reviewer", "Reviewer",
+        Admin => "admin", "Administrator",
+    }
+}
+
+string_enum! {
+    /// Through what a change reached the knowledge base, for the audit trail.
+    Channel, "channel" {
+        Ui => "ui", "Browser",
+        Api => "api", "API",
+        Cli => "cli", "Command line",
+        Import => "import", "Import",
+        System => "system", "System",
+    }
+}
+
+string_enum! {
+    /// What an audit record says happened.
+    AuditAction, "audit action" {
+        Create => "create", "Created",
+        Update => "update", "Updated",
+        Delete => "delete", "Deleted",
+        SignIn => "sign_in", "Signed in",
+        SignInFailed => "sign_in_failed", "Sign-in refused",
+        SignOut => "sign_out", "Signed out",
+    }
+}

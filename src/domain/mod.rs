@@ -1,6 +1,8 @@
 //! The domain layer: validated value types, enumerations and read models.
 //! Pure code: no I/O, no database, no web framework, no clock.
 
+pub mod accounts;
+pub mod audit;
 pub mod dates;
 pub mod enums;
 pub mod scoring;

@@ -57,6 +57,46 @@ macro_rules! string_newtype {
     };
 }
 
+/// Longest e-mail address accepted (RFC 5321 path limit).
+pub const EMAIL_MAX_LEN: usize = 254;
+
+fn check_email(value: &str) -> Result<(), InvalidValue> {
+    let local_ok = |c: char| c.is_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c);
+    let domain_ok = |c: char| c.is_alphanumeric() || c == '.' || c == '-';
+    let well_formed = value.len() >= 3
+        && value.len() <= EMAIL_MAX_LEN
+        && !value.chars().any(char::is_uppercase)
+        && value.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && local.chars().all(local_ok)
+                && !domain.is_empty()
+                && domain.chars().all(domain_ok)
+                && !domain.starts_with(['.', '-'])
+                && !domain.ends_with(['.', '-'])
+        });
+    if well_formed {
+        Ok(())
+    } else {
+        Err(InvalidValue(format!(
+            "\"{value}\" is not an e-mail address (expected name@domain, lower case, at most {EMAIL_MAX_LEN} characters)"
+        )))
+    }
+}
+
+string_newtype!(
+    /// A user's e-mail address, the account's identifier: trimmed and lower-cased by
+    /// [`Email::normalise`] before it is checked.
+    Email,
+    check_email
+);
+
+impl Email {
+    /// Trims and lower-cases what a person typed, then validates it.
+    pub fn normalise(typed: &str) -> Result<Email, InvalidValue> {
+        Email::parse(typed.trim().to_lowercase())
+    }
+}
+
 /// Longest slug accepted.
 pub const SLUG_MAX_LEN: usize = 80;
 /// Longest single-line text (names, titles) accepted.
@@ -281,6 +321,30 @@ mod tests {
         assert!(Slug::parse("m365").is_ok());
         for bad in ["", "-a", "a-", "a--b", "Orion", "é", "a b", &"a".repeat(81)] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            Email::normalise("  Alice.Martin@Example.COM ")
+                .unwrap()
+                .as_str(),
+            "alice.martin@example.com"
+        );
+        assert!(Email::normalise("admin@localhost").is_ok());
+        for bad in [
+            "",
+            "a",
+            "@b.c",
+            "a@",
+            "a@b@c",
+            "a b@c.d",
+            "<script>@x.y",
+            "a@-x.y",
+            "a@x.y.",
+        ] {
+            assert!(Email::normalise(bad).is_err(), "{bad:?} should be refused");
         }
     }
 

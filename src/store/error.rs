@@ -22,6 +22,11 @@ pub enum StoreError {
     NotFound { kind: &'static str, key: String },
     #[error("the database holds an invalid value: {0}")]
     Corrupt(String),
+    /// The change clashes with what is stored (a duplicate e-mail, a last admin).
+    #[error("{0}")]
+    Conflict(String),
+    #[error("no secure randomness available: {0}")]
+    Random(String),
 }
 
 impl StoreError {

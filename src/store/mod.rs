@@ -1,15 +1,22 @@
 //! The storage layer: one diesel schema over SQLite and PostgreSQL, queries and knowledge packs.
 //! Every function returns `StoreError`; no SQL leaves this module.
 
+pub mod accounts;
+pub mod audit;
 pub mod connection;
 pub mod error;
+pub mod history;
 pub mod insert;
 pub mod migrate;
 pub mod pack;
 pub mod queries;
 pub mod rows;
 pub mod schema;
+pub mod sessions;
+pub mod sign_in;
 pub mod snapshots;
+pub mod tokens;
+pub mod vendor_edit;
 
 pub use connection::{DatabaseUrl, DbConnection, DbPool, connect, open_pool};
 pub use error::StoreError;

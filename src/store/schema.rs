@@ -216,6 +216,75 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    users (id) {
+        id -> Integer,
+        email -> Text,
+        role -> Text,
+        password_hash -> Text,
+        must_change_password -> Bool,
+        created_at -> Timestamp,
+        password_changed_at -> Timestamp,
+        last_login_at -> Nullable<Timestamp>,
+        disabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Integer,
+        token_hash -> Text,
+        user_id -> Integer,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        address -> Text,
+        user_agent -> Text,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Integer,
+        token_hash -> Text,
+        user_id -> Integer,
+        name -> Text,
+        prefix -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> Integer,
+        email -> Text,
+        address -> Text,
+        attempted_at -> Timestamp,
+        succeeded -> Bool,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Integer,
+        occurred_at -> Timestamp,
+        actor_user_id -> Nullable<Integer>,
+        actor -> Text,
+        channel -> Text,
+        address -> Nullable<Text>,
+        action -> Text,
+        entity -> Text,
+        entity_id -> Text,
+        label -> Text,
+        before_json -> Nullable<Text>,
+        after_json -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(products -> vendors (vendor_id));
 diesel::joinable!(products -> categories (category_id));
 diesel::joinable!(dependencies -> products (product_id));
@@ -242,4 +311,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     citations,
     imported_packs,
     score_snapshots,
+    users,
+    sessions,
+    api_tokens,
+    login_attempts,
+    audit_log,
 );

@@ -2,6 +2,7 @@
 //! Errors are `application/problem+json`.
 
 use super::error::{ApiError, WebError};
+use super::identity::Principal;
 use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::store::queries::PageRequest;
@@ -21,7 +22,7 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    fn page(&self) -> Result<PageRequest, ApiError> {
+    pub(super) fn page(&self) -> Result<PageRequest, ApiError> {
         if let Some(limit) = self.limit
             && !(1..=PageRequest::MAX_LIMIT).contains(&limit)
         {
@@ -36,6 +37,16 @@ impl ListQuery {
         }
         Ok(PageRequest::new(self.limit, self.offset))
     }
+}
+
+/// `GET /api/v1/me`: the account the token acts for.
+pub async fn me(principal: Principal) -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({
+        "id": principal.account.id,
+        "email": principal.account.email,
+        "role": principal.account.role,
+        "must_change_password": principal.account.must_change_password,
+    }))
 }
 
 /// `GET /api/v1/vendors`.

@@ -14,6 +14,14 @@ use std::fmt;
 pub enum WebError {
     NotFound(String),
     BadRequest(String),
+    /// Not signed in (no or a dead session, no or an unknown token).
+    Unauthorized(String),
+    /// Signed in, but the role does not allow it, or a CSRF or origin check failed.
+    Forbidden(String),
+    /// Clashes with stored data (duplicate, last administrator).
+    Conflict(String),
+    /// Throttled.
+    TooManyRequests(String),
     Internal(String),
 }
 
@@ -22,6 +30,10 @@ impl WebError {
         match self {
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden(_) => StatusCode::FORBIDDEN,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
+            WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -29,7 +41,12 @@ impl WebError {
     /// The message safe to show to the user.
     pub fn public_message(&self) -> String {
         match self {
-            WebError::NotFound(m) | WebError::BadRequest(m) => m.clone(),
+            WebError::NotFound(m)
+            | WebError::BadRequest(m)
+            | WebError::Unauthorized(m)
+            | WebError::Forbidden(m)
+            | WebError::Conflict(m)
+            | WebError::TooManyRequests(m) => m.clone(),
             WebError::Internal(_) => "Something went wrong on our side; it has been logged.".into(),
         }
     }
@@ -38,9 +55,13 @@ impl WebError {
 impl fmt::Display for WebError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WebError::NotFound(m) | WebError::BadRequest(m) | WebError::Internal(m) => {
-                f.write_str(m)
-            }
+            WebError::NotFound(m)
+            | WebError::BadRequest(m)
+            | WebError::Unauthorized(m)
+            | WebError::Forbidden(m)
+            | WebError::Conflict(m)
+            | WebError::TooManyRequests(m)
+            | WebError::Internal(m) => f.write_str(m),
         }
     }
 }
@@ -49,6 +70,7 @@ impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound { .. } => WebError::NotFound(e.to_string()),
+            StoreError::Conflict(m) => WebError::Conflict(m),
             other => {
                 tracing::error!(error = %other, cause = ?std::error::Error::source(&other), "storage error");
                 WebError::Internal(other.to_string())
@@ -61,6 +83,7 @@ impl From<StoreError> for WebError {
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
+    pub nav: super::identity::Nav,
     pub status: u16,
     pub reason: String,
     pub message: String,
@@ -84,12 +107,22 @@ impl fmt::Display for PageError {
 
 /// Renders the error page for a status and message.
 pub fn error_page(status: StatusCode, message: String) -> HttpResponse {
+    error_page_for(&super::identity::Nav::default(), status, message)
+}
+
+/// Renders the error page with the signed-in user's header.
+pub fn error_page_for(
+    nav: &super::identity::Nav,
+    status: StatusCode,
+    message: String,
+) -> HttpResponse {
     let mut chars = message.chars();
     let message = match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => message,
     };
     let page = ErrorPage {
+        nav: nav.clone(),
         status: status.as_u16(),
         reason: status.canonical_reason().unwrap_or("Error").to_owned(),
         message,

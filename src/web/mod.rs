@@ -1,11 +1,18 @@
 //! The web layer: actix-web server, server-rendered pages (askama) and the JSON API.
 //! Handlers are thin: extract, call the store in `web::block`, render; errors map to 4xx/5xx.
 
+pub mod access;
+pub mod account;
+pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod audit;
 pub mod charts;
+pub mod curate;
 pub mod error;
 pub mod filters;
+pub mod identity;
+pub mod login;
 pub mod pages;
 pub mod routes;
 pub mod server;

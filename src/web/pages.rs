@@ -1,11 +1,15 @@
 //! HTML pages: overview, vendors, incidents and sources, rendered with askama.
 //! Read-only; every page works without JavaScript.
 
+use super::audit::{HISTORY_LIMIT, HistoryView};
 use super::charts::HistoryChart;
 use super::error::PageError;
 use super::filters;
+use super::identity::{Nav, Principal};
 use super::state::AppState;
+use crate::domain::accounts::Permission;
 use crate::domain::views::*;
+use crate::store::history::{PageRecord, record_history};
 use crate::store::queries::incidents::{incident_detail, list_incidents};
 use crate::store::queries::overview::overview;
 use crate::store::queries::sources::{list_sources, source_detail};
@@ -59,24 +63,27 @@ fn today() -> NaiveDate {
 #[derive(Template, WebTemplate)]
 #[template(path = "index.html")]
 pub struct IndexPage {
+    pub nav: Nav,
     pub overview: Overview,
 }
 
 /// `GET /`.
-pub async fn index(state: web::Data<AppState>) -> Result<IndexPage, PageError> {
+pub async fn index(nav: Nav, state: web::Data<AppState>) -> Result<IndexPage, PageError> {
     let overview = state.run(overview).await?;
-    Ok(IndexPage { overview })
+    Ok(IndexPage { nav, overview })
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "vendors/list.html")]
 pub struct VendorListPage {
+    pub nav: Nav,
     pub vendors: Vec<VendorSummary>,
     pub pager: Pager,
 }
 
 /// `GET /vendors`.
 pub async fn vendors(
+    nav: Nav,
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,
 ) -> Result<VendorListPage, PageError> {
@@ -84,6 +91,7 @@ pub async fn vendors(
     let model = state.scoring.model_version.clone();
     let list = state.run(move |c| list_vendors(c, request, &model)).await?;
     Ok(VendorListPage {
+        nav,
         pager: Pager::new(page, &list),
         vendors: list.items,
     })
@@ -92,11 +100,14 @@ pub async fn vendors(
 #[derive(Template, WebTemplate)]
 #[template(path = "vendors/show.html")]
 pub struct VendorPage {
+    pub nav: Nav,
     pub v: VendorDetail,
     /// The date the page shows: today, or `?as_of=`.
     pub today: NaiveDate,
     pub as_of_given: bool,
     pub chart: Option<HistoryChart>,
+    /// The vendor's audit entries, for those who may read the audit trail.
+    pub history: Option<HistoryView>,
 }
 
 /// `?as_of=YYYY-MM-DD`: what was known on that date.
@@ -108,6 +119,8 @@ pub struct AsOfQuery {
 
 /// `GET /vendors/{slug}[?as_of=YYYY-MM-DD]`.
 pub async fn vendor(
+    nav: Nav,
+    principal: Principal,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<AsOfQuery>,
@@ -115,33 +128,45 @@ pub async fn vendor(
     let slug = slug.into_inner();
     let as_of = query.as_of.unwrap_or_else(today);
     let config = state.scoring.clone();
-    let v = state
-        .run(move |c| vendor_detail_with_trust(c, &slug, as_of, &config))
+    let audit = principal.may(Permission::ReadAudit);
+    let (v, history) = state
+        .run(move |c| {
+            let v = vendor_detail_with_trust(c, &slug, as_of, &config)?;
+            let history = audit
+                .then(|| record_history(c, PageRecord::Vendor(&slug), HISTORY_LIMIT))
+                .transpose()?;
+            Ok((v, history))
+        })
         .await?;
     let chart = HistoryChart::new(&v.history, v.trust.as_ref());
     Ok(VendorPage {
+        nav,
         v,
         today: as_of,
         as_of_given: query.as_of.is_some(),
         chart,
+        history: history.map(HistoryView::new),
     })
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "incidents/list.html")]
 pub struct IncidentListPage {
+    pub nav: Nav,
     pub incidents: Vec<IncidentSummary>,
     pub pager: Pager,
 }
 
 /// `GET /incidents`.
 pub async fn incidents(
+    nav: Nav,
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,
 ) -> Result<IncidentListPage, PageError> {
     let (page, request) = Pager::request(&query);
     let list = state.run(move |c| list_incidents(c, request)).await?;
     Ok(IncidentListPage {
+        nav,
         pager: Pager::new(page, &list),
         incidents: list.items,
     })
@@ -150,34 +175,55 @@ pub async fn incidents(
 #[derive(Template, WebTemplate)]
 #[template(path = "incidents/show.html")]
 pub struct IncidentPage {
+    pub nav: Nav,
     pub i: IncidentDetail,
+    /// The incident's audit entries, for those who may read the audit trail.
+    pub history: Option<HistoryView>,
 }
 
 /// `GET /incidents/{slug}`.
 pub async fn incident(
+    nav: Nav,
+    principal: Principal,
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<IncidentPage, PageError> {
     let slug = slug.into_inner();
-    let i = state.run(move |c| incident_detail(c, &slug)).await?;
-    Ok(IncidentPage { i })
+    let audit = principal.may(Permission::ReadAudit);
+    let (i, history) = state
+        .run(move |c| {
+            let i = incident_detail(c, &slug)?;
+            let history = audit
+                .then(|| record_history(c, PageRecord::Incident(&slug), HISTORY_LIMIT))
+                .transpose()?;
+            Ok((i, history))
+        })
+        .await?;
+    Ok(IncidentPage {
+        nav,
+        i,
+        history: history.map(HistoryView::new),
+    })
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sources/list.html")]
 pub struct SourceListPage {
+    pub nav: Nav,
     pub sources: Vec<SourceSummary>,
     pub pager: Pager,
 }
 
 /// `GET /sources`.
 pub async fn sources(
+    nav: Nav,
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,
 ) -> Result<SourceListPage, PageError> {
     let (page, request) = Pager::request(&query);
     let list = state.run(move |c| list_sources(c, request)).await?;
     Ok(SourceListPage {
+        nav,
         pager: Pager::new(page, &list),
         sources: list.items,
     })
@@ -186,11 +232,16 @@ pub async fn sources(
 #[derive(Template, WebTemplate)]
 #[template(path = "sources/show.html")]
 pub struct SourcePage {
+    pub nav: Nav,
     pub s: SourceDetail,
+    /// The source's audit entries, for those who may read the audit trail.
+    pub history: Option<HistoryView>,
 }
 
 /// `GET /sources/{id}`; an id that is not a number is simply not found.
 pub async fn source(
+    nav: Nav,
+    principal: Principal,
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<SourcePage, PageError> {
@@ -198,6 +249,19 @@ pub async fn source(
     let id: i32 = raw
         .parse()
         .map_err(|_| super::error::WebError::NotFound(format!("source \"{raw}\" not found")))?;
-    let s = state.run(move |c| source_detail(c, id)).await?;
-    Ok(SourcePage { s })
+    let audit = principal.may(Permission::ReadAudit);
+    let (s, history) = state
+        .run(move |c| {
+            let s = source_detail(c, id)?;
+            let history = audit
+                .then(|| record_history(c, PageRecord::Source(id), HISTORY_LIMIT))
+                .transpose()?;
+            Ok((s, history))
+        })
+        .await?;
+    Ok(SourcePage {
+        nav,
+        s,
+        history: history.map(HistoryView::new),
+    })
 }

@@ -1,12 +1,13 @@
-//! The route table: pages, API, health check and assets, plus the 404 answers
-//! (an HTML page, or a problem document under /api/).
+//! The route table: every route with the permission it requires (pages, API, health check,
+//! assets), registered from that one table, plus the 404 answers (a page, or a problem).
 
 use super::error::{error_page, problem};
 use super::state::AppState;
-use super::{api, assets, pages};
-use actix_web::error::{JsonPayloadError, QueryPayloadError};
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use super::{access, account, admin, api, assets, audit, curate, login, pages};
+use crate::domain::accounts::Permission;
+use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
+use actix_web::http::{Method, StatusCode};
+use actix_web::{HttpRequest, HttpResponse, Route, web};
 
 /// `GET /healthz`: 200 when the database answers.
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
@@ -49,42 +50,165 @@ fn api_json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         .into()
 }
 
+fn page_form_error(err: UrlencodedError, _req: &HttpRequest) -> actix_web::Error {
+    let detail = format!("Invalid form: {err}");
+    actix_web::error::InternalError::from_response(err, error_page(StatusCode::BAD_REQUEST, detail))
+        .into()
+}
+
 fn page_query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let detail = format!("Invalid query string: {err}");
     actix_web::error::InternalError::from_response(err, error_page(StatusCode::BAD_REQUEST, detail))
         .into()
 }
 
-/// Registers every route.
+/// An HTTP method a route answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+    Patch,
+}
+
+impl Verb {
+    pub fn method(self) -> Method {
+        match self {
+            Verb::Get => Method::GET,
+            Verb::Post => Method::POST,
+            Verb::Patch => Method::PATCH,
+        }
+    }
+}
+
+/// One route: method, path pattern, the permission it requires, and its handler.
+pub struct RouteRule {
+    pub verb: Verb,
+    pub path: &'static str,
+    pub permission: Permission,
+    pub handler: fn() -> Route,
+}
+
+const fn rule(
+    verb: Verb,
+    path: &'static str,
+    permission: Permission,
+    handler: fn() -> Route,
+) -> RouteRule {
+    RouteRule {
+        verb,
+        path,
+        permission,
+        handler,
+    }
+}
+
+use Permission::{Administer, Curate, Public, Read, ReadAudit, Session};
+use Verb::{Get, Patch, Post};
+
+/// Every route of the application. Routes are registered from this table only, so a route
+/// cannot exist without its rule; `tests/access.rs` checks each one for every role.
+pub static ROUTES: &[RouteRule] = &[
+    rule(Get, "/healthz", Public, || web::to(healthz)),
+    rule(Get, "/static/app.css", Public, || {
+        web::to(assets::stylesheet)
+    }),
+    rule(Get, "/login", Public, || web::to(login::form)),
+    rule(Post, "/login", Public, || web::to(login::sign_in)),
+    rule(Post, "/logout", Session, || web::to(login::sign_out)),
+    rule(Get, "/account/password", Session, || {
+        web::to(account::password_form)
+    }),
+    rule(Post, "/account/password", Session, || {
+        web::to(account::change_password)
+    }),
+    rule(Get, "/account", Read, || web::to(account::show)),
+    rule(Post, "/account/tokens", Read, || web::to(account::create)),
+    rule(Post, "/account/tokens/{id}/revoke", Read, || {
+        web::to(account::revoke)
+    }),
+    rule(Get, "/admin/users", Administer, || web::to(admin::list)),
+    rule(Post, "/admin/users", Administer, || web::to(admin::add)),
+    rule(Post, "/admin/users/{id}/role", Administer, || {
+        web::to(admin::change_role)
+    }),
+    rule(Post, "/admin/users/{id}/disable", Administer, || {
+        web::to(admin::disable)
+    }),
+    rule(Post, "/admin/users/{id}/enable", Administer, || {
+        web::to(admin::enable)
+    }),
+    rule(Post, "/admin/users/{id}/reset-password", Administer, || {
+        web::to(admin::reset_password)
+    }),
+    rule(Get, "/", Read, || web::to(pages::index)),
+    rule(Get, "/vendors", Read, || web::to(pages::vendors)),
+    rule(Get, "/vendors/{slug}", Read, || web::to(pages::vendor)),
+    rule(Get, "/vendors/{slug}/edit", Curate, || {
+        web::to(curate::edit_form)
+    }),
+    rule(Post, "/vendors/{slug}/edit", Curate, || {
+        web::to(curate::edit_submit)
+    }),
+    rule(Get, "/incidents", Read, || web::to(pages::incidents)),
+    rule(Get, "/incidents/{slug}", Read, || web::to(pages::incident)),
+    rule(Get, "/sources", Read, || web::to(pages::sources)),
+    rule(Get, "/sources/{id}", Read, || web::to(pages::source)),
+    rule(Get, "/audit", ReadAudit, || web::to(audit::page)),
+    rule(Get, "/audit.csv", ReadAudit, || web::to(audit::csv)),
+    rule(Get, "/api/v1/me", Read, || web::to(api::me)),
+    rule(Get, "/api/v1/vendors", Read, || web::to(api::vendors)),
+    rule(Get, "/api/v1/vendors/{slug}", Read, || web::to(api::vendor)),
+    rule(Patch, "/api/v1/vendors/{slug}", Curate, || {
+        web::to(curate::api_patch_vendor)
+    }),
+    rule(Get, "/api/v1/incidents", Read, || web::to(api::incidents)),
+    rule(Get, "/api/v1/incidents/{slug}", Read, || {
+        web::to(api::incident)
+    }),
+    rule(Get, "/api/v1/sources", Read, || web::to(api::sources)),
+    rule(Get, "/api/v1/sources/{id}", Read, || web::to(api::source)),
+    rule(Get, "/api/v1/audit", ReadAudit, || web::to(audit::api_list)),
+];
+
+/// The rule for a request's method and matched path pattern.
+pub fn rule_for(method: &Method, pattern: &str) -> Option<&'static RouteRule> {
+    ROUTES
+        .iter()
+        .find(|r| r.path == pattern && r.verb.method() == *method)
+}
+
+/// Registers every route in [`ROUTES`], one resource per path, with the error handlers of
+/// the API or of the pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .configure(assets::configure)
-        .service(
-            web::scope("/api/v1")
+    let mut paths: Vec<&'static str> = Vec::new();
+    for r in ROUTES {
+        if !paths.contains(&r.path) {
+            paths.push(r.path);
+        }
+    }
+    for path in paths {
+        let mut resource = web::resource(path);
+        resource = if path.starts_with("/api/") {
+            resource
                 .app_data(web::QueryConfig::default().error_handler(api_query_error))
                 .app_data(
                     web::JsonConfig::default()
                         .limit(1 << 20)
                         .error_handler(api_json_error),
                 )
-                .route("/vendors", web::get().to(api::vendors))
-                .route("/vendors/{slug}", web::get().to(api::vendor))
-                .route("/incidents", web::get().to(api::incidents))
-                .route("/incidents/{slug}", web::get().to(api::incident))
-                .route("/sources", web::get().to(api::sources))
-                .route("/sources/{id}", web::get().to(api::source))
-                .default_service(web::to(not_found)),
-        )
-        .service(
-            web::scope("")
+        } else {
+            resource
                 .app_data(web::QueryConfig::default().error_handler(page_query_error))
-                .route("/", web::get().to(pages::index))
-                .route("/vendors", web::get().to(pages::vendors))
-                .route("/vendors/{slug}", web::get().to(pages::vendor))
-                .route("/incidents", web::get().to(pages::incidents))
-                .route("/incidents/{slug}", web::get().to(pages::incident))
-                .route("/sources", web::get().to(pages::sources))
-                .route("/sources/{id}", web::get().to(pages::source))
-                .default_service(web::to(not_found)),
-        );
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(access::FORM_LIMIT)
+                        .error_handler(page_form_error),
+                )
+        };
+        for r in ROUTES.iter().filter(|r| r.path == path) {
+            resource = resource.route((r.handler)().method(r.verb.method()));
+        }
+        cfg.service(resource);
+    }
+    cfg.default_service(web::to(not_found));
 }

@@ -1,16 +1,24 @@
 //! Starting the server: open the pool, migrate, seed an empty database, bind, log the URL.
 //! `start` returns the running server and its address (tests bind port 0); `serve` blocks.
 
-use super::routes;
 use super::state::AppState;
-use crate::config::ServeConfig;
+use super::{access, routes};
+use crate::auth::{SecretKey, SecretKeyError, hash_password, random_token};
+use crate::config::{FirstAdmin, ServeConfig};
+use crate::domain::accounts::check_new_password;
+use crate::domain::audit::Actor;
+use crate::domain::{Channel, Email, Role};
+use crate::store::DatabaseUrl;
+use crate::store::accounts::{NewAccount, count_accounts, create_account};
 use crate::store::migrate::{run_migrations, with_startup_lock};
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::seed::{SeedOutcome, import_time, is_empty, seed};
 use crate::store::snapshots::{has_snapshots, refresh_snapshots};
 use crate::store::{DbConnection, StoreError, open_pool};
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash};
+use actix_web::middleware::{
+    Compress, DefaultHeaders, Logger, NormalizePath, TrailingSlash, from_fn,
+};
 use actix_web::{App, HttpServer, web};
 use std::net::SocketAddr;
 
@@ -21,6 +29,10 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("seeding the empty database failed: {0}")]
     Seed(#[from] crate::store::pack::PackError),
+    #[error(transparent)]
+    SecretKey(#[from] crate::auth::SecretKeyError),
+    #[error("cannot create the first administrator: {0}")]
+    FirstAdmin(String),
     #[error("cannot listen on {bind}: {source}")]
     Bind {
         bind: String,
@@ -38,13 +50,32 @@ impl From<StartError> for std::io::Error {
 /// Opens the database, applies migrations and seeds it when empty.
 pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
     let pool = open_pool(&config.database, config.pool_size)?;
+    let secret = secret_key(config)?;
     let mut conn = pool.get().map_err(StoreError::from)?;
     with_startup_lock(&mut conn, |conn| prepare_database(conn, config))?;
     Ok(AppState {
         pool: pool.clone(),
         backend: config.database.backend(),
         scoring: std::sync::Arc::new(config.scoring.clone()),
+        cookie_key: actix_web::cookie::Key::derive_from(secret.bytes()),
+        sessions: config.sessions,
     })
+}
+
+/// The configured key, or on SQLite the one kept beside the database file.
+fn secret_key(config: &ServeConfig) -> Result<SecretKey, StartError> {
+    if let Some(key) = &config.secret_key {
+        return Ok(key.clone());
+    }
+    match &config.database {
+        DatabaseUrl::Sqlite { path } => {
+            let file = SecretKey::file_beside(path);
+            let key = SecretKey::load_or_create(&file)?;
+            tracing::info!(file = %file.display(), "TRUSTKB_SECRET_KEY not set: using the key kept beside the database");
+            Ok(key)
+        }
+        DatabaseUrl::Postgres { .. } => Err(SecretKeyError::Missing.into()),
+    }
 }
 
 /// Migrates, seeds an empty database and writes today's scores when missing.
@@ -52,8 +83,14 @@ fn prepare_database(conn: &mut DbConnection, config: &ServeConfig) -> Result<(),
     for name in run_migrations(conn)? {
         tracing::info!(migration = %name, "applied migration");
     }
+    create_first_admin(conn, &config.first_admin)?;
     if config.seed_when_empty && is_empty(conn)? {
-        match seed(conn, &seed_pack()?, import_time(), &config.scoring)? {
+        // Recorded in the audit trail as the server's own import.
+        let actor = Actor {
+            channel: Channel::Import,
+            ..Actor::system()
+        };
+        match seed(conn, &actor, &seed_pack()?, import_time(), &config.scoring)? {
             SeedOutcome::Imported(report) => {
                 tracing::info!(pack = %report.pack, records = report.total(), "seeded the empty database");
             }
@@ -69,6 +106,43 @@ fn prepare_database(conn: &mut DbConnection, config: &ServeConfig) -> Result<(),
     Ok(())
 }
 
+/// On a database without accounts, creates the first administrator. Without a configured
+/// password, a one-time password is printed once and must be changed at the first sign-in.
+fn create_first_admin(conn: &mut DbConnection, first: &FirstAdmin) -> Result<(), StartError> {
+    if count_accounts(conn)? > 0 {
+        return Ok(());
+    }
+    let typed = first.email.as_deref().unwrap_or(FirstAdmin::DEFAULT_EMAIL);
+    let email = Email::normalise(typed)
+        .map_err(|e| StartError::FirstAdmin(format!("TRUSTKB_ADMIN_EMAIL: {e}")))?;
+    let (password, one_time) = match &first.password {
+        Some(password) => {
+            check_new_password(password, email.as_str())
+                .map_err(|e| StartError::FirstAdmin(format!("TRUSTKB_ADMIN_PASSWORD: {e}")))?;
+            (password.clone(), false)
+        }
+        None => (
+            random_token(12).map_err(|e| StartError::FirstAdmin(e.to_string()))?,
+            true,
+        ),
+    };
+    let hash = hash_password(&password).map_err(|e| StartError::FirstAdmin(e.to_string()))?;
+    let new = NewAccount {
+        email: &email,
+        role: Role::Admin,
+        password_hash: &hash,
+        must_change_password: one_time,
+    };
+    create_account(conn, &Actor::system(), &new, import_time())?;
+    if one_time {
+        println!(
+            "\n  trustkb: created the administrator {email} with the one-time password\n\n      {password}\n\n  It is shown only now; it must be changed at the first sign-in.\n"
+        );
+    }
+    tracing::info!(email = %email, one_time, "created the first administrator");
+    Ok(())
+}
+
 /// Binds the server; it runs once awaited. Call inside an actix system.
 pub fn start(config: &ServeConfig) -> Result<(Server, SocketAddr), StartError> {
     let state = prepare_state(config)?;
@@ -76,13 +150,17 @@ pub fn start(config: &ServeConfig) -> Result<(Server, SocketAddr), StartError> {
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(data.clone())
+            // Read by the CSRF check before routing; page forms have the same limit.
+            .app_data(web::PayloadConfig::new(access::FORM_LIMIT))
+            .wrap(from_fn(access::gate))
             .wrap(NormalizePath::new(TrailingSlash::Trim))
             .wrap(Compress::default())
             .wrap(
                 DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))
                     .add(("Referrer-Policy", "same-origin"))
-                    .add(("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")),
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
             )
             .wrap(Logger::new("%r %s %b %Dms").log_target("trustkb::http"))
             .configure(routes::configure)

@@ -3,6 +3,7 @@
 
 use super::error::WebError;
 use crate::domain::scoring::ScoringConfig;
+use crate::store::sessions::SessionTimeouts;
 use crate::store::{DbConnection, DbPool, StoreError};
 use actix_web::web;
 
@@ -14,6 +15,10 @@ pub struct AppState {
     pub backend: &'static str,
     /// The trust scoring model.
     pub scoring: std::sync::Arc<ScoringConfig>,
+    /// Seals (signs and encrypts) the session cookie.
+    pub cookie_key: actix_web::cookie::Key,
+    /// How long sessions live.
+    pub sessions: SessionTimeouts,
 }
 
 impl AppState {

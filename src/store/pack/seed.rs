@@ -4,6 +4,7 @@
 use super::error::PackError;
 use super::import::{ImportReport, import_pack, imported_at};
 use super::load::LoadedPack;
+use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
 use crate::store::DbConnection;
 use crate::store::snapshots::refresh_snapshots;
@@ -29,15 +30,16 @@ pub enum SeedOutcome {
 }
 
 /// Imports a pack and rewrites today's score snapshots, in one transaction: scores never
-/// lag behind the evidence they come from.
+/// lag behind the evidence they come from. Each record created is audited as `actor`'s.
 pub fn import_and_rescore(
     conn: &mut DbConnection,
+    actor: &Actor,
     pack: &LoadedPack,
     now: NaiveDateTime,
     config: &ScoringConfig,
 ) -> Result<ImportReport, PackError> {
     conn.transaction(|conn| {
-        let report = import_pack(conn, pack, now)?;
+        let report = import_pack(conn, actor, pack, now)?;
         refresh_snapshots(conn, now.date(), config, now)?;
         Ok(report)
     })
@@ -46,6 +48,7 @@ pub fn import_and_rescore(
 /// Imports `pack` (and rescores) unless a pack of the same name was imported before.
 pub fn seed(
     conn: &mut DbConnection,
+    actor: &Actor,
     pack: &LoadedPack,
     now: NaiveDateTime,
     config: &ScoringConfig,
@@ -63,7 +66,7 @@ pub fn seed(
         });
     }
     Ok(SeedOutcome::Imported(import_and_rescore(
-        conn, pack, now, config,
+        conn, actor, pack, now, config,
     )?))
 }
 

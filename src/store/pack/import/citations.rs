@@ -58,6 +58,15 @@ impl Importer<'_> {
                 Target::Assessment(id) => row.assessment_id = Some(id),
             }
             let id = self.insert_if_ok(|c| insert_returning_id!(c, citations, &row))?;
+            let (entity, entity_id) = target.entity();
+            let label = format!("{} → {entity} {entity_id}", c.source);
+            let values = serde_json::json!({
+                "source": c.source,
+                "excerpt": c.excerpt,
+                "locator": locator,
+                "target": { "entity": entity, "id": entity_id },
+            });
+            self.audit("citation", id, &label, &values)?;
             self.count_if(id, "citations");
         }
         Ok(())

@@ -2,7 +2,7 @@
 //! remediations and assessments, checking the rules between fields as it goes.
 
 use super::super::date::{date_of, precision_of};
-use super::{At, Importer, Kind, Target};
+use super::{At, Importer, Kind, Target, audit_values, with_field};
 use crate::domain::{Slug, check_date_order};
 use crate::store::insert::*;
 use crate::store::pack::error::PackError;
@@ -54,6 +54,7 @@ impl Importer<'_> {
                 None
             };
             self.define(Kind::Incident, &r.slug, id);
+            self.audit(Kind::Incident.entity(), id, r.slug.as_str(), r)?;
             self.finish(&at, id, "incidents", &r.citations, Target::Incident)?;
         }
         Ok(())
@@ -100,6 +101,13 @@ impl Importer<'_> {
                     }
                     _ => None,
                 };
+                let subject = inv.vendor.as_ref().or(inv.product.as_ref());
+                let label = match subject {
+                    Some(s) => format!("{}: {} {s}", r.slug, inv.role),
+                    None => format!("{}: {}", r.slug, inv.role),
+                };
+                let values = with_field(audit_values(inv), "incident", r.slug.as_str());
+                self.audit("incident_involvement", id, &label, &values)?;
                 self.finish(
                     &at,
                     id,
@@ -125,6 +133,8 @@ impl Importer<'_> {
                     }
                     None => None,
                 };
+                let values = with_field(audit_values(ev), "incident", r.slug.as_str());
+                self.audit("incident_timeline_event", id, ev.title.as_str(), &values)?;
                 self.finish(
                     &at,
                     id,
@@ -162,6 +172,13 @@ impl Importer<'_> {
                     }
                     _ => None,
                 };
+                let label = format!("{} → {}", cause.incident, r.slug);
+                let values = serde_json::json!({
+                    "cause": cause.incident,
+                    "effect": r.slug,
+                    "description": cause.description,
+                });
+                self.audit("incident_cause", id, &label, &values)?;
                 self.finish(&at, id, "causal links", &cause.citations, Target::Cause)?;
             }
         }
@@ -222,6 +239,8 @@ impl Importer<'_> {
                 }
                 _ => None,
             };
+            let label = format!("{} → {}", r.consumer, r.product);
+            self.audit("dependency", id, &label, r)?;
             self.finish(&at, id, "dependencies", &r.citations, Target::Dependency)?;
         }
         Ok(())
@@ -272,6 +291,7 @@ impl Importer<'_> {
                 _ => None,
             };
             self.define(Kind::Remediation, &r.slug, id);
+            self.audit(Kind::Remediation.entity(), id, r.slug.as_str(), r)?;
             self.finish(&at, id, "remediations", &r.citations, Target::Remediation)?;
         }
         Ok(())
@@ -336,6 +356,7 @@ impl Importer<'_> {
                 _ => None,
             };
             self.define(Kind::Assessment, &r.slug, id);
+            self.audit(Kind::Assessment.entity(), id, r.slug.as_str(), r)?;
             self.finish(&at, id, "assessments", &r.citations, Target::Assessment)?;
         }
         Ok(())

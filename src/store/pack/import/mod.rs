@@ -1,5 +1,6 @@
 //! Importing a loaded pack in one transaction: references resolve against the pack and the
 //! database, every problem is collected with its file, record and field, and any problem rolls back.
+//! Every record created is audited (action create, by the importing actor) in that transaction.
 
 mod citations;
 mod incidents;
@@ -8,12 +9,15 @@ mod records;
 use super::error::{PackError, PackIssue};
 use super::format::PackCitation;
 use super::load::LoadedPack;
-use crate::domain::Slug;
+use crate::domain::audit::{Actor, Change};
+use crate::domain::{AuditAction, Slug};
+use crate::store::audit::record;
 use crate::store::insert::*;
 use crate::store::schema::imported_packs;
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// What an import did.
@@ -42,9 +46,10 @@ pub fn imported_at(
         .optional()?)
 }
 
-/// Imports the pack, all or nothing.
+/// Imports the pack, all or nothing; `actor` is recorded as the creator of every record.
 pub fn import_pack(
     conn: &mut DbConnection,
+    actor: &Actor,
     pack: &LoadedPack,
     now: NaiveDateTime,
 ) -> Result<ImportReport, PackError> {
@@ -55,20 +60,21 @@ pub fn import_pack(
                 at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
             });
         }
-        let mut importer = Importer::new(conn);
+        let mut importer = Importer::new(conn, actor, now);
         importer.check_duplicates(pack)?;
         importer.run(pack)?;
         if !importer.issues.is_empty() {
             return Err(PackError::Invalid(importer.issues));
         }
+        let row = NewImportedPack {
+            name: &pack.name,
+            digest: &pack.digest,
+            imported_at: now,
+        };
+        let id = insert_returning_id!(&mut *importer.conn, imported_packs, &row)?;
+        let after = serde_json::json!({ "name": pack.name, "digest": pack.digest });
+        importer.audit("imported_pack", Some(id), &pack.name, &after)?;
         let created = importer.created;
-        diesel::insert_into(imported_packs::table)
-            .values(NewImportedPack {
-                name: &pack.name,
-                digest: &pack.digest,
-                imported_at: now,
-            })
-            .execute(conn)?;
         Ok(ImportReport {
             pack: pack.name.clone(),
             created,
@@ -102,6 +108,18 @@ impl Kind {
             Kind::Analyst => "analyst",
             Kind::Remediation => "remediation",
             Kind::Assessment => "assessment",
+        }
+    }
+
+    /// The audit trail's name for records of this kind (the table's singular name).
+    fn entity(self) -> &'static str {
+        use crate::store::history::{INCIDENT, SOURCE, VENDOR};
+        match self {
+            Kind::Firm => "analyst_firm",
+            Kind::Vendor => VENDOR,
+            Kind::Incident => INCIDENT,
+            Kind::Source => SOURCE,
+            other => other.label(),
         }
     }
 
@@ -173,8 +191,71 @@ enum Target {
     Assessment(i32),
 }
 
+impl Target {
+    /// The audit trail's name for the cited record, and its id.
+    fn entity(self) -> (&'static str, i32) {
+        match self {
+            Target::Vendor(id) => ("vendor", id),
+            Target::Product(id) => ("product", id),
+            Target::Dependency(id) => ("dependency", id),
+            Target::Incident(id) => ("incident", id),
+            Target::Involvement(id) => ("incident_involvement", id),
+            Target::TimelineEvent(id) => ("incident_timeline_event", id),
+            Target::Cause(id) => ("incident_cause", id),
+            Target::Remediation(id) => ("remediation", id),
+            Target::Analyst(id) => ("analyst", id),
+            Target::Assessment(id) => ("assessment", id),
+        }
+    }
+}
+
+/// A pack record's own values for the audit trail: its fields as serialised, without the
+/// records nested in it (citations, involvements, ...), which are audited on their own.
+fn audit_values(record: &impl Serialize) -> serde_json::Value {
+    // These records hold only strings, numbers and lists: serialising them cannot fail.
+    let mut value = serde_json::to_value(record)
+        .unwrap_or_else(|e| serde_json::json!({ "unrecorded": e.to_string() }));
+    if let Some(fields) = value.as_object_mut() {
+        for nested in ["citations", "involvements", "timeline", "caused_by"] {
+            fields.remove(nested);
+        }
+    }
+    plain_dates(&mut value);
+    value
+}
+
+/// TOML dates serialise as `{"$__toml_private_datetime": "2021-03-16"}`; the audit trail
+/// shows them as the plain string.
+fn plain_dates(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(fields) => {
+            if fields.len() == 1
+                && let Some(Value::String(date)) = fields.get("$__toml_private_datetime")
+            {
+                *value = Value::String(date.clone());
+                return;
+            }
+            fields.values_mut().for_each(plain_dates);
+        }
+        Value::Array(items) => items.iter_mut().for_each(plain_dates),
+        _ => {}
+    }
+}
+
+/// `values` with one more field (the parent of a nested record).
+fn with_field(mut values: serde_json::Value, key: &str, value: &str) -> serde_json::Value {
+    if let Some(fields) = values.as_object_mut() {
+        fields.insert(key.to_owned(), value.into());
+    }
+    values
+}
+
 struct Importer<'c> {
     conn: &'c mut DbConnection,
+    /// Who imports, and when: written on each record's audit entry.
+    actor: &'c Actor,
+    now: NaiveDateTime,
     /// slug → id; `None` marks a record defined in the pack but refused (no second report).
     ids: HashMap<(Kind, String), Option<i32>>,
     /// Full text of each source known so far (pack or database), by slug.
@@ -184,9 +265,11 @@ struct Importer<'c> {
 }
 
 impl<'c> Importer<'c> {
-    fn new(conn: &'c mut DbConnection) -> Self {
+    fn new(conn: &'c mut DbConnection, actor: &'c Actor, now: NaiveDateTime) -> Self {
         Importer {
             conn,
+            actor,
+            now,
             ids: HashMap::new(),
             texts: HashMap::new(),
             issues: Vec::new(),
@@ -380,6 +463,28 @@ impl<'c> Importer<'c> {
     ) -> Result<(), PackError> {
         self.count_if(id, kind);
         self.citations(at, citations, id.map(target))
+    }
+
+    /// Audits the creation of a record (when it was created: `id` is set), with the pack
+    /// record's own values.
+    fn audit(
+        &mut self,
+        entity: &'static str,
+        id: Option<i32>,
+        label: &str,
+        values: &impl Serialize,
+    ) -> Result<(), PackError> {
+        let Some(id) = id else { return Ok(()) };
+        let change = Change {
+            action: AuditAction::Create,
+            entity,
+            entity_id: id.to_string(),
+            label: label.to_owned(),
+            before: None,
+            after: Some(audit_values(values)),
+        };
+        record(self.conn, self.actor, &change, self.now)?;
+        Ok(())
     }
 
     fn count_if(&mut self, id: Option<i32>, kind: &'static str) {

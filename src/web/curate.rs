@@ -1,0 +1,334 @@
+//! Curation: editing a vendor through its form and through `PATCH /api/v1/vendors/{slug}`.
+//! Input is parsed into domain values; every wrong field is reported and nothing is written.
+
+use super::error::{ApiError, PageError, WebError};
+use super::identity::{Nav, Principal};
+use super::state::AppState;
+use crate::domain::{Line, Text, Tier, VendorStatus, WebUrl};
+use crate::store::pack::seed::import_time;
+use crate::store::queries::trust::vendor_detail_with_trust;
+use crate::store::vendor_edit::{EditableVendor, VendorChanges, editable_vendor, update_vendor};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// What was wrong with each field of a submission, in the order of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push((field, message.into()));
+    }
+
+    /// The message for `field`, if it was wrong.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// "name: must not be empty; tier: unknown tier ...".
+    pub fn detail(&self) -> String {
+        self.0
+            .iter()
+            .map(|(f, m)| format!("{f}: {m}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// Parses one field, noting its error.
+fn check<T, E: std::fmt::Display>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    parsed: Result<T, E>,
+) -> Option<T> {
+    parsed.map_err(|e| errors.add(field, e.to_string())).ok()
+}
+
+/// The vendor form as submitted (every field text; a missing field is empty).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct VendorForm {
+    pub name: String,
+    pub tier: String,
+    pub status: String,
+    pub website: String,
+    pub description: String,
+}
+
+impl VendorForm {
+    fn of(v: &EditableVendor) -> VendorForm {
+        VendorForm {
+            name: v.name.clone(),
+            tier: v.tier.as_str().to_owned(),
+            status: v.status.as_str().to_owned(),
+            website: v.website.clone().unwrap_or_default(),
+            description: v.description.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Every field, validated: the name and website trimmed, an empty website or
+    /// description cleared, the description's line breaks as the browser's CRLF made LF.
+    fn changes(&self) -> Result<VendorChanges, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = check(&mut errors, "name", Line::parse(self.name.trim()));
+        let tier = check(&mut errors, "tier", self.tier.parse::<Tier>());
+        let status = check(&mut errors, "status", self.status.parse::<VendorStatus>());
+        let website = match self.website.trim() {
+            "" => Some(None),
+            url => check(&mut errors, "website", WebUrl::parse(url)).map(Some),
+        };
+        let description = self.description.replace("\r\n", "\n");
+        let description = if description.trim().is_empty() {
+            Some(None)
+        } else {
+            check(&mut errors, "description", Text::parse(description)).map(Some)
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(VendorChanges {
+            name,
+            tier,
+            status,
+            website,
+            description,
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "vendors/edit.html")]
+pub struct VendorEditPage {
+    pub nav: Nav,
+    pub slug: String,
+    /// The vendor's stored name (the title), whatever the form holds.
+    pub name: String,
+    pub form: VendorForm,
+    pub errors: FieldErrors,
+    pub tiers: &'static [Tier],
+    pub statuses: &'static [VendorStatus],
+}
+
+impl VendorEditPage {
+    fn new(nav: Nav, vendor: &EditableVendor, form: VendorForm, errors: FieldErrors) -> Self {
+        VendorEditPage {
+            nav,
+            slug: vendor.slug.clone(),
+            name: vendor.name.clone(),
+            form,
+            errors,
+            tiers: Tier::ALL,
+            statuses: VendorStatus::ALL,
+        }
+    }
+
+    fn respond(&self, status: StatusCode) -> Result<HttpResponse, PageError> {
+        let body = self
+            .render()
+            .map_err(|e| WebError::Internal(format!("cannot render the vendor form: {e}")))?;
+        Ok(HttpResponse::build(status)
+            .content_type(ContentType::html())
+            .body(body))
+    }
+}
+
+/// `GET /vendors/{slug}/edit`: the form, filled with the stored values.
+pub async fn edit_form(
+    nav: Nav,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let slug = slug.into_inner();
+    let vendor = state.run(move |c| editable_vendor(c, &slug)).await?;
+    VendorEditPage::new(
+        nav,
+        &vendor,
+        VendorForm::of(&vendor),
+        FieldErrors::default(),
+    )
+    .respond(StatusCode::OK)
+}
+
+/// `POST /vendors/{slug}/edit`: saves a valid form (one audit record when something
+/// changed) and goes back to the vendor; an invalid one comes back with its messages (400).
+pub async fn edit_submit(
+    nav: Nav,
+    principal: Principal,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: web::Form<VendorForm>,
+) -> Result<HttpResponse, PageError> {
+    let slug = slug.into_inner();
+    let form = form.into_inner();
+    let changes = match form.changes() {
+        Ok(changes) => changes,
+        Err(errors) => {
+            let vendor = state.run(move |c| editable_vendor(c, &slug)).await?;
+            return VendorEditPage::new(nav, &vendor, form, errors)
+                .respond(StatusCode::BAD_REQUEST);
+        }
+    };
+    let actor = principal.actor();
+    let target = slug.clone();
+    state
+        .run(move |c| update_vendor(c, &actor, &target, &changes, import_time()))
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/vendors/{slug}")))
+        .finish())
+}
+
+/// A field that is present in a JSON body, `null` included (absent stays `None`).
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+/// `PATCH /api/v1/vendors/{slug}`: any of the editable fields; `website` and `description`
+/// may be `null` to clear them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorPatch {
+    #[serde(default, deserialize_with = "present")]
+    pub name: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub tier: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub status: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub website: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    pub description: Option<Value>,
+}
+
+/// A field's text: a JSON string, or (when `nullable`) null for "clear".
+fn text(value: &Value, nullable: bool) -> Result<Option<&str>, String> {
+    match value {
+        Value::String(s) => Ok(Some(s)),
+        Value::Null if nullable => Ok(None),
+        Value::Null => Err("must not be null".into()),
+        _ if nullable => Err("must be a string or null".into()),
+        _ => Err("must be a string".into()),
+    }
+}
+
+impl VendorPatch {
+    fn changes(&self) -> Result<VendorChanges, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let mut changes = VendorChanges::default();
+        let field =
+            |errors: &mut FieldErrors, name: &'static str, value: &Option<Value>, nullable| {
+                let value = value.as_ref()?;
+                check(errors, name, text(value, nullable)).map(|t| t.map(str::to_owned))
+            };
+        if let Some(Some(v)) = field(&mut errors, "name", &self.name, false) {
+            changes.name = check(&mut errors, "name", Line::parse(v));
+        }
+        if let Some(Some(v)) = field(&mut errors, "tier", &self.tier, false) {
+            changes.tier = check(&mut errors, "tier", v.parse::<Tier>());
+        }
+        if let Some(Some(v)) = field(&mut errors, "status", &self.status, false) {
+            changes.status = check(&mut errors, "status", v.parse::<VendorStatus>());
+        }
+        changes.website = match field(&mut errors, "website", &self.website, true) {
+            Some(Some(v)) => check(&mut errors, "website", WebUrl::parse(v)).map(Some),
+            Some(None) => Some(None),
+            None => None,
+        };
+        changes.description = match field(&mut errors, "description", &self.description, true) {
+            Some(Some(v)) => check(&mut errors, "description", Text::parse(v)).map(Some),
+            Some(None) => Some(None),
+            None => None,
+        };
+        if errors.is_empty() {
+            Ok(changes)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// `PATCH /api/v1/vendors/{slug}`: applies the fields given (audited, channel api) and
+/// answers with the vendor as `GET /api/v1/vendors/{slug}` shows it.
+pub async fn api_patch_vendor(
+    principal: Principal,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    patch: web::Json<VendorPatch>,
+) -> Result<HttpResponse, ApiError> {
+    let slug = slug.into_inner();
+    let changes = patch
+        .changes()
+        .map_err(|errors| WebError::BadRequest(format!("invalid vendor: {}", errors.detail())))?;
+    let actor = principal.actor();
+    let config = state.scoring.clone();
+    let today = chrono::Utc::now().date_naive();
+    let detail = state
+        .run(move |c| {
+            update_vendor(c, &actor, &slug, &changes, import_time())?;
+            vendor_detail_with_trust(c, &slug, today, &config)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(detail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn form(name: &str, tier: &str, website: &str) -> VendorForm {
+        VendorForm {
+            name: name.into(),
+            tier: tier.into(),
+            status: "active".into(),
+            website: website.into(),
+            description: "  \r\n ".into(),
+        }
+    }
+
+    #[test]
+    fn a_form_reports_every_wrong_field() {
+        let errors = form("", "huge", "ftp://x").changes().unwrap_err();
+        assert!(errors.get("name").is_some());
+        assert!(errors.get("tier").is_some_and(|m| m.contains("huge")));
+        assert!(errors.get("website").is_some());
+        assert_eq!(errors.get("status"), None);
+    }
+
+    #[test]
+    fn a_form_trims_and_clears() {
+        let changes = form(" Acme ", "low", "").changes().unwrap();
+        assert_eq!(changes.name.as_ref().map(Line::as_str), Some("Acme"));
+        assert_eq!(changes.website, Some(None));
+        assert_eq!(changes.description, Some(None));
+    }
+
+    #[test]
+    fn a_patch_sets_only_what_it_names() {
+        let patch: VendorPatch =
+            serde_json::from_value(json!({"tier": "high", "website": null})).unwrap();
+        let changes = patch.changes().unwrap();
+        assert_eq!(changes.tier, Some(Tier::High));
+        assert_eq!(changes.website, Some(None));
+        assert_eq!(changes.name, None);
+        assert_eq!(changes.description, None);
+        let patch: VendorPatch =
+            serde_json::from_value(json!({"name": null, "tier": 3, "website": "x"})).unwrap();
+        let detail = patch.changes().unwrap_err().detail();
+        assert!(detail.contains("name: must not be null"), "{detail}");
+        assert!(detail.contains("tier: must be a string"), "{detail}");
+        assert!(detail.contains("website: invalid URL"), "{detail}");
+        assert!(serde_json::from_value::<VendorPatch>(json!({"slug": "x"})).is_err());
+    }
+}

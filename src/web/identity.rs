@@ -1,0 +1,180 @@
+//! Who is asking: the signed-in principal (from the sealed session cookie or a bearer token),
+//! how handlers and templates receive it, and the cookies that carry sessions.
+
+use crate::domain::accounts::Permission;
+use crate::domain::audit::{Account, Actor};
+use crate::domain::{Channel, Role};
+use actix_web::cookie::{Cookie, CookieJar, Key, SameSite};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
+use std::future::{Ready, ready};
+
+/// The cookie holding the (sealed) session secret.
+pub const SESSION_COOKIE: &str = "trustkb_session";
+/// The cookie holding the (sealed) CSRF token of a visitor not yet signed in, for the
+/// sign-in form.
+pub const PRESESSION_COOKIE: &str = "trustkb_presession";
+/// The form field every state-changing form carries.
+pub const CSRF_FIELD: &str = "csrf_token";
+
+/// How the principal proved who they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// A browser session, with the CSRF token its forms must carry.
+    Session { id: i32, csrf_token: String },
+    /// An API token.
+    Token { id: i32 },
+}
+
+/// A signed-in user making this request.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub account: Account,
+    pub credential: Credential,
+    /// The client's network address.
+    pub address: String,
+}
+
+impl Principal {
+    /// Whether the principal's role grants `permission` (templates use it to hide links;
+    /// access itself is decided once per route by the access middleware).
+    pub fn may(&self, permission: Permission) -> bool {
+        self.account.role.may(permission)
+    }
+
+    /// The principal as the author of a change, for the audit trail.
+    pub fn actor(&self) -> Actor {
+        let channel = match self.credential {
+            Credential::Session { .. } => Channel::Ui,
+            Credential::Token { .. } => Channel::Api,
+        };
+        Actor::user(
+            self.account.id,
+            &self.account.email,
+            channel,
+            Some(self.address.clone()),
+        )
+    }
+
+    /// The session's row id, when signed in through the browser.
+    pub fn session_id(&self) -> Option<i32> {
+        match self.credential {
+            Credential::Session { id, .. } => Some(id),
+            Credential::Token { .. } => None,
+        }
+    }
+}
+
+impl FromRequest for Principal {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    /// Set by the access middleware; absent only on public routes.
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            req.extensions()
+                .get::<Principal>()
+                .cloned()
+                .ok_or_else(|| actix_web::error::ErrorUnauthorized("sign in first")),
+        )
+    }
+}
+
+/// What every page's header needs: who is signed in, what they may reach, and the CSRF
+/// token for the sign-out form.
+#[derive(Debug, Clone, Default)]
+pub struct Nav {
+    pub user: Option<NavUser>,
+}
+
+/// The signed-in user as the page header shows them.
+#[derive(Debug, Clone)]
+pub struct NavUser {
+    pub email: String,
+    pub role: Role,
+    pub csrf_token: String,
+    pub curate: bool,
+    pub audit: bool,
+    pub admin: bool,
+}
+
+impl Nav {
+    pub fn of(principal: Option<&Principal>) -> Nav {
+        Nav {
+            user: principal.map(|p| NavUser {
+                email: p.account.email.clone(),
+                role: p.account.role,
+                csrf_token: match &p.credential {
+                    Credential::Session { csrf_token, .. } => csrf_token.clone(),
+                    Credential::Token { .. } => String::new(),
+                },
+                curate: p.may(Permission::Curate),
+                audit: p.may(Permission::ReadAudit),
+                admin: p.may(Permission::Administer),
+            }),
+        }
+    }
+
+    /// The CSRF token forms on this page carry (empty when nobody is signed in).
+    pub fn csrf(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.csrf_token.as_str())
+    }
+}
+
+impl FromRequest for Nav {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Nav::of(req.extensions().get::<Principal>())))
+    }
+}
+
+/// The value of a sealed cookie, if present and authentic.
+pub fn read_sealed(req: &HttpRequest, key: &Key, name: &str) -> Option<String> {
+    let cookie = req.cookie(name)?;
+    let mut jar = CookieJar::new();
+    jar.add_original(cookie);
+    jar.private(key).get(name).map(|c| c.value().to_owned())
+}
+
+/// A cookie sealed with `key`: HttpOnly, SameSite=Lax, Secure over HTTPS, whole site.
+pub fn sealed_cookie(key: &Key, name: &str, value: String, secure: bool) -> Cookie<'static> {
+    let mut jar = CookieJar::new();
+    jar.private_mut(key).add(
+        Cookie::build(name.to_owned(), value)
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(secure)
+            .finish(),
+    );
+    jar.get(name)
+        .cloned()
+        .unwrap_or_else(|| Cookie::new(name.to_owned(), String::new()))
+}
+
+/// A cookie that tells the browser to forget `name`.
+pub fn removal_cookie(name: &str, secure: bool) -> Cookie<'static> {
+    let mut cookie = Cookie::build(name.to_owned(), "")
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .finish();
+    cookie.make_removal();
+    cookie
+}
+
+/// Whether the request arrived over HTTPS (directly or, per `Forwarded` /
+/// `X-Forwarded-Proto`, through a proxy).
+pub fn is_https(req: &HttpRequest) -> bool {
+    req.connection_info().scheme() == "https"
+}
+
+/// The client's address: the peer of the TCP connection.
+pub fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
