@@ -207,37 +207,6 @@ string_enum! {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_value_round_trips_through_its_text() {
-        for role in InvolvementRole::ALL {
-            assert_eq!(role.as_str().parse::<InvolvementRole>(), Ok(*role));
-        }
-        for stance in Stance::ALL {
-            assert_eq!(stance.as_str().parse::<Stance>(), Ok(*stance));
-        }
-    }
-
-    #[test]
-    fn unknown_value_lists_the_allowed_ones() {
-        let err = "originator".parse::<InvolvementRole>().unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "unknown involvement role \"originator\" (expected one of: origin, conduit, victim)"
-        );
-    }
-
-    #[test]
-    fn serde_uses_the_text_form() {
-        let json = serde_json::to_string(&Stance::StronglyAgree).unwrap();
-        assert_eq!(json, "\"strongly-agree\"");
-        assert!(serde_json::from_str::<Tier>("\"huge\"").is_err());
-    }
-}
-
 string_enum! {
     /// What a user may do; each account has exactly one role.
     Role, "role" {
@@ -268,5 +237,36 @@ string_enum! {
         SignIn => "sign_in", "Signed in",
         SignInFailed => "sign_in_failed", "Sign-in refused",
         SignOut => "sign_out", "Signed out",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_round_trips_through_its_text() {
+        for role in InvolvementRole::ALL {
+            assert_eq!(role.as_str().parse::<InvolvementRole>(), Ok(*role));
+        }
+        for stance in Stance::ALL {
+            assert_eq!(stance.as_str().parse::<Stance>(), Ok(*stance));
+        }
+    }
+
+    #[test]
+    fn unknown_value_lists_the_allowed_ones() {
+        let err = "originator".parse::<InvolvementRole>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown involvement role \"originator\" (expected one of: origin, conduit, victim)"
+        );
+    }
+
+    #[test]
+    fn serde_uses_the_text_form() {
+        let json = serde_json::to_string(&Stance::StronglyAgree).unwrap();
+        assert_eq!(json, "\"strongly-agree\"");
+        assert!(serde_json::from_str::<Tier>("\"huge\"").is_err());
     }
 }
