@@ -1,8 +1,9 @@
-//! The command line (clap): serve, migrate, seed, import, export, score, user and token;
+//! The command line (clap): serve, migrate, seed, import, export, score, recommend, user and token;
 //! every command takes `--database URL`. Errors are reported with their cause and a non-zero
 //! exit status.
 
 pub mod accounts;
+pub mod recommend;
 
 use crate::auth::SecretKey;
 use crate::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, FirstAdmin, ServeConfig};
@@ -33,6 +34,10 @@ pub struct Cli {
     /// A TOML file overriding the scoring model's weights (docs/scoring.md).
     #[arg(long, global = true, env = "TRUSTKB_SCORING_CONFIG")]
     pub scoring_config: Option<PathBuf>,
+
+    /// A TOML file overriding the recommendation rules' thresholds (docs/recommendations.md).
+    #[arg(long, global = true, env = "TRUSTKB_RECOMMENDATION_CONFIG")]
+    pub recommendation_config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -95,6 +100,21 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
         /// Print the scoring configuration in effect (TOML) instead of scores.
+        #[arg(long)]
+        print_config: bool,
+    },
+    /// Recommend what to do with every product in use on a date (or with one product).
+    Recommend {
+        /// Only this product, whether or not anyone uses it.
+        #[arg(long)]
+        product: Option<String>,
+        /// Recommend with what was known on this date (YYYY-MM-DD); today when left out.
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = recommend::RecommendFormat::Table)]
+        format: recommend::RecommendFormat,
+        /// Print the recommendation configuration in effect (TOML) instead of recommendations.
         #[arg(long)]
         print_config: bool,
     },
@@ -205,6 +225,7 @@ fn os_user() -> String {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let scoring = scoring_config(cli.scoring_config.as_deref())?;
+    let recommendation = recommend::recommendation_config(cli.recommendation_config.as_deref())?;
     match cli.command {
         Command::Serve {
             bind,
@@ -218,6 +239,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut config = ServeConfig::new(&cli.database, &bind)?;
             config.seed_when_empty = !no_seed;
             config.scoring = scoring;
+            config.recommendation = recommendation;
             config.secret_key = secret_key
                 .as_deref()
                 .map(SecretKey::from_config)
@@ -330,6 +352,33 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         + "\n"
                 }
                 ScoreFormat::Table => score_table(&lines, as_of, &config.model_version),
+            };
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|source| CliError::Write {
+                    path: "standard output".into(),
+                    source,
+                })
+        }
+        Command::Recommend {
+            product,
+            as_of,
+            format,
+            print_config,
+        } => {
+            let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let text = if print_config {
+                toml::to_string_pretty(&recommendation)
+                    .map_err(|e| CliError::Usage(e.to_string()))?
+            } else {
+                recommend::run(
+                    &cli.database,
+                    product.as_deref(),
+                    as_of,
+                    format,
+                    &scoring,
+                    &recommendation,
+                )?
             };
             std::io::stdout()
                 .write_all(text.as_bytes())

@@ -2,6 +2,7 @@
 //! (clap reads both) and passed down; nothing reads the environment after start.
 
 use crate::auth::SecretKey;
+use crate::domain::recommend::RecommendationConfig;
 use crate::domain::scoring::ScoringConfig;
 use crate::store::sessions::SessionTimeouts;
 use crate::store::{DatabaseUrl, StoreError};
@@ -25,6 +26,8 @@ pub struct ServeConfig {
     pub workers: usize,
     /// The trust scoring model's weights.
     pub scoring: ScoringConfig,
+    /// The recommendation rules' thresholds and weights.
+    pub recommendation: RecommendationConfig,
     /// The key sealing session cookies (`TRUSTKB_SECRET_KEY`). When absent, an SQLite
     /// database keeps a generated one beside it; PostgreSQL refuses to start.
     pub secret_key: Option<SecretKey>,
@@ -57,6 +60,7 @@ impl ServeConfig {
             pool_size: 8,
             workers: 0,
             scoring: ScoringConfig::default(),
+            recommendation: RecommendationConfig::default(),
             secret_key: None,
             sessions: SessionTimeouts::default(),
             first_admin: FirstAdmin::default(),

@@ -52,6 +52,36 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         "/incidents/{slug}",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
+    (
+        Verb::Get,
+        "/vendors/{slug}/blast-radius",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/products/{slug}/blast-radius",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/incidents/{slug}/blast-radius",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/concentration",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/recommendations",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/products/{slug}/recommendation",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
     (Verb::Get, "/sources", [SignIn, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/sources/{id}", [SignIn, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/account", [SignIn, Pass, Pass, Pass, Pass]),
@@ -144,6 +174,36 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     ),
     (
         Verb::Get,
+        "/api/v1/vendors/{slug}/blast-radius",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/products/{slug}/blast-radius",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/incidents/{slug}/blast-radius",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/concentration",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/recommendations",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/products/{slug}/recommendation",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
         "/api/v1/sources",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
@@ -165,8 +225,11 @@ fn verb_name(verb: Verb) -> &'static str {
 /// A concrete path for a pattern: seed records for slugs, a missing id for write targets
 /// (so that an allowed request is answered 404 and changes nothing).
 fn concrete(pattern: &str, source_id: i32) -> String {
-    let by_slug = if pattern.starts_with("/incidents") || pattern.starts_with("/api/v1/incidents") {
+    let collection = pattern.trim_start_matches("/api/v1");
+    let by_slug = if collection.starts_with("/incidents") {
         "solarwinds-orion-supply-chain-compromise"
+    } else if collection.starts_with("/products") {
+        "solarwinds-orion"
     } else {
         "mimecast"
     };

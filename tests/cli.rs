@@ -56,7 +56,15 @@ fn every_command_has_help() {
     let top = trustkb(&db, &["--help"]);
     assert!(top.status.success());
     for command in [
-        "serve", "migrate", "seed", "import", "export", "score", "user", "token",
+        "serve",
+        "migrate",
+        "seed",
+        "import",
+        "export",
+        "score",
+        "user",
+        "token",
+        "recommend",
     ] {
         assert!(stdout(&top).contains(command), "{command} listed in --help");
         let help = trustkb(&db, &[command, "--help"]);

@@ -1,5 +1,5 @@
-//! The documentation cannot drift: docs/scoring.md's worked examples and defaults are
-//! the output of the commands it names, run here on a freshly seeded database.
+//! The documentation cannot drift: the worked examples and defaults of docs/scoring.md and
+//! docs/recommendations.md are the output of the commands they name, on a seeded database.
 
 mod common;
 
@@ -12,6 +12,7 @@ fn trustkb(db: &TestDb, args: &[&str]) -> String {
         .env("TRUSTKB_DATABASE_URL", &db.url)
         .env("TRUSTKB_LOG", "warn")
         .env_remove("TRUSTKB_SCORING_CONFIG")
+        .env_remove("TRUSTKB_RECOMMENDATION_CONFIG")
         .output()
         .expect("run trustkb");
     assert!(
@@ -97,4 +98,44 @@ fn security_doc_lists_every_route_with_its_permission() {
         ROUTES.len(),
         "docs/security.md lists routes the app does not have"
     );
+}
+
+#[test]
+fn recommendations_doc_matches_what_the_code_prints() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/recommendations.md"
+    ))
+    .unwrap();
+    let db = TestDb::sqlite();
+    trustkb(&db, &["seed"]);
+    let mut checked = 0;
+    for (i, _) in doc.match_indices("<!-- recommend-example:") {
+        let line = &doc[i..doc[i..].find("-->").map(|e| i + e).expect("marker end")];
+        let args: Vec<&str> = line
+            .trim_start_matches("<!-- recommend-example:")
+            .split_whitespace()
+            .collect();
+        let printed = trustkb(&db, &args);
+        let marker = &doc[i..i + line.len() + 3];
+        assert_eq!(
+            block_after(&doc, marker),
+            printed,
+            "docs/recommendations.md is stale for `trustkb {}`",
+            args.join(" ")
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "worked examples found: {checked}");
+    let defaults = trustkb(&db, &["recommend", "--print-config"]);
+    assert_eq!(
+        block_after(&doc, "<!-- recommendation-defaults:begin -->"),
+        defaults,
+        "the defaults in docs/recommendations.md are stale"
+    );
+    // The rule table lists every rule of the code, in order.
+    for (n, rule) in trustkb::domain::recommend::RULES.iter().enumerate() {
+        let row = format!("| {} | `{}` | {} |", n + 1, rule.name, rule.when);
+        assert!(doc.contains(&row), "docs/recommendations.md lacks {row}");
+    }
 }

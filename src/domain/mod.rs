@@ -3,8 +3,10 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod blast;
 pub mod dates;
 pub mod enums;
+pub mod recommend;
 pub mod scoring;
 pub mod synthetic;
 pub mod text;

@@ -3,7 +3,10 @@
 
 use super::error::{error_page, problem};
 use super::state::AppState;
-use super::{access, account, admin, api, assets, audit, curate, login, pages};
+use super::{
+    access, account, admin, api, assets, audit, blast, concentration, curate, login, pages,
+    recommendations,
+};
 use crate::domain::accounts::Permission;
 use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
 use actix_web::http::{Method, StatusCode};
@@ -151,6 +154,22 @@ pub static ROUTES: &[RouteRule] = &[
     }),
     rule(Get, "/incidents", Read, || web::to(pages::incidents)),
     rule(Get, "/incidents/{slug}", Read, || web::to(pages::incident)),
+    rule(Get, "/vendors/{slug}/blast-radius", Read, || {
+        web::to(blast::vendor_page)
+    }),
+    rule(Get, "/products/{slug}/blast-radius", Read, || {
+        web::to(blast::product_page)
+    }),
+    rule(Get, "/incidents/{slug}/blast-radius", Read, || {
+        web::to(blast::incident_page)
+    }),
+    rule(Get, "/concentration", Read, || web::to(concentration::page)),
+    rule(Get, "/recommendations", Read, || {
+        web::to(recommendations::page_list)
+    }),
+    rule(Get, "/products/{slug}/recommendation", Read, || {
+        web::to(recommendations::page_product)
+    }),
     rule(Get, "/sources", Read, || web::to(pages::sources)),
     rule(Get, "/sources/{id}", Read, || web::to(pages::source)),
     rule(Get, "/audit", ReadAudit, || web::to(audit::page)),
@@ -164,6 +183,24 @@ pub static ROUTES: &[RouteRule] = &[
     rule(Get, "/api/v1/incidents", Read, || web::to(api::incidents)),
     rule(Get, "/api/v1/incidents/{slug}", Read, || {
         web::to(api::incident)
+    }),
+    rule(Get, "/api/v1/vendors/{slug}/blast-radius", Read, || {
+        web::to(blast::vendor_api)
+    }),
+    rule(Get, "/api/v1/products/{slug}/blast-radius", Read, || {
+        web::to(blast::product_api)
+    }),
+    rule(Get, "/api/v1/incidents/{slug}/blast-radius", Read, || {
+        web::to(blast::incident_api)
+    }),
+    rule(Get, "/api/v1/concentration", Read, || {
+        web::to(concentration::api)
+    }),
+    rule(Get, "/api/v1/recommendations", Read, || {
+        web::to(recommendations::api_list)
+    }),
+    rule(Get, "/api/v1/products/{slug}/recommendation", Read, || {
+        web::to(recommendations::api_product)
     }),
     rule(Get, "/api/v1/sources", Read, || web::to(api::sources)),
     rule(Get, "/api/v1/sources/{id}", Read, || web::to(api::source)),

@@ -57,6 +57,7 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         pool: pool.clone(),
         backend: config.database.backend(),
         scoring: std::sync::Arc::new(config.scoring.clone()),
+        recommendation: std::sync::Arc::new(config.recommendation.clone()),
         cookie_key: actix_web::cookie::Key::derive_from(secret.bytes()),
         sessions: config.sessions,
     })

@@ -15,6 +15,8 @@ pub struct AppState {
     pub backend: &'static str,
     /// The trust scoring model.
     pub scoring: std::sync::Arc<ScoringConfig>,
+    /// The recommendation rules.
+    pub recommendation: std::sync::Arc<crate::domain::recommend::RecommendationConfig>,
     /// Seals (signs and encrypts) the session cookie.
     pub cookie_key: actix_web::cookie::Key,
     /// How long sessions live.

@@ -1,12 +1,14 @@
 //! Read queries that build the domain's read models (lists, detail pages, the source view).
 //! Related records are loaded in bulk by id sets, never one query per row.
 
+pub mod blast;
 pub mod bulk;
 pub mod citations;
 pub mod evidence;
 pub mod hydrate;
 pub mod incidents;
 pub mod overview;
+pub mod recommendations;
 pub mod scores;
 pub mod sources;
 pub mod trust;

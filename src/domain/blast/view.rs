@@ -1,0 +1,209 @@
+//! The blast radius and concentration as the pages and the JSON API show them: every node
+//! named by kind, slug and name instead of an id.
+
+use super::concentration::{Concentration, ConcentrationRow};
+use super::graph::{
+    BlastGraph, Edge, EdgeKind, Node, NodeKind, ORGANISATION_NAME, ORGANISATION_SLUG,
+};
+use super::radius::BlastRadius;
+use crate::domain::{Criticality, PartialDate};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A node by kind, slug and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeRef {
+    pub kind: NodeKind,
+    pub slug: String,
+    pub name: String,
+    /// For a product: its vendor's slug (the product is shown on the vendor's page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<String>,
+}
+
+impl BlastGraph {
+    /// The node as shown; a node with no label (never stored) shows its id.
+    pub fn node_ref(&self, node: Node) -> NodeRef {
+        let (slug, name) = match (node, self.labels.get(&node)) {
+            (Node::Organisation, _) => (ORGANISATION_SLUG.to_owned(), ORGANISATION_NAME.to_owned()),
+            (_, Some(l)) => (l.slug.clone(), l.name.clone()),
+            (Node::Vendor(id) | Node::Product(id) | Node::Incident(id), None) => {
+                (id.to_string(), format!("#{id}"))
+            }
+        };
+        let vendor = match node {
+            Node::Product(p) => self
+                .products
+                .get(&p)
+                .and_then(|v| self.labels.get(&Node::Vendor(*v)))
+                .map(|l| l.slug.clone()),
+            _ => None,
+        };
+        NodeRef {
+            kind: node.kind(),
+            slug,
+            name,
+            vendor,
+        }
+    }
+}
+
+/// A reached node.
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeView {
+    #[serde(flatten)]
+    pub node: NodeRef,
+    pub hops: u32,
+    /// One shortest path from the start to this node, both included.
+    pub path: Vec<NodeRef>,
+    /// Index in `edges` of the path's last edge (none for the start).
+    pub reached_by: Option<usize>,
+}
+
+/// An edge: trouble at `from` reaches `to`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EdgeView {
+    pub from: NodeRef,
+    pub to: NodeRef,
+    /// `supplies` (a vendor's own product), `dependency` or `incident`.
+    pub kind: EdgeKind,
+    /// Incident edges: `origin`, `conduit`, `victim` (the involvement) or `caused`.
+    pub relation: Option<&'static str>,
+    /// Dependency edges: the period and criticality, and whether it is in use on the date.
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    pub criticality: Option<Criticality>,
+    pub active: Option<bool>,
+    /// Incident edges: the incident's slug (the cause, for `caused`).
+    pub incident: Option<String>,
+    /// Dependency edges: the incidents that travelled along it.
+    pub incidents: Vec<NodeRef>,
+}
+
+/// A blast radius as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlastView {
+    pub root: NodeRef,
+    pub as_of: NaiveDate,
+    pub nodes: Vec<NodeView>,
+    pub edges: Vec<EdgeView>,
+}
+
+impl EdgeView {
+    fn new(graph: &BlastGraph, e: &Edge, as_of: NaiveDate) -> EdgeView {
+        let relation = match (e.kind, e.role) {
+            (EdgeKind::Incident, Some(role)) => Some(role.as_str()),
+            (EdgeKind::Incident, None) => Some("caused"),
+            _ => None,
+        };
+        let d = e.dependency.as_ref();
+        EdgeView {
+            from: graph.node_ref(e.from),
+            to: graph.node_ref(e.to),
+            kind: e.kind,
+            relation,
+            since: d.and_then(|d| d.since),
+            until: d.and_then(|d| d.until),
+            criticality: d.map(|d| d.criticality),
+            active: d.map(|d| d.active_on(as_of)),
+            incident: e.incident.map(|i| graph.node_ref(Node::Incident(i)).slug),
+            incidents: e
+                .incidents
+                .iter()
+                .map(|i| graph.node_ref(Node::Incident(*i)))
+                .collect(),
+        }
+    }
+}
+
+impl BlastView {
+    pub fn new(graph: &BlastGraph, radius: &BlastRadius) -> BlastView {
+        BlastView {
+            root: graph.node_ref(radius.root),
+            as_of: radius.as_of,
+            nodes: radius
+                .nodes
+                .iter()
+                .map(|r| NodeView {
+                    node: graph.node_ref(r.node),
+                    hops: r.hops,
+                    path: r.path.iter().map(|n| graph.node_ref(*n)).collect(),
+                    reached_by: r.via,
+                })
+                .collect(),
+            edges: radius
+                .edges
+                .iter()
+                .map(|e| EdgeView::new(graph, e, radius.as_of))
+                .collect(),
+        }
+    }
+
+    /// The node reached with this kind and slug.
+    pub fn node(&self, kind: NodeKind, slug: &str) -> Option<&NodeView> {
+        self.nodes
+            .iter()
+            .find(|n| n.node.kind == kind && n.node.slug == slug)
+    }
+
+    /// The edge that reached a node, if any.
+    pub fn reached_by(&self, node: &NodeView) -> Option<&EdgeView> {
+        node.reached_by.and_then(|i| self.edges.get(i))
+    }
+
+    /// How many hops the farthest node is.
+    pub fn depth(&self) -> u32 {
+        self.nodes.iter().map(|n| n.hops).max().unwrap_or(0)
+    }
+}
+
+/// One concentration row as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConcentrationRowView {
+    #[serde(flatten)]
+    pub node: NodeRef,
+    pub consumers: Vec<NodeRef>,
+    pub consumer_count: usize,
+    pub transitive_consumers: Vec<NodeRef>,
+    pub transitive_count: usize,
+    pub dependencies: usize,
+    pub critical_dependencies: usize,
+    /// Share (0–1) of all critical or high dependencies in use that rest on it.
+    pub critical_share: f64,
+}
+
+/// The concentration view.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConcentrationView {
+    pub as_of: NaiveDate,
+    pub total_dependencies: usize,
+    pub total_critical: usize,
+    pub products: Vec<ConcentrationRowView>,
+    pub vendors: Vec<ConcentrationRowView>,
+}
+
+fn row_view(graph: &BlastGraph, r: &ConcentrationRow) -> ConcentrationRowView {
+    let refs = |list: &[Node]| list.iter().map(|n| graph.node_ref(*n)).collect::<Vec<_>>();
+    ConcentrationRowView {
+        node: graph.node_ref(r.node),
+        consumers: refs(&r.consumers),
+        consumer_count: r.consumers.len(),
+        transitive_consumers: refs(&r.transitive),
+        transitive_count: r.transitive.len(),
+        dependencies: r.dependencies,
+        critical_dependencies: r.critical,
+        critical_share: (r.share * 10_000.0).round() / 10_000.0,
+    }
+}
+
+impl ConcentrationView {
+    pub fn new(graph: &BlastGraph, c: &Concentration) -> ConcentrationView {
+        ConcentrationView {
+            as_of: c.as_of,
+            total_dependencies: c.total_dependencies,
+            total_critical: c.total_critical,
+            products: c.products.iter().map(|r| row_view(graph, r)).collect(),
+            vendors: c.vendors.iter().map(|r| row_view(graph, r)).collect(),
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Ranked alternatives from the same category: a weighted sum of trust, certainty and analyst
+//! stance minus a shared-upstream exposure penalty; vendors that originated the chain are out.
+
+use super::config::RecommendationConfig;
+use super::context::{ProductContext, involved_vendor};
+use super::input::{Consumer, IncidentInfo, RecommendInput};
+use super::report::{Alternative, Criteria, Excluded};
+use crate::domain::{InvolvementRole, Stance};
+use std::collections::BTreeSet;
+
+/// A stance on "this subject is trustworthy" as a value in 0..=1.
+pub fn stance_value(stance: Stance) -> f64 {
+    match stance {
+        Stance::StronglyDisagree => 0.0,
+        Stance::Disagree => 0.25,
+        Stance::Neutral => 0.5,
+        Stance::Agree => 0.75,
+        Stance::StronglyAgree => 1.0,
+    }
+}
+
+/// Vendors with an origin involvement in the chain: their products are excluded.
+pub fn origin_vendors(input: &RecommendInput, chain: &[&IncidentInfo]) -> BTreeSet<i32> {
+    chain
+        .iter()
+        .flat_map(|i| i.involvements.iter())
+        .filter(|inv| inv.role == InvolvementRole::Origin)
+        .filter_map(|inv| involved_vendor(input, inv))
+        .collect()
+}
+
+/// Products compromised in the chain: the product itself and every product named as origin.
+fn compromised_products(ctx: &ProductContext, chain: &[&IncidentInfo]) -> BTreeSet<i32> {
+    let mut set: BTreeSet<i32> = chain
+        .iter()
+        .flat_map(|i| i.involvements.iter())
+        .filter(|inv| inv.role == InvolvementRole::Origin)
+        .filter_map(|inv| inv.product)
+        .collect();
+    set.insert(ctx.id);
+    set
+}
+
+/// The alternatives to `ctx`'s product, best first, and the products left out.
+pub fn rank(
+    ctx: &ProductContext,
+    config: &RecommendationConfig,
+) -> (Vec<Alternative>, Vec<Excluded>) {
+    let input = ctx.input;
+    let chain = ctx.chain(config);
+    let origins = origin_vendors(input, &chain);
+    let compromised = compromised_products(ctx, &chain);
+    let mut ranked: Vec<Alternative> = Vec::new();
+    let mut excluded: Vec<Excluded> = Vec::new();
+    for (&id, product) in &input.products {
+        if id == ctx.id || product.category != ctx.product.category {
+            continue;
+        }
+        let vendor = input.vendors.get(&product.vendor);
+        let vendor_name = vendor.map_or_else(String::new, |v| v.name.clone());
+        if origins.contains(&product.vendor) {
+            let incident = chain
+                .iter()
+                .find(|i| {
+                    i.involvements.iter().any(|inv| {
+                        inv.role == InvolvementRole::Origin
+                            && involved_vendor(input, inv) == Some(product.vendor)
+                    })
+                })
+                .map_or("", |i| i.title.as_str());
+            excluded.push(Excluded {
+                product: product.slug.clone(),
+                name: product.name.clone(),
+                reason: format!(
+                    "{vendor_name} is the origin of {incident}, in the same incident chain"
+                ),
+            });
+            continue;
+        }
+        let Some(alt) = ProductContext::new(input, id, config) else {
+            continue;
+        };
+        // Moving to the origin of another severe recent incident is no way out either.
+        if let Some((incident, _)) = alt.incidents.iter().find(|(i, role)| {
+            *role == InvolvementRole::Origin && i.severity >= config.severe_severity
+        }) {
+            excluded.push(Excluded {
+                product: product.slug.clone(),
+                name: product.name.clone(),
+                reason: format!("origin of {}, a severe recent incident", incident.title),
+            });
+            continue;
+        }
+        let (exposure, exposure_reasons) = exposure(input, &alt, &chain, &compromised);
+        let analysts = if alt.views.is_empty() {
+            0.5
+        } else {
+            alt.views
+                .iter()
+                .map(|a| stance_value(a.stance))
+                .sum::<f64>()
+                / alt.views.len() as f64
+        };
+        let criteria = Criteria {
+            trust: alt.score() / 100.0,
+            certainty: 1.0 - alt.uncertainty(),
+            analysts,
+            exposure,
+        };
+        let total = config.weight_trust * criteria.trust
+            + config.weight_certainty * criteria.certainty
+            + config.weight_analysts * criteria.analysts
+            - config.penalty_exposure * criteria.exposure;
+        let mut precedents = Vec::new();
+        let mut citations = Vec::new();
+        for r in input.remediations.iter().filter(|r| {
+            r.product == Some(ctx.id) && r.replacement == Some(id) && input.known(r.known_on)
+        }) {
+            let who = input.vendors.get(&r.vendor).map_or("", |v| v.name.as_str());
+            let when = r
+                .known_on
+                .map(|d| d.format(" (%-d %b %Y)").to_string())
+                .unwrap_or_default();
+            precedents.push(format!("{who}{when}: {}", r.description));
+            citations.extend(r.citations.iter().cloned());
+        }
+        ranked.push(Alternative {
+            product: product.slug.clone(),
+            name: product.name.clone(),
+            vendor: vendor.map_or_else(String::new, |v| v.slug.clone()),
+            vendor_name,
+            rank: 0,
+            criteria,
+            total,
+            score: alt.score(),
+            uncertainty: alt.uncertainty(),
+            exposure_reasons,
+            precedents,
+            citations,
+        });
+    }
+    ranked.sort_by(|a, b| {
+        b.total
+            .total_cmp(&a.total)
+            .then(b.criteria.trust.total_cmp(&a.criteria.trust))
+            .then(a.product.cmp(&b.product))
+    });
+    ranked.truncate(config.max_alternatives);
+    for (i, alt) in ranked.iter_mut().enumerate() {
+        alt.rank = i + 1;
+    }
+    (ranked, excluded)
+}
+
+/// Shared-upstream exposure of an alternative: 1 when its vendor depends (on the date) on a
+/// product compromised in the chain, or it was a conduit of the chain; 0.5 when a victim.
+fn exposure(
+    input: &RecommendInput,
+    alt: &ProductContext,
+    chain: &[&IncidentInfo],
+    compromised: &BTreeSet<i32>,
+) -> (f64, Vec<String>) {
+    let vendor = alt.product.vendor;
+    let mut value: f64 = 0.0;
+    let mut reasons = Vec::new();
+    for u in input.usages.iter().filter(|u| {
+        u.consumer == Consumer::Vendor(vendor)
+            && compromised.contains(&u.product)
+            && u.active_on(input.as_of)
+    }) {
+        let name = input
+            .products
+            .get(&u.product)
+            .map_or("", |p| p.name.as_str());
+        value = 1.0;
+        reasons.push(format!(
+            "its vendor depends on {name}, compromised in the same chain"
+        ));
+    }
+    for incident in chain {
+        for inv in incident
+            .involvements
+            .iter()
+            .filter(|inv| super::context::touches(inv, alt.id, vendor))
+        {
+            let part = match inv.role {
+                InvolvementRole::Origin => 1.0,
+                InvolvementRole::Conduit => 1.0,
+                InvolvementRole::Victim => 0.5,
+            };
+            value = value.max(part);
+            reasons.push(format!("{} in {}", inv.role.label(), incident.title));
+        }
+    }
+    (value, reasons)
+}

@@ -1,0 +1,264 @@
+//! The decision rule table: named rules, tried in order, the first that holds decides.
+//! Rules are ordered from the most to the least drastic decision and every score condition
+//! is "score below a threshold", so a higher score never gives a more drastic decision.
+
+use super::config::RecommendationConfig;
+use super::report::Decision;
+use crate::domain::Criticality;
+
+/// The facts a rule reads, computed once per product.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    /// The lower of the product's and its vendor's score (0..=100).
+    pub score: f64,
+    /// The higher of their uncertainties (0..=1).
+    pub uncertainty: f64,
+    /// The strongest criticality of its use (or the assumed one).
+    pub criticality: Criticality,
+    /// Title of a severe recent supply-chain compromise it (or its vendor) originated.
+    pub supply_chain_origin: Option<String>,
+    /// Title of a severe recent incident it took part in as origin or conduit.
+    pub severe_incident: Option<String>,
+    /// Title of any recent incident it took part in.
+    pub recent_incident: Option<String>,
+    /// Known analyst views favouring replace, monitor and retain.
+    pub favour_replace: usize,
+    pub favour_monitor: usize,
+    pub favour_retain: usize,
+}
+
+impl Facts {
+    fn graded(&self, c: &RecommendationConfig) -> bool {
+        self.uncertainty < c.unknown_uncertainty
+    }
+
+    fn favoured(&self) -> usize {
+        self.favour_replace + self.favour_monitor + self.favour_retain
+    }
+
+    /// More than half of the views that favour an action favour replacing.
+    pub fn analysts_say_replace(&self) -> bool {
+        self.favour_replace * 2 > self.favoured()
+    }
+
+    /// More than half favour replacing or monitoring.
+    pub fn analysts_say_caution(&self) -> bool {
+        (self.favour_replace + self.favour_monitor) * 2 > self.favoured()
+    }
+}
+
+/// One row of the rule table.
+pub struct Rule {
+    pub name: &'static str,
+    pub decision: Decision,
+    /// The condition, as documented.
+    pub when: &'static str,
+    pub holds: fn(&Facts, &RecommendationConfig) -> bool,
+    /// Why it fired, with the figures.
+    pub why: fn(&Facts, &RecommendationConfig) -> String,
+}
+
+fn title(t: &Option<String>) -> &str {
+    t.as_deref().unwrap_or("an incident")
+}
+
+/// The rule table (docs/recommendations.md section 2). Order matters: first match wins.
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: "distrusted",
+        decision: Decision::Replace,
+        when: "graded (uncertainty < unknown_uncertainty), score < replace_below, used at replace_min_criticality or above",
+        holds: |f, c| {
+            f.graded(c) && f.score < c.replace_below && f.criticality <= c.replace_min_criticality
+        },
+        why: |f, c| {
+            format!(
+                "Score {:.1} is below {:.0} (replace_below) for a product used with {} criticality: too little trust for what relies on it.",
+                f.score,
+                c.replace_below,
+                f.criticality.label().to_lowercase()
+            )
+        },
+    },
+    Rule {
+        name: "compromised-analysts-replace",
+        decision: Decision::Replace,
+        when: "origin or conduit of a severe recent incident, most analyst views favour replace, score < controls_below",
+        holds: |f, c| {
+            f.severe_incident.is_some() && f.analysts_say_replace() && f.score < c.controls_below
+        },
+        why: |f, c| {
+            format!(
+                "Took part in {} as origin or conduit, most analysts favour replacing it ({} of {}), and its score {:.1} is below {:.0} (controls_below).",
+                title(&f.severe_incident),
+                f.favour_replace,
+                f.favoured(),
+                f.score,
+                c.controls_below
+            )
+        },
+    },
+    Rule {
+        name: "supply-chain-origin",
+        decision: Decision::RetainWithControls,
+        when: "origin of a severe recent supply-chain compromise (whatever the score)",
+        holds: |f, _| f.supply_chain_origin.is_some(),
+        why: |f, _| {
+            format!(
+                "Origin of {}, a severe supply-chain compromise: it may not be kept without compensating controls, whatever its score.",
+                title(&f.supply_chain_origin)
+            )
+        },
+    },
+    Rule {
+        name: "severe-incident",
+        decision: Decision::RetainWithControls,
+        when: "origin or conduit of a severe recent incident, score < controls_below",
+        holds: |f, c| f.severe_incident.is_some() && f.score < c.controls_below,
+        why: |f, c| {
+            format!(
+                "Origin or conduit of {} (severe, recent) and score {:.1} below {:.0} (controls_below).",
+                title(&f.severe_incident),
+                f.score,
+                c.controls_below
+            )
+        },
+    },
+    Rule {
+        name: "weak-trust",
+        decision: Decision::RetainWithControls,
+        when: "graded, score < controls_below",
+        holds: |f, c| f.graded(c) && f.score < c.controls_below,
+        why: |f, c| {
+            format!(
+                "Score {:.1} is below {:.0} (controls_below): keep it only with compensating controls.",
+                f.score, c.controls_below
+            )
+        },
+    },
+    Rule {
+        name: "uncertain",
+        decision: Decision::Monitor,
+        when: "uncertainty ≥ uncertain_above (an unknown product is never retained)",
+        holds: |f, c| f.uncertainty >= c.uncertain_above,
+        why: |f, c| {
+            if f.uncertainty >= c.unknown_uncertainty {
+                format!(
+                    "Unknown: uncertainty {:.2} (≥ {:.2}); too little evidence to retain it without watching, none against it.",
+                    f.uncertainty, c.unknown_uncertainty
+                )
+            } else {
+                format!(
+                    "Uncertainty {:.2} is at least {:.2} (uncertain_above): the evidence is too thin to retain it without watching.",
+                    f.uncertainty, c.uncertain_above
+                )
+            }
+        },
+    },
+    Rule {
+        name: "recent-incident",
+        decision: Decision::Monitor,
+        when: "took part in a recent incident (any role, any severity)",
+        holds: |f, _| f.recent_incident.is_some(),
+        why: |f, _| {
+            format!(
+                "Took part in {}, a recent incident.",
+                title(&f.recent_incident)
+            )
+        },
+    },
+    Rule {
+        name: "analysts-caution",
+        decision: Decision::Monitor,
+        when: "most analyst views favour replace or monitor",
+        holds: |f, _| f.analysts_say_caution(),
+        why: |f, _| {
+            format!(
+                "{} of {} analyst views favour replacing or monitoring it.",
+                f.favour_replace + f.favour_monitor,
+                f.favoured()
+            )
+        },
+    },
+    Rule {
+        name: "middling-trust",
+        decision: Decision::Monitor,
+        when: "score < monitor_below",
+        holds: |f, c| f.score < c.monitor_below,
+        why: |f, c| {
+            format!(
+                "Score {:.1} is below {:.0} (monitor_below).",
+                f.score, c.monitor_below
+            )
+        },
+    },
+    Rule {
+        name: "trusted",
+        decision: Decision::Retain,
+        when: "otherwise",
+        holds: |_, _| true,
+        why: |f, c| {
+            format!(
+                "Score {:.1} (at least {:.0}), uncertainty {:.2}, no recent incident and no analyst majority for change.",
+                f.score, c.monitor_below, f.uncertainty
+            )
+        },
+    },
+];
+
+/// The first rule that holds (the last rule always does).
+pub fn decide(facts: &Facts, config: &RecommendationConfig) -> &'static Rule {
+    RULES
+        .iter()
+        .find(|r| (r.holds)(facts, config))
+        .unwrap_or(&RULES[RULES.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(score: f64, uncertainty: f64) -> Facts {
+        Facts {
+            score,
+            uncertainty,
+            criticality: Criticality::High,
+            supply_chain_origin: None,
+            severe_incident: None,
+            recent_incident: None,
+            favour_replace: 0,
+            favour_monitor: 0,
+            favour_retain: 0,
+        }
+    }
+
+    #[test]
+    fn rules_are_ordered_from_the_most_drastic_and_end_with_a_catch_all() {
+        assert!(RULES.windows(2).all(|w| w[0].decision >= w[1].decision));
+        let last = &RULES[RULES.len() - 1];
+        assert_eq!(last.decision, Decision::Retain);
+        let names: std::collections::BTreeSet<&str> = RULES.iter().map(|r| r.name).collect();
+        assert_eq!(names.len(), RULES.len(), "rule names are unique");
+    }
+
+    #[test]
+    fn typical_cases() {
+        let c = RecommendationConfig::default();
+        assert_eq!(decide(&facts(12.0, 0.2), &c).name, "distrusted");
+        assert_eq!(decide(&facts(50.0, 1.0), &c).name, "uncertain");
+        assert_eq!(decide(&facts(90.0, 0.1), &c).name, "trusted");
+        assert_eq!(decide(&facts(60.0, 0.3), &c).name, "middling-trust");
+        let mut low_crit = facts(12.0, 0.2);
+        low_crit.criticality = Criticality::Low;
+        assert_eq!(decide(&low_crit, &c).name, "weak-trust");
+        let mut origin = facts(95.0, 0.05);
+        origin.supply_chain_origin = Some("X".into());
+        assert_eq!(decide(&origin, &c).decision, Decision::RetainWithControls);
+        let mut unknown_origin = facts(50.0, 1.0);
+        unknown_origin.supply_chain_origin = Some("X".into());
+        assert_eq!(
+            decide(&unknown_origin, &c).decision,
+            Decision::RetainWithControls
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! Geometry of the server-rendered blast radius graph: one column per hop, nodes as linked
+//! boxes, edges as labelled curves. The template draws it, so askama escapes every label.
+
+use crate::domain::blast::{BlastView, EdgeKind, EdgeView, NodeKind, NodeRef};
+
+const COLUMN: f64 = 330.0;
+const NODE_W: f64 = 190.0;
+const NODE_H: f64 = 42.0;
+const ROW: f64 = 74.0;
+const LEFT: f64 = 16.0;
+const TOP: f64 = 44.0;
+const LABEL_CHARS: usize = 26;
+
+/// Where a node's page is: a vendor's or an incident's page, a product on its vendor's page.
+pub fn href(node: &NodeRef) -> Option<String> {
+    match node.kind {
+        NodeKind::Vendor => Some(format!("/vendors/{}", node.slug)),
+        NodeKind::Incident => Some(format!("/incidents/{}", node.slug)),
+        NodeKind::Product => node
+            .vendor
+            .as_ref()
+            .map(|v| format!("/vendors/{v}#product-{}", node.slug)),
+        NodeKind::Organisation => None,
+    }
+}
+
+/// The blast radius page of a node, if it has one.
+pub fn blast_href(node: &NodeRef) -> Option<String> {
+    match node.kind {
+        NodeKind::Vendor => Some(format!("/vendors/{}/blast-radius", node.slug)),
+        NodeKind::Product => Some(format!("/products/{}/blast-radius", node.slug)),
+        NodeKind::Incident => Some(format!("/incidents/{}/blast-radius", node.slug)),
+        NodeKind::Organisation => None,
+    }
+}
+
+/// A short label for a box: at most `LABEL_CHARS` characters.
+fn shorten(name: &str) -> String {
+    if name.chars().count() <= LABEL_CHARS {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(LABEL_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// What an edge says, in words: "Depends on it, until 16 Mar 2021 (ended), high".
+pub fn edge_text(e: &EdgeView) -> String {
+    match e.kind {
+        EdgeKind::Supplies => "Its own product".to_owned(),
+        EdgeKind::Dependency => {
+            let mut parts = vec![period(e)];
+            if let Some(c) = e.criticality {
+                parts.push(format!("{} criticality", c.label().to_lowercase()));
+            }
+            format!("Depends on it: {}", parts.join(", "))
+        }
+        EdgeKind::Incident => match e.relation {
+            Some("origin") => "Incident origin".to_owned(),
+            Some("conduit") => "Incident conduit".to_owned(),
+            Some("victim") => "Incident victim".to_owned(),
+            _ => "Caused".to_owned(),
+        },
+    }
+}
+
+/// The period of a dependency: "since 16 Mar 2021, in use", "until Mar 2021, ended".
+pub fn period(e: &EdgeView) -> String {
+    let mut text = match (e.since, e.until) {
+        (Some(s), Some(u)) => format!("{} – {}", s.human(), u.human()),
+        (Some(s), None) => format!("since {}", s.human()),
+        (None, Some(u)) => format!("until {}", u.human()),
+        (None, None) => "dates unknown".to_owned(),
+    };
+    match e.active {
+        Some(true) => text.push_str(" (in use)"),
+        Some(false) => text.push_str(" (ended)"),
+        None => {}
+    }
+    text
+}
+
+/// A node box.
+#[derive(Debug, Clone)]
+pub struct ChartNode {
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+    /// "Vendor · hop 1".
+    pub caption: String,
+    /// Full name and kind, for the hover title.
+    pub title: String,
+    pub href: Option<String>,
+    /// CSS class: `node vendor`, `node product root`, ...
+    pub class: String,
+}
+
+/// An edge curve and its label.
+#[derive(Debug, Clone)]
+pub struct ChartEdge {
+    /// The `d` attribute of the path.
+    pub path: String,
+    pub label: String,
+    pub label_x: f64,
+    pub label_y: f64,
+    pub title: String,
+    /// CSS class: `edge dependency`, `edge incident`, `edge supplies`, plus `ended`.
+    pub class: String,
+}
+
+/// Everything the template needs to draw the graph.
+#[derive(Debug, Clone)]
+pub struct BlastChart {
+    pub width: f64,
+    pub height: f64,
+    pub node_w: f64,
+    pub node_h: f64,
+    /// (x, "Hop N") column headings.
+    pub columns: Vec<(f64, String)>,
+    pub nodes: Vec<ChartNode>,
+    pub edges: Vec<ChartEdge>,
+}
+
+/// The point at `t` on a cubic Bézier curve.
+fn bezier(t: f64, p0: (f64, f64), p1: (f64, f64), p2: (f64, f64), p3: (f64, f64)) -> (f64, f64) {
+    let u = 1.0 - t;
+    let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+    (
+        a * p0.0 + b * p1.0 + c * p2.0 + d * p3.0,
+        a * p0.1 + b * p1.1 + c * p2.1 + d * p3.1,
+    )
+}
+
+/// The nodes in depth-first order of the shortest-path tree, so that each node's row
+/// follows its parent's and few edges cross.
+fn tree_order(view: &BlastView) -> Vec<usize> {
+    let same = |a: &NodeRef, b: &NodeRef| a.kind == b.kind && a.slug == b.slug;
+    let parent = |i: usize| -> Option<usize> {
+        let path = &view.nodes.get(i)?.path;
+        let p = path.len().checked_sub(2).and_then(|k| path.get(k))?;
+        view.nodes
+            .iter()
+            .position(|n| same(&n.node, p))
+            .filter(|j| *j != i)
+    };
+    let parents: Vec<Option<usize>> = (0..view.nodes.len()).map(parent).collect();
+    let mut order = Vec::with_capacity(view.nodes.len());
+    let mut seen = vec![false; view.nodes.len()];
+    let mut stack: Vec<usize> = (0..view.nodes.len())
+        .rev()
+        .filter(|i| parents.get(*i).copied().flatten().is_none())
+        .collect();
+    while let Some(i) = stack.pop() {
+        if seen.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(s) = seen.get_mut(i) {
+            *s = true;
+        }
+        order.push(i);
+        for child in (0..view.nodes.len()).rev() {
+            if parents.get(child).copied().flatten() == Some(i) {
+                stack.push(child);
+            }
+        }
+    }
+    // Anything a broken path left out still gets drawn.
+    order.extend((0..view.nodes.len()).filter(|i| !seen.get(*i).copied().unwrap_or(true)));
+    order
+}
+
+impl BlastChart {
+    pub fn new(view: &BlastView) -> BlastChart {
+        let depth = view.depth();
+        let mut rows_in: Vec<usize> = vec![0; depth as usize + 1];
+        let mut at: Vec<(f64, f64)> = vec![(0.0, 0.0); view.nodes.len()];
+        let mut nodes = Vec::with_capacity(view.nodes.len());
+        for i in tree_order(view) {
+            let Some(n) = view.nodes.get(i) else { continue };
+            let column = n.hops as usize;
+            let row = rows_in.get(column).copied().unwrap_or(0);
+            if let Some(count) = rows_in.get_mut(column) {
+                *count += 1;
+            }
+            let (x, y) = (LEFT + column as f64 * COLUMN, TOP + row as f64 * ROW);
+            if let Some(slot) = at.get_mut(i) {
+                *slot = (x, y);
+            }
+            nodes.push(ChartNode {
+                x,
+                y,
+                label: shorten(&n.node.name),
+                caption: format!("{} · hop {}", n.node.kind.label(), n.hops),
+                title: format!("{} ({}), hop {}", n.node.name, n.node.kind.label(), n.hops),
+                href: href(&n.node),
+                class: format!(
+                    "node {}{}",
+                    n.node.kind.as_str(),
+                    if i == 0 { " root" } else { "" }
+                ),
+            });
+        }
+        let index_of = |r: &NodeRef| {
+            view.nodes
+                .iter()
+                .position(|n| n.node.kind == r.kind && n.node.slug == r.slug)
+        };
+        let mut edges = Vec::new();
+        for e in &view.edges {
+            let (Some(a), Some(b)) = (index_of(&e.from), index_of(&e.to)) else {
+                continue;
+            };
+            let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(a), at.get(b)) else {
+                continue;
+            };
+            // Edges back towards the start would tangle the picture: the table lists them.
+            let same_column_kept = e.kind == EdgeKind::Supplies || e.relation == Some("caused");
+            let forward = bx > ax || (bx == ax && same_column_kept);
+            if !forward {
+                continue;
+            }
+            let (y1, y2) = (ay + NODE_H / 2.0, by + NODE_H / 2.0);
+            let path = if bx > ax {
+                let (x1, x2) = (ax + NODE_W, bx);
+                let mid = (x2 - x1) / 2.0;
+                format!(
+                    "M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x2:.1},{y2:.1}",
+                    x1 + mid,
+                    x2 - mid
+                )
+            } else {
+                // A vendor's own product, or a caused incident, in the same column: loop out
+                // on the right.
+                let (x1, x2) = (ax + NODE_W, bx + NODE_W);
+                let bulge = x1.max(x2) + 36.0;
+                format!("M{x1:.1},{y1:.1} C{bulge:.1},{y1:.1} {bulge:.1},{y2:.1} {x2:.1},{y2:.1}")
+            };
+            let label = match e.kind {
+                EdgeKind::Supplies => String::new(),
+                EdgeKind::Dependency => {
+                    let crit = e
+                        .criticality
+                        .map(|c| c.label().to_lowercase())
+                        .unwrap_or_default();
+                    let dates = match (e.since, e.until) {
+                        (Some(s), Some(u)) => format!("{}–{}", s.iso(), u.iso()),
+                        (Some(s), None) => format!("since {}", s.iso()),
+                        (None, Some(u)) => format!("until {}", u.iso()),
+                        (None, None) => String::new(),
+                    };
+                    [dates, crit]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                }
+                EdgeKind::Incident => e.relation.unwrap_or("caused").to_owned(),
+            };
+            let (label_x, label_y) = if bx > ax {
+                // Dependency labels mid-way, incident labels near their target, so that
+                // edges leaving one box do not stack their labels.
+                let t = if e.kind == EdgeKind::Dependency {
+                    0.5
+                } else {
+                    0.8
+                };
+                let (x1, x2) = (ax + NODE_W, bx);
+                let mid = (x2 - x1) / 2.0;
+                let (px, py) = bezier(t, (x1, y1), (x1 + mid, y1), (x2 - mid, y2), (x2, y2));
+                (px, py - 5.0)
+            } else {
+                (ax.max(bx) + NODE_W + 40.0, (y1 + y2) / 2.0)
+            };
+            edges.push(ChartEdge {
+                path,
+                label,
+                label_x,
+                label_y,
+                title: format!("{} → {}: {}", e.from.name, e.to.name, edge_text(e)),
+                class: format!(
+                    "edge {}{}",
+                    match e.kind {
+                        EdgeKind::Supplies => "supplies",
+                        EdgeKind::Dependency => "dependency",
+                        EdgeKind::Incident => "incident",
+                    },
+                    if e.active == Some(false) {
+                        " ended"
+                    } else {
+                        ""
+                    }
+                ),
+            });
+        }
+        let rows = rows_in.iter().copied().max().unwrap_or(1).max(1);
+        BlastChart {
+            width: LEFT * 2.0 + depth as f64 * COLUMN + NODE_W + 90.0,
+            height: TOP + rows as f64 * ROW,
+            node_w: NODE_W,
+            node_h: NODE_H,
+            columns: (0..=depth)
+                .map(|h| {
+                    let text = if h == 0 {
+                        "Start".to_owned()
+                    } else {
+                        format!("Hop {h}")
+                    };
+                    (LEFT + f64::from(h) * COLUMN, text)
+                })
+                .collect(),
+            nodes,
+            edges,
+        }
+    }
+}

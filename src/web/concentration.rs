@@ -1,0 +1,138 @@
+//! The concentration view: which products and suppliers many consumers rest on, with their
+//! share of critical dependencies; a page (table and bar chart) and `GET /api/v1/concentration`.
+
+use super::blast_chart::{blast_href, href};
+use super::error::{ApiError, PageError};
+use super::filters;
+use super::identity::Nav;
+use super::pages::AsOfQuery;
+use super::state::AppState;
+use crate::domain::blast::{ConcentrationRowView, ConcentrationView, NodeRef};
+use crate::store::queries::blast::concentration_on;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::NaiveDate;
+
+const BAR_MAX: f64 = 360.0;
+const BAR_LEFT: f64 = 200.0;
+const BAR_ROW: f64 = 26.0;
+const BARS: usize = 10;
+
+/// One bar: a product's share of the critical dependencies.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub y: f64,
+    pub width: f64,
+    pub label: String,
+    pub value: String,
+}
+
+/// A table row with its links.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub r: ConcentrationRowView,
+    pub href: Option<String>,
+    pub blast_href: Option<String>,
+    pub supplier: Option<(String, String)>,
+    pub consumers: Vec<(String, Option<String>)>,
+}
+
+fn rows(view: &ConcentrationView, list: &[ConcentrationRowView]) -> Vec<Row> {
+    let vendor_name = |slug: &str| {
+        view.vendors
+            .iter()
+            .map(|v| &v.node)
+            .chain(list.iter().flat_map(|r| r.consumers.iter()))
+            .find(|n| n.kind == crate::domain::blast::NodeKind::Vendor && n.slug == slug)
+            .map_or_else(|| slug.to_owned(), |n| n.name.clone())
+    };
+    list.iter()
+        .map(|r| Row {
+            href: href(&r.node),
+            blast_href: blast_href(&r.node),
+            supplier: r
+                .node
+                .vendor
+                .as_ref()
+                .map(|v| (format!("/vendors/{v}"), vendor_name(v))),
+            consumers: r
+                .consumers
+                .iter()
+                .map(|c: &NodeRef| (c.name.clone(), href(c)))
+                .collect(),
+            r: r.clone(),
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "blast/concentration.html")]
+pub struct ConcentrationPage {
+    pub nav: Nav,
+    pub as_of: NaiveDate,
+    pub as_of_given: bool,
+    pub total_dependencies: usize,
+    pub total_critical: usize,
+    pub products: Vec<Row>,
+    pub vendors: Vec<Row>,
+    pub bars: Vec<Bar>,
+    pub chart_height: f64,
+    pub bar_left: f64,
+}
+
+fn bars(view: &ConcentrationView) -> Vec<Bar> {
+    view.products
+        .iter()
+        .take(BARS)
+        .enumerate()
+        .map(|(i, r)| Bar {
+            y: 8.0 + i as f64 * BAR_ROW,
+            width: (r.critical_share * BAR_MAX).max(2.0),
+            label: r.node.name.chars().take(28).collect(),
+            value: format!(
+                "{:.0}% · {} consumer{}",
+                r.critical_share * 100.0,
+                r.consumer_count,
+                if r.consumer_count == 1 { "" } else { "s" }
+            ),
+        })
+        .collect()
+}
+
+/// `GET /concentration[?as_of=]`.
+pub async fn page(
+    nav: Nav,
+    state: web::Data<AppState>,
+    query: web::Query<AsOfQuery>,
+) -> Result<ConcentrationPage, PageError> {
+    let as_of = query
+        .as_of
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let view = state.run(move |c| concentration_on(c, as_of)).await?;
+    let bars = bars(&view);
+    Ok(ConcentrationPage {
+        nav,
+        as_of,
+        as_of_given: query.as_of.is_some(),
+        total_dependencies: view.total_dependencies,
+        total_critical: view.total_critical,
+        products: rows(&view, &view.products),
+        vendors: rows(&view, &view.vendors),
+        chart_height: 16.0 + bars.len() as f64 * BAR_ROW,
+        bars,
+        bar_left: BAR_LEFT,
+    })
+}
+
+/// `GET /api/v1/concentration[?as_of=]`.
+pub async fn api(
+    state: web::Data<AppState>,
+    query: web::Query<AsOfQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let as_of = query
+        .as_of
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let view = state.run(move |c| concentration_on(c, as_of)).await?;
+    Ok(HttpResponse::Ok().json(view))
+}

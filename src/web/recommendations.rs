@@ -1,0 +1,118 @@
+//! Recommendations on the web: the portfolio page and a product's page (askama), and the
+//! same data as JSON under /api/v1. Thin handlers; an unknown product is a 404.
+
+use super::error::{ApiError, PageError};
+use super::filters;
+use super::identity::Nav;
+use super::pages::AsOfQuery;
+use super::state::AppState;
+use crate::domain::recommend::Recommendation;
+use crate::store::queries::recommendations::{product_recommendation, recommendations_in_use};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use chrono::NaiveDate;
+
+fn date(query: &AsOfQuery) -> NaiveDate {
+    query
+        .as_of
+        .unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+async fn in_use(
+    state: &AppState,
+    as_of: NaiveDate,
+) -> Result<Vec<Recommendation>, super::error::WebError> {
+    let scoring = state.scoring.clone();
+    let config = state.recommendation.clone();
+    state
+        .run(move |c| recommendations_in_use(c, as_of, &scoring, &config))
+        .await
+}
+
+async fn one(
+    state: &AppState,
+    slug: String,
+    as_of: NaiveDate,
+) -> Result<Recommendation, super::error::WebError> {
+    let scoring = state.scoring.clone();
+    let config = state.recommendation.clone();
+    state
+        .run(move |c| product_recommendation(c, &slug, as_of, &scoring, &config))
+        .await
+}
+
+/// `GET /api/v1/recommendations[?as_of=YYYY-MM-DD]`: every product in use on the date.
+pub async fn api_list(
+    state: web::Data<AppState>,
+    query: web::Query<AsOfQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let list = in_use(&state, date(&query)).await?;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// `GET /api/v1/products/{slug}/recommendation[?as_of=YYYY-MM-DD]`.
+pub async fn api_product(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<AsOfQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let r = one(&state, slug.into_inner(), date(&query)).await?;
+    Ok(HttpResponse::Ok().json(r))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "recommendations/list.html")]
+pub struct RecommendationListPage {
+    pub nav: Nav,
+    /// Products needing action, the most drastic first.
+    pub act: Vec<Recommendation>,
+    /// Products to retain as they are.
+    pub retain: Vec<Recommendation>,
+    pub today: NaiveDate,
+    pub as_of_given: bool,
+}
+
+/// `GET /recommendations[?as_of=YYYY-MM-DD]`.
+pub async fn page_list(
+    nav: Nav,
+    state: web::Data<AppState>,
+    query: web::Query<AsOfQuery>,
+) -> Result<RecommendationListPage, PageError> {
+    let today = date(&query);
+    let list = in_use(&state, today).await?;
+    let (act, retain) = list.into_iter().partition(Recommendation::needs_action);
+    Ok(RecommendationListPage {
+        nav,
+        act,
+        retain,
+        today,
+        as_of_given: query.as_of.is_some(),
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "recommendations/show.html")]
+pub struct RecommendationPage {
+    pub nav: Nav,
+    pub r: Recommendation,
+    pub today: NaiveDate,
+    pub as_of_given: bool,
+}
+
+/// `GET /products/{slug}/recommendation[?as_of=YYYY-MM-DD]`.
+pub async fn page_product(
+    nav: Nav,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<AsOfQuery>,
+) -> Result<RecommendationPage, PageError> {
+    let today = date(&query);
+    let r = one(&state, slug.into_inner(), today).await?;
+    Ok(RecommendationPage {
+        nav,
+        r,
+        today,
+        as_of_given: query.as_of.is_some(),
+    })
+}

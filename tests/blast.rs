@@ -1,0 +1,279 @@
+//! Blast radius and concentration on the seed case, over HTTP on every backend: the Orion
+//! compromise reaches Mimecast and, through the Mimecast compromise, Microsoft 365.
+
+mod common;
+
+use common::{TestApp, TestDb};
+use serde_json::Value;
+
+const ORION_COMPROMISE: &str = "solarwinds-orion-supply-chain-compromise";
+const MIMECAST_COMPROMISE: &str = "mimecast-certificate-compromise-2021";
+
+fn node<'v>(view: &'v Value, kind: &str, slug: &str) -> Option<&'v Value> {
+    view["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|n| n["kind"] == kind && n["slug"] == slug)
+}
+
+fn path_slugs(node: &Value) -> Vec<String> {
+    node["path"]
+        .as_array()
+        .expect("path")
+        .iter()
+        .map(|s| s["slug"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// The edge that reached a node.
+fn reached_by<'v>(view: &'v Value, node: &Value) -> &'v Value {
+    let i = node["reached_by"].as_u64().expect("reached by an edge") as usize;
+    &view["edges"][i]
+}
+
+fn assert_mimecast_and_m365(view: &Value, backend: &str) {
+    let mimecast = node(view, "vendor", "mimecast")
+        .unwrap_or_else(|| panic!("[{backend}] Mimecast not reached: {view}"));
+    assert_eq!(mimecast["hops"], 1, "[{backend}] {mimecast}");
+    let edge = reached_by(view, mimecast);
+    assert_eq!(edge["kind"], "dependency");
+    assert_eq!(edge["from"]["slug"], "solarwinds-orion");
+    assert_eq!(edge["until"], "2021-03-16");
+    assert_eq!(edge["since"], Value::Null);
+    assert_eq!(edge["criticality"], "high");
+    assert!(
+        edge["incidents"]
+            .as_array()
+            .expect("incidents")
+            .iter()
+            .any(|i| i["slug"] == MIMECAST_COMPROMISE),
+        "[{backend}] the Mimecast compromise travelled along Orion → Mimecast: {edge}"
+    );
+    let m365 = node(view, "product", "microsoft-365")
+        .unwrap_or_else(|| panic!("[{backend}] Microsoft 365 not reached: {view}"));
+    assert!(
+        path_slugs(m365).contains(&MIMECAST_COMPROMISE.to_owned()),
+        "[{backend}] Microsoft 365 is reached through the Mimecast compromise: {m365}"
+    );
+    assert!(m365["hops"].as_u64().expect("hops") >= 2);
+    assert_eq!(reached_by(view, m365)["relation"], "victim");
+}
+
+#[test]
+fn the_orion_compromise_reaches_mimecast_and_through_it_microsoft_365() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let answer = app.get(&format!(
+            "/api/v1/incidents/{ORION_COMPROMISE}/blast-radius"
+        ));
+        assert_eq!(answer.status, 200, "[{}] {}", db.backend, answer.body);
+        let view = answer.json();
+        assert_eq!(view["root"]["slug"], ORION_COMPROMISE);
+        assert_eq!(view["nodes"][0]["slug"], ORION_COMPROMISE);
+        assert_eq!(view["nodes"][0]["hops"], 0);
+        assert_eq!(
+            node(&view, "product", "solarwinds-orion").unwrap()["hops"],
+            0
+        );
+        assert_mimecast_and_m365(&view, db.backend);
+        // Cisco NetFlow is not downstream of Orion.
+        assert!(node(&view, "product", "cisco-netflow").is_none());
+        // Dated as of the last day Mimecast used Orion: the same answer.
+        let dated = app
+            .get(&format!(
+                "/api/v1/incidents/{ORION_COMPROMISE}/blast-radius?as_of=2021-03-16"
+            ))
+            .json();
+        assert_eq!(dated["as_of"], "2021-03-16");
+        assert_mimecast_and_m365(&dated, db.backend);
+        assert_eq!(
+            reached_by(&dated, node(&dated, "vendor", "mimecast").unwrap())["active"],
+            true
+        );
+    }
+}
+
+#[test]
+fn the_orion_product_agrees_with_the_incident_and_its_page_shows_the_graph() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let view = app
+            .get("/api/v1/products/solarwinds-orion/blast-radius?as_of=2021-03-01")
+            .json();
+        assert_eq!(view["root"]["kind"], "product");
+        assert_eq!(view["root"]["vendor"], "solarwinds");
+        assert_mimecast_and_m365(&view, db.backend);
+        let page = app.get("/products/solarwinds-orion/blast-radius?as_of=2021-03-01");
+        assert_eq!(page.status, 200, "[{}] {}", db.backend, page.body);
+        assert!(page.body.contains("<svg"));
+        assert!(
+            page.body
+                .contains("<title id=\"blast-title\">Blast radius of SolarWinds Orion")
+        );
+        assert!(page.body.contains("<desc id=\"blast-desc\">"));
+        assert!(page.body.contains("href=\"/vendors/mimecast\""));
+        assert!(page.body.contains("Microsoft 365 (Office 365)"));
+        assert!(
+            page.body.contains("until 16 Mar 2021"),
+            "dependency dates in the table"
+        );
+        assert!(page.body.contains("data-label=\"Path\""));
+        assert_no_inline_style_or_script(&page.body);
+    }
+}
+
+fn assert_no_inline_style_or_script(body: &str) {
+    assert!(!body.contains("style="), "inline style attribute");
+    assert!(!body.contains("<style"), "inline style element");
+    assert!(!body.contains("<script"), "script");
+}
+
+#[test]
+fn vendor_and_incident_pages_render_and_link_to_each_other() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        for path in [
+            "/vendors/solarwinds/blast-radius",
+            "/vendors/mimecast/blast-radius?as_of=2021-02-15",
+            &format!("/incidents/{ORION_COMPROMISE}/blast-radius"),
+            "/concentration?as_of=2021-03-16",
+        ] {
+            let page = app.get(path);
+            assert_eq!(page.status, 200, "[{}] {path}: {}", db.backend, page.body);
+            assert!(page.body.contains("<svg"), "{path}");
+            assert!(page.body.contains("<title id="), "{path}: text alternative");
+            assert!(page.body.contains("<desc id="), "{path}: text alternative");
+            assert!(page.body.contains("data-label="), "{path}: tables");
+            assert_no_inline_style_or_script(&page.body);
+        }
+        let solarwinds = app.get("/api/v1/vendors/solarwinds/blast-radius").json();
+        assert_mimecast_and_m365(&solarwinds, db.backend);
+        assert!(
+            app.get("/vendors/mimecast")
+                .body
+                .contains("href=\"/vendors/mimecast/blast-radius\"")
+        );
+        assert!(
+            app.get("/vendors/solarwinds")
+                .body
+                .contains("href=\"/products/solarwinds-orion/blast-radius\"")
+        );
+        assert!(
+            app.get(&format!("/incidents/{ORION_COMPROMISE}"))
+                .body
+                .contains(&format!(
+                    "href=\"/incidents/{ORION_COMPROMISE}/blast-radius\""
+                ))
+        );
+        assert!(app.get("/").body.contains("href=\"/concentration\""));
+    }
+}
+
+#[test]
+fn before_a_dependency_began_nobody_is_reached_through_it() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let before = app
+            .get("/api/v1/products/cisco-netflow/blast-radius?as_of=2021-03-01")
+            .json();
+        assert!(
+            node(&before, "vendor", "mimecast").is_none(),
+            "[{}] Mimecast began using NetFlow on 16 March 2021: {before}",
+            db.backend
+        );
+        assert_eq!(before["edges"].as_array().map(Vec::len), Some(0));
+        let after = app
+            .get("/api/v1/products/cisco-netflow/blast-radius?as_of=2021-04-01")
+            .json();
+        let mimecast = node(&after, "vendor", "mimecast").expect("reached once begun");
+        assert_eq!(mimecast["hops"], 1);
+        let edge = reached_by(&after, mimecast);
+        assert_eq!(edge["since"], "2021-03-16");
+        assert_eq!(edge["active"], true);
+        assert_eq!(edge["incidents"].as_array().map(Vec::len), Some(0));
+        // Before anything was known of the compromise, Orion reaches Mimecast by dependency
+        // only.
+        let early = app
+            .get("/api/v1/products/solarwinds-orion/blast-radius?as_of=2020-06-01")
+            .json();
+        assert!(node(&early, "vendor", "mimecast").is_some());
+        assert!(node(&early, "product", "microsoft-365").is_none());
+    }
+}
+
+#[test]
+fn unknown_slugs_are_404_and_bad_dates_400() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        for path in [
+            "/api/v1/vendors/nobody/blast-radius",
+            "/api/v1/products/mimecast/blast-radius",
+            "/api/v1/incidents/nothing/blast-radius",
+        ] {
+            let answer = app.get(path);
+            assert_eq!(answer.status, 404, "[{}] {path}", db.backend);
+            assert!(answer.content_type.starts_with("application/problem+json"));
+            assert_eq!(answer.json()["status"], 404);
+        }
+        for path in [
+            "/vendors/nobody/blast-radius",
+            "/products/nothing/blast-radius",
+            "/incidents/nothing/blast-radius",
+        ] {
+            let answer = app.get(path);
+            assert_eq!(answer.status, 404, "[{}] {path}", db.backend);
+            assert!(answer.content_type.starts_with("text/html"));
+        }
+        for path in [
+            "/api/v1/vendors/mimecast/blast-radius?as_of=2021-02-30",
+            "/api/v1/concentration?as_of=yesterday",
+        ] {
+            let answer = app.get(path);
+            assert_eq!(answer.status, 400, "[{}] {path}", db.backend);
+            assert!(answer.content_type.starts_with("application/problem+json"));
+        }
+        assert_eq!(app.get("/concentration?as_of=nope").status, 400);
+        assert_eq!(
+            app.get("/vendors/mimecast/blast-radius?as_of=nope").status,
+            400
+        );
+    }
+}
+
+#[test]
+fn concentration_lists_orion_and_cisco_with_their_consumers() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        // On 16 March 2021 Mimecast used both (the last day of one, the first of the other).
+        let view = app.get("/api/v1/concentration?as_of=2021-03-16").json();
+        assert_eq!(view["total_dependencies"], 2, "[{}] {view}", db.backend);
+        assert_eq!(view["total_critical"], 2);
+        for (kind, slug) in [
+            ("products", "solarwinds-orion"),
+            ("products", "cisco-netflow"),
+            ("vendors", "solarwinds"),
+            ("vendors", "cisco"),
+        ] {
+            let row = view[kind]
+                .as_array()
+                .expect("rows")
+                .iter()
+                .find(|r| r["slug"] == slug)
+                .unwrap_or_else(|| panic!("[{}] {slug} missing: {view}", db.backend));
+            assert_eq!(row["consumer_count"], 1, "{row}");
+            assert_eq!(row["consumers"][0]["slug"], "mimecast");
+            assert_eq!(row["critical_dependencies"], 1);
+            assert_eq!(row["critical_share"], 0.5);
+        }
+        // Later, only NetFlow is in use.
+        let later = app.get("/api/v1/concentration?as_of=2021-06-01").json();
+        assert_eq!(later["total_dependencies"], 1);
+        assert_eq!(later["products"][0]["slug"], "cisco-netflow");
+        assert_eq!(later["products"][0]["critical_share"], 1.0);
+        let page = app.get("/concentration?as_of=2021-03-16");
+        assert!(page.body.contains("SolarWinds Orion"));
+        assert!(page.body.contains("Cisco NetFlow"));
+        assert!(page.body.contains("href=\"/vendors/mimecast\""));
+    }
+}
