@@ -7,5 +7,6 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod search;
 pub mod store;
 pub mod web;

@@ -46,6 +46,66 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         "/vendors/{slug}/edit",
         [SignIn, Refused, Pass, Refused, Pass],
     ),
+    (
+        Verb::Get,
+        "/vendors/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/vendors/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/vendors/{slug}/products/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/vendors/{slug}/products/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/vendors/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/vendors/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/products/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/products/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/incidents/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/incidents/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/incidents/{slug}/remediations/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/incidents/{slug}/remediations/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
     (Verb::Get, "/incidents", [SignIn, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,
@@ -84,6 +144,7 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     ),
     (Verb::Get, "/sources", [SignIn, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/sources/{id}", [SignIn, Pass, Pass, Pass, Pass]),
+    (Verb::Get, "/search", [SignIn, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/account", [SignIn, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,
@@ -210,6 +271,11 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     (
         Verb::Get,
         "/api/v1/sources/{id}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/search",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
 ];

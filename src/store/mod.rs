@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod connection;
+pub mod curation;
 pub mod error;
 pub mod history;
 pub mod insert;

@@ -20,7 +20,7 @@ use serde_json::Value;
 pub struct FieldErrors(Vec<(&'static str, String)>);
 
 impl FieldErrors {
-    fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
         self.0.push((field, message.into()));
     }
 
@@ -47,7 +47,7 @@ impl FieldErrors {
 }
 
 /// Parses one field, noting its error.
-fn check<T, E: std::fmt::Display>(
+pub(crate) fn check<T, E: std::fmt::Display>(
     errors: &mut FieldErrors,
     field: &'static str,
     parsed: Result<T, E>,

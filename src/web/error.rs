@@ -71,6 +71,14 @@ impl From<StoreError> for WebError {
         match e {
             StoreError::NotFound { .. } => WebError::NotFound(e.to_string()),
             StoreError::Conflict(m) => WebError::Conflict(m),
+            // Two writers racing past the same uniqueness check: the database decides.
+            StoreError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => WebError::Conflict(
+                "that identifier was just taken by another change; reload and choose another"
+                    .into(),
+            ),
             other => {
                 tracing::error!(error = %other, cause = ?std::error::Error::source(&other), "storage error");
                 WebError::Internal(other.to_string())

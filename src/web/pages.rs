@@ -10,11 +10,9 @@ use super::state::AppState;
 use crate::domain::accounts::Permission;
 use crate::domain::views::*;
 use crate::store::history::{PageRecord, record_history};
-use crate::store::queries::incidents::{incident_detail, list_incidents};
-use crate::store::queries::overview::overview;
+use crate::store::queries::incidents::incident_detail;
 use crate::store::queries::sources::{list_sources, source_detail};
 use crate::store::queries::trust::vendor_detail_with_trust;
-use crate::store::queries::vendors::list_vendors;
 use crate::store::queries::{Page, PageRequest};
 use actix_web::web;
 use askama::Template;
@@ -60,42 +58,9 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-#[derive(Template, WebTemplate)]
-#[template(path = "index.html")]
-pub struct IndexPage {
-    pub nav: Nav,
-    pub overview: Overview,
-}
-
-/// `GET /`.
-pub async fn index(nav: Nav, state: web::Data<AppState>) -> Result<IndexPage, PageError> {
-    let overview = state.run(overview).await?;
-    Ok(IndexPage { nav, overview })
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "vendors/list.html")]
-pub struct VendorListPage {
-    pub nav: Nav,
-    pub vendors: Vec<VendorSummary>,
-    pub pager: Pager,
-}
-
-/// `GET /vendors`.
-pub async fn vendors(
-    nav: Nav,
-    state: web::Data<AppState>,
-    query: web::Query<PageQuery>,
-) -> Result<VendorListPage, PageError> {
-    let (page, request) = Pager::request(&query);
-    let model = state.scoring.model_version.clone();
-    let list = state.run(move |c| list_vendors(c, request, &model)).await?;
-    Ok(VendorListPage {
-        nav,
-        pager: Pager::new(page, &list),
-        vendors: list.items,
-    })
-}
+// The dashboard and the filtered lists live in their own modules; routes name them here.
+pub use super::dashboard::{IndexPage, index};
+pub use super::lists::{IncidentListPage, VendorListPage, incidents, vendors};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "vendors/show.html")]
@@ -150,35 +115,14 @@ pub async fn vendor(
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/list.html")]
-pub struct IncidentListPage {
-    pub nav: Nav,
-    pub incidents: Vec<IncidentSummary>,
-    pub pager: Pager,
-}
-
-/// `GET /incidents`.
-pub async fn incidents(
-    nav: Nav,
-    state: web::Data<AppState>,
-    query: web::Query<PageQuery>,
-) -> Result<IncidentListPage, PageError> {
-    let (page, request) = Pager::request(&query);
-    let list = state.run(move |c| list_incidents(c, request)).await?;
-    Ok(IncidentListPage {
-        nav,
-        pager: Pager::new(page, &list),
-        incidents: list.items,
-    })
-}
-
-#[derive(Template, WebTemplate)]
 #[template(path = "incidents/show.html")]
 pub struct IncidentPage {
     pub nav: Nav,
     pub i: IncidentDetail,
     /// The incident's audit entries, for those who may read the audit trail.
     pub history: Option<HistoryView>,
+    /// After recording (`?recorded=1`): the score changes it caused.
+    pub recorded: Option<Vec<crate::store::curation::rescore::ScoreChange>>,
 }
 
 /// `GET /incidents/{slug}`.
@@ -187,22 +131,28 @@ pub async fn incident(
     principal: Principal,
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    recorded: web::Query<super::curation::report::RecordedQuery>,
 ) -> Result<IncidentPage, PageError> {
     let slug = slug.into_inner();
     let audit = principal.may(Permission::ReadAudit);
-    let (i, history) = state
+    let recorded = recorded.wanted();
+    let (i, history, recorded) = state
         .run(move |c| {
             let i = incident_detail(c, &slug)?;
             let history = audit
                 .then(|| record_history(c, PageRecord::Incident(&slug), HISTORY_LIMIT))
                 .transpose()?;
-            Ok((i, history))
+            let recorded = recorded
+                .then(|| crate::store::curation::rescore::last_rescore(c, &slug))
+                .transpose()?;
+            Ok((i, history, recorded))
         })
         .await?;
     Ok(IncidentPage {
         nav,
         i,
         history: history.map(HistoryView::new),
+        recorded,
     })
 }
 

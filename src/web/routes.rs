@@ -4,8 +4,8 @@
 use super::error::{error_page, problem};
 use super::state::AppState;
 use super::{
-    access, account, admin, api, assets, audit, blast, concentration, curate, login, pages,
-    recommendations,
+    access, account, admin, api, assets, audit, blast, concentration, curate, curation, login,
+    pages, recommendations, search,
 };
 use crate::domain::accounts::Permission;
 use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
@@ -145,7 +145,31 @@ pub static ROUTES: &[RouteRule] = &[
     }),
     rule(Get, "/", Read, || web::to(pages::index)),
     rule(Get, "/vendors", Read, || web::to(pages::vendors)),
+    rule(Get, "/vendors/new", Curate, || {
+        web::to(curation::vendor_new::form)
+    }),
+    rule(Post, "/vendors/new", Curate, || {
+        web::to(curation::vendor_new::submit)
+    }),
     rule(Get, "/vendors/{slug}", Read, || web::to(pages::vendor)),
+    rule(Get, "/vendors/{slug}/products/new", Curate, || {
+        web::to(curation::product_new::form)
+    }),
+    rule(Post, "/vendors/{slug}/products/new", Curate, || {
+        web::to(curation::product_new::submit)
+    }),
+    rule(Get, "/vendors/{slug}/delete", Curate, || {
+        web::to(curation::delete::vendor_confirm)
+    }),
+    rule(Post, "/vendors/{slug}/delete", Curate, || {
+        web::to(curation::delete::vendor_delete)
+    }),
+    rule(Get, "/products/{slug}/delete", Curate, || {
+        web::to(curation::delete::product_confirm)
+    }),
+    rule(Post, "/products/{slug}/delete", Curate, || {
+        web::to(curation::delete::product_delete)
+    }),
     rule(Get, "/vendors/{slug}/edit", Curate, || {
         web::to(curate::edit_form)
     }),
@@ -153,7 +177,19 @@ pub static ROUTES: &[RouteRule] = &[
         web::to(curate::edit_submit)
     }),
     rule(Get, "/incidents", Read, || web::to(pages::incidents)),
+    rule(Get, "/incidents/new", Curate, || {
+        web::to(curation::incident_new::form)
+    }),
+    rule(Post, "/incidents/new", Curate, || {
+        web::to(curation::incident_new::submit)
+    }),
     rule(Get, "/incidents/{slug}", Read, || web::to(pages::incident)),
+    rule(Get, "/incidents/{slug}/remediations/new", Curate, || {
+        web::to(curation::remediation_new::form)
+    }),
+    rule(Post, "/incidents/{slug}/remediations/new", Curate, || {
+        web::to(curation::remediation_new::submit)
+    }),
     rule(Get, "/vendors/{slug}/blast-radius", Read, || {
         web::to(blast::vendor_page)
     }),
@@ -172,6 +208,7 @@ pub static ROUTES: &[RouteRule] = &[
     }),
     rule(Get, "/sources", Read, || web::to(pages::sources)),
     rule(Get, "/sources/{id}", Read, || web::to(pages::source)),
+    rule(Get, "/search", Read, || web::to(search::page)),
     rule(Get, "/audit", ReadAudit, || web::to(audit::page)),
     rule(Get, "/audit.csv", ReadAudit, || web::to(audit::csv)),
     rule(Get, "/api/v1/me", Read, || web::to(api::me)),
@@ -204,6 +241,7 @@ pub static ROUTES: &[RouteRule] = &[
     }),
     rule(Get, "/api/v1/sources", Read, || web::to(api::sources)),
     rule(Get, "/api/v1/sources/{id}", Read, || web::to(api::source)),
+    rule(Get, "/api/v1/search", Read, || web::to(search::api)),
     rule(Get, "/api/v1/audit", ReadAudit, || web::to(audit::api_list)),
 ];
 

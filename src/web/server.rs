@@ -53,6 +53,10 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
     let secret = secret_key(config)?;
     let mut conn = pool.get().map_err(StoreError::from)?;
     with_startup_lock(&mut conn, |conn| prepare_database(conn, config))?;
+    let search = std::sync::Arc::new(super::search::SearchHolder::default());
+    if let Err(e) = search.rebuild(&mut conn) {
+        tracing::warn!(error = %e, "search index not built at start; the first search builds it");
+    }
     Ok(AppState {
         pool: pool.clone(),
         backend: config.database.backend(),
@@ -60,6 +64,7 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         recommendation: std::sync::Arc::new(config.recommendation.clone()),
         cookie_key: actix_web::cookie::Key::derive_from(secret.bytes()),
         sessions: config.sessions,
+        search,
     })
 }
 

@@ -21,6 +21,8 @@ pub struct AppState {
     pub cookie_key: actix_web::cookie::Key,
     /// How long sessions live.
     pub sessions: SessionTimeouts,
+    /// The full-text search index (rebuilt when the knowledge base changes).
+    pub search: std::sync::Arc<super::search::SearchHolder>,
 }
 
 impl AppState {

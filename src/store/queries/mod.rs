@@ -4,12 +4,15 @@
 pub mod blast;
 pub mod bulk;
 pub mod citations;
+pub mod dashboard;
 pub mod evidence;
 pub mod hydrate;
 pub mod incidents;
+pub mod listing;
 pub mod overview;
 pub mod recommendations;
 pub mod scores;
+pub mod search;
 pub mod sources;
 pub mod trust;
 pub mod vendors;

@@ -59,7 +59,7 @@ pub fn list_vendors(
 }
 
 /// The distinct incidents each vendor is involved in, directly or through its products.
-fn incident_counts(
+pub(super) fn incident_counts(
     conn: &mut DbConnection,
     vendor_ids: &[i32],
 ) -> Result<HashMap<i32, HashSet<i32>>, StoreError> {

@@ -1,0 +1,182 @@
+//! Curation forms in the browser: new vendors, products, incidents and remediations, and
+//! deleting unreferenced vendors and products. Shared helpers for parsing and answering.
+
+pub mod delete;
+pub mod incident_new;
+pub mod product_new;
+pub mod remediation_new;
+pub mod report;
+pub mod vendor_new;
+
+use super::curate::{FieldErrors, check};
+use super::error::{PageError, WebError};
+use crate::domain::{InvalidValue, PartialDate, Slug, Text};
+use crate::store::curation::Refused;
+use crate::store::curation::lookup::{Choice, SlugOf, slug_taken};
+use crate::web::state::AppState;
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentType};
+use askama::Template;
+
+/// Renders a page with `status`.
+pub(crate) fn respond<T: Template>(
+    page: &T,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let body = page
+        .render()
+        .map_err(|e| WebError::Internal(format!("cannot render a curation page: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .content_type(ContentType::html())
+        .body(body))
+}
+
+/// 303 to `location`.
+pub(crate) fn see_other(location: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+/// Adds what the database refused to the form's messages.
+pub(crate) fn refused_into(errors: &mut FieldErrors, refused: Refused) {
+    for (field, message) in refused.0 {
+        errors.add(field, message);
+    }
+}
+
+/// A required identifier: lower-case letters, digits and single hyphens.
+pub(crate) fn slug(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Slug> {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, "must not be empty");
+        return None;
+    }
+    check(errors, field, Slug::parse(value))
+}
+
+/// An optional identifier: empty is none.
+pub(crate) fn opt_slug(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<Option<Slug>> {
+    match value.trim() {
+        "" => Some(None),
+        v => check(errors, field, Slug::parse(v)).map(Some),
+    }
+}
+
+/// Free text as a browser sends it (CRLF made LF); empty or blank is none.
+pub(crate) fn opt_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<Option<Text>> {
+    let value = value.replace("\r\n", "\n");
+    if value.trim().is_empty() {
+        Some(None)
+    } else {
+        check(errors, field, Text::parse(value)).map(Some)
+    }
+}
+
+/// Required free text.
+pub(crate) fn text(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Text> {
+    match opt_text(errors, field, value) {
+        Some(Some(t)) => Some(t),
+        Some(None) => {
+            errors.add(field, "must not be empty");
+            None
+        }
+        None => None,
+    }
+}
+
+/// An optional date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (empty is none), not after today
+/// (a period may be under way: "this month" is accepted).
+pub(crate) fn opt_date(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<Option<PartialDate>> {
+    let today = chrono::Utc::now().date_naive();
+    let parsed = match value.trim() {
+        "" => return Some(None),
+        v => PartialDate::parse(v).and_then(|d| {
+            if d.first_day() > today {
+                Err(invalid(format!("{v} is in the future (today is {today})")))
+            } else {
+                Ok(d)
+            }
+        }),
+    };
+    check(errors, field, parsed).map(Some)
+}
+
+/// A menu's options: value and label.
+pub type Options = Vec<(String, String)>;
+
+/// The options of an enumeration's menu.
+pub(crate) fn enum_options<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Options {
+    all.iter()
+        .map(|t| (value(*t).to_owned(), label(*t).to_owned()))
+        .collect()
+}
+
+/// The options of a menu of records: slug and "name (slug)".
+pub(crate) fn record_options(choices: Vec<Choice>) -> Options {
+    choices
+        .into_iter()
+        .map(|c| {
+            let label = format!("{} ({})", c.name, c.slug);
+            (c.slug, label)
+        })
+        .collect()
+}
+
+/// Used when a value fails a rule that no domain type carries.
+pub(crate) fn invalid(message: impl Into<String>) -> InvalidValue {
+    InvalidValue(message.into())
+}
+
+/// On a form refused for other fields, also reports a well-formed slug that is already
+/// taken, so that every wrong field is marked at once.
+pub(crate) async fn note_taken(
+    state: &AppState,
+    errors: &mut FieldErrors,
+    of: SlugOf,
+    slug: &str,
+) -> Result<(), PageError> {
+    let slug = slug.trim().to_owned();
+    if errors.get("slug").is_some() || Slug::parse(slug.as_str()).is_err() {
+        return Ok(());
+    }
+    let shown = slug.clone();
+    if state.run(move |c| slug_taken(c, of, &slug)).await? {
+        errors.add(
+            "slug",
+            format!("the identifier \"{shown}\" is already used"),
+        );
+    }
+    Ok(())
+}
+
+/// A slug for a record whose page is `/{collection}/{slug}`: "new" is the form's own address.
+pub(crate) fn page_slug(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<Slug> {
+    let parsed = slug(errors, field, value)?;
+    if parsed.as_str() == "new" {
+        errors.add(field, "\"new\" is reserved: choose another identifier");
+        return None;
+    }
+    Some(parsed)
+}

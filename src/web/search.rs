@@ -1,0 +1,246 @@
+//! Search: the `/search` page and `GET /api/v1/search`, over an in-RAM index that is rebuilt
+//! whenever the knowledge base's generation (last audit id, record counts) has moved.
+
+use super::error::{ApiError, PageError, WebError};
+use super::identity::Nav;
+use super::state::AppState;
+use crate::search::{Hit, Lang, MAX_QUERY_CHARS, SearchIndex, Segment};
+use crate::store::queries::search::{Generation, generation, search_documents};
+use crate::store::{DbConnection, StoreError};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use askama_web::WebTemplate;
+use serde::Deserialize;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Hits on the page, and the API's default.
+pub const DEFAULT_LIMIT: usize = 30;
+/// The most hits the API returns.
+pub const MAX_LIMIT: usize = 100;
+
+/// An index and the generation of the data it was built from.
+#[derive(Debug)]
+pub struct BuiltIndex {
+    pub generation: Generation,
+    pub index: SearchIndex,
+}
+
+/// The server's search index, shared by its workers. Each search compares the database's
+/// generation with the index's and rebuilds first when they differ, so writes made by this
+/// server, another server on the same database or a CLI import are all found at once.
+#[derive(Debug, Default)]
+pub struct SearchHolder {
+    current: Mutex<Option<Arc<BuiltIndex>>>,
+    /// Held while rebuilding, so that concurrent searches build once.
+    building: Mutex<()>,
+}
+
+impl SearchHolder {
+    fn held(&self) -> Option<Arc<BuiltIndex>> {
+        self.current
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The index, rebuilt first if the knowledge base changed since it was built.
+    pub fn fresh(&self, conn: &mut DbConnection) -> Result<Arc<BuiltIndex>, WebError> {
+        let now = generation(conn)?;
+        if let Some(built) = self.held()
+            && built.generation == now
+        {
+            return Ok(built);
+        }
+        let _building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(built) = self.held()
+            && built.generation == now
+        {
+            return Ok(built);
+        }
+        self.rebuild(conn)
+    }
+
+    /// Rebuilds the index from the database, whatever its generation.
+    pub fn rebuild(&self, conn: &mut DbConnection) -> Result<Arc<BuiltIndex>, WebError> {
+        // The generation is read before the records: a write in between makes it look stale
+        // on the next search, never fresh with missing records.
+        let generation = generation(conn)?;
+        let docs = search_documents(conn)?;
+        let started = std::time::Instant::now();
+        let index = SearchIndex::build(docs)
+            .map_err(|e| WebError::Internal(format!("building the search index: {e}")))?;
+        tracing::debug!(
+            documents = index.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "search index built"
+        );
+        let built = Arc::new(BuiltIndex { generation, index });
+        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = Some(built.clone());
+        Ok(built)
+    }
+}
+
+/// Rebuilds the search index of `state` now (searches also rebuild it when it is stale).
+pub async fn refresh(state: &AppState) -> Result<(), WebError> {
+    let pool = state.pool.clone();
+    let holder = state.search.clone();
+    web::block(move || {
+        let mut conn = pool.get().map_err(StoreError::from)?;
+        holder.rebuild(&mut conn).map(|_| ())
+    })
+    .await
+    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+}
+
+/// The query, trimmed; `None` when empty; an error when too long.
+fn checked_query(q: Option<&str>) -> Result<Option<String>, WebError> {
+    let q = q.unwrap_or_default().trim();
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(WebError::BadRequest(format!(
+            "q must be at most {MAX_QUERY_CHARS} characters"
+        )));
+    }
+    Ok((!q.is_empty()).then(|| q.to_owned()))
+}
+
+async fn run_search(state: &AppState, q: String, limit: usize) -> Result<Vec<Hit>, WebError> {
+    let pool = state.pool.clone();
+    let holder = state.search.clone();
+    web::block(move || {
+        let mut conn = pool.get().map_err(StoreError::from)?;
+        let built = holder.fresh(&mut conn)?;
+        drop(conn);
+        built
+            .index
+            .search(&q, limit)
+            .map_err(|e| WebError::Internal(format!("search failed: {e}")))
+    })
+    .await
+    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+}
+
+/// The words shown for a hit's kind.
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "vendor" => "Vendor",
+        "product" => "Product",
+        "incident" => "Incident",
+        "assessment" => "Analyst view",
+        "source" => "Source",
+        _ => "Record",
+    }
+}
+
+/// A BCP 47 code for a snippet's `lang` attribute (empty when unknown).
+pub fn lang_code(lang: &Lang) -> &'static str {
+    match lang {
+        Lang::French => "fr",
+        Lang::English => "en",
+        Lang::Unknown => "",
+    }
+}
+
+/// `?q=` on the page.
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    pub q: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    pub nav: Nav,
+    /// The query as typed (refilled into the box).
+    pub q: String,
+    /// Whether a search ran (a non-empty query).
+    pub searched: bool,
+    pub hits: Vec<Hit>,
+    pub limit: usize,
+}
+
+/// `GET /search?q=`.
+pub async fn page(
+    nav: Nav,
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> Result<SearchPage, PageError> {
+    let q = checked_query(query.q.as_deref())?;
+    let hits = match &q {
+        Some(q) => run_search(&state, q.clone(), DEFAULT_LIMIT).await?,
+        None => Vec::new(),
+    };
+    Ok(SearchPage {
+        nav,
+        searched: q.is_some(),
+        q: q.unwrap_or_default(),
+        hits,
+        limit: DEFAULT_LIMIT,
+    })
+}
+
+/// `?q=&limit=` on the API.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiQuery {
+    pub q: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct ApiHit<'a> {
+    kind: &'static str,
+    title: String,
+    href: &'a str,
+    score: f32,
+    context: &'a str,
+    snippet: String,
+    snippet_source: &'static str,
+    snippet_language: &'static str,
+    highlights: ApiHighlights<'a>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct ApiHighlights<'a> {
+    title: &'a [Segment],
+    snippet: &'a [Segment],
+}
+
+/// `GET /api/v1/search?q=&limit=`: the ranked hits, each with its title and snippet as plain
+/// text and as segments (`mark: true` on matched words).
+pub async fn api(
+    state: web::Data<AppState>,
+    query: web::Query<ApiQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let Some(q) = checked_query(query.q.as_deref())? else {
+        return Err(WebError::BadRequest("q is required".into()).into());
+    };
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(
+            WebError::BadRequest(format!("limit must be between 1 and {MAX_LIMIT}")).into(),
+        );
+    }
+    let hits = run_search(&state, q.clone(), limit).await?;
+    let items: Vec<ApiHit<'_>> = hits
+        .iter()
+        .map(|h| ApiHit {
+            kind: h.kind,
+            title: h.title_text(),
+            href: &h.href,
+            score: h.score,
+            context: &h.context,
+            snippet: h.snippet_text(),
+            snippet_source: h.snippet_label,
+            snippet_language: lang_code(&h.snippet_lang),
+            highlights: ApiHighlights {
+                title: &h.title,
+                snippet: &h.snippet,
+            },
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "query": q,
+        "total": items.len(),
+        "items": items,
+    })))
+}
