@@ -53,8 +53,7 @@ impl Importer<'_> {
             } else {
                 None
             };
-            self.define(Kind::Incident, &r.slug, id);
-            self.audit(Kind::Incident.entity(), id, r.slug.as_str(), r)?;
+            self.define_created(Kind::Incident, &r.slug, id, r)?;
             self.finish(&at, id, "incidents", &r.citations, Target::Incident)?;
         }
         Ok(())
@@ -290,8 +289,7 @@ impl Importer<'_> {
                 }
                 _ => None,
             };
-            self.define(Kind::Remediation, &r.slug, id);
-            self.audit(Kind::Remediation.entity(), id, r.slug.as_str(), r)?;
+            self.define_created(Kind::Remediation, &r.slug, id, r)?;
             self.finish(&at, id, "remediations", &r.citations, Target::Remediation)?;
         }
         Ok(())
@@ -355,8 +353,7 @@ impl Importer<'_> {
                 }
                 _ => None,
             };
-            self.define(Kind::Assessment, &r.slug, id);
-            self.audit(Kind::Assessment.entity(), id, r.slug.as_str(), r)?;
+            self.define_created(Kind::Assessment, &r.slug, id, r)?;
             self.finish(&at, id, "assessments", &r.citations, Target::Assessment)?;
         }
         Ok(())

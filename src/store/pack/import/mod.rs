@@ -402,6 +402,18 @@ impl<'c> Importer<'c> {
         self.ids.insert((kind, slug.to_string()), id);
     }
 
+    /// Defines a slugged record and, when it was created, audits it with its pack values.
+    fn define_created(
+        &mut self,
+        kind: Kind,
+        slug: &Slug,
+        id: Option<i32>,
+        record: &impl Serialize,
+    ) -> Result<(), PackError> {
+        self.define(kind, slug, id);
+        self.audit(kind.entity(), id, slug.as_str(), record)
+    }
+
     fn run(&mut self, pack: &LoadedPack) -> Result<(), PackError> {
         for f in &pack.files {
             self.sources(&f.doc.sources)?;

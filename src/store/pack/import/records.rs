@@ -32,8 +32,7 @@ impl Importer<'_> {
                 full_text: r.text.as_deref(),
             };
             let id = insert_returning_id!(&mut *self.conn, sources, &row)?;
-            self.define(Kind::Source, &r.slug, Some(id));
-            self.audit(Kind::Source.entity(), Some(id), r.slug.as_str(), r)?;
+            self.define_created(Kind::Source, &r.slug, Some(id), r)?;
             self.count("sources");
         }
         Ok(())
@@ -49,9 +48,8 @@ impl Importer<'_> {
             };
             if self.ok() {
                 let id = insert_returning_id!(&mut *self.conn, categories, &row)?;
-                self.define(Kind::Category, &r.slug, Some(id));
                 // The parent, set once every category exists, is among these values.
-                self.audit(Kind::Category.entity(), Some(id), r.slug.as_str(), r)?;
+                self.define_created(Kind::Category, &r.slug, Some(id), r)?;
                 self.count("categories");
             } else {
                 self.define(Kind::Category, &r.slug, None);
@@ -122,8 +120,7 @@ impl Importer<'_> {
                 synthetic: r.synthetic,
             };
             let id = self.insert_if_ok(|c| insert_returning_id!(c, vendors, &row))?;
-            self.define(Kind::Vendor, &r.slug, id);
-            self.audit(Kind::Vendor.entity(), id, r.slug.as_str(), r)?;
+            self.define_created(Kind::Vendor, &r.slug, id, r)?;
             self.finish(&at, id, "vendors", &r.citations, Target::Vendor)?;
         }
         Ok(())
@@ -151,8 +148,7 @@ impl Importer<'_> {
                 }
                 _ => None,
             };
-            self.define(Kind::Product, &r.slug, id);
-            self.audit(Kind::Product.entity(), id, r.slug.as_str(), r)?;
+            self.define_created(Kind::Product, &r.slug, id, r)?;
             self.finish(&at, id, "products", &r.citations, Target::Product)?;
         }
         Ok(())
@@ -166,8 +162,7 @@ impl Importer<'_> {
                 website: r.website.as_ref().map(|u| u.as_str()),
             };
             let id = self.insert_if_ok(|c| insert_returning_id!(c, analyst_firms, &row))?;
-            self.define(Kind::Firm, &r.slug, id);
-            self.audit(Kind::Firm.entity(), id, r.slug.as_str(), r)?;
+            self.define_created(Kind::Firm, &r.slug, id, r)?;
             self.count_if(id, "analyst firms");
         }
         Ok(())
@@ -192,8 +187,7 @@ impl Importer<'_> {
                 };
                 self.insert_if_ok(|c| insert_returning_id!(c, analysts, &row))?
             };
-            self.define(Kind::Analyst, &r.slug, id);
-            self.audit(Kind::Analyst.entity(), id, r.slug.as_str(), r)?;
+            self.define_created(Kind::Analyst, &r.slug, id, r)?;
             self.finish(&at, id, "analysts", &r.citations, Target::Analyst)?;
         }
         Ok(())
