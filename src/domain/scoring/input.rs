@@ -117,3 +117,51 @@ pub fn incident_known_on(
             .copied()
     })
 }
+
+/// One incident's own dates, for [`incidents_known_on`].
+#[derive(Debug, Clone, Copy)]
+pub struct IncidentDates {
+    pub id: i32,
+    pub discovered: Option<NaiveDate>,
+    pub disclosed: Option<NaiveDate>,
+}
+
+/// When each incident became known ([`incident_known_on`]), for all incidents at once:
+/// timeline events as (incident, date), causal links as (cause, effect), and the publication
+/// dates of the sources citing each incident. Linear in the inputs.
+pub fn incidents_known_on(
+    incidents: &[IncidentDates],
+    events: impl IntoIterator<Item = (i32, NaiveDate)>,
+    causes: impl IntoIterator<Item = (i32, i32)>,
+    source_dates: &std::collections::BTreeMap<i32, Vec<NaiveDate>>,
+) -> std::collections::BTreeMap<i32, Option<NaiveDate>> {
+    use std::collections::BTreeMap;
+    let own: BTreeMap<i32, Option<NaiveDate>> = incidents
+        .iter()
+        .map(|i| (i.id, i.disclosed.or(i.discovered)))
+        .collect();
+    let mut timeline: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
+    for (incident, date) in events {
+        timeline.entry(incident).or_default().push(date);
+    }
+    let mut consequences: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
+    for (cause, effect) in causes {
+        if let Some(Some(date)) = own.get(&effect) {
+            consequences.entry(cause).or_default().push(*date);
+        }
+    }
+    let none = Vec::new();
+    incidents
+        .iter()
+        .map(|i| {
+            let known = incident_known_on(
+                i.disclosed,
+                i.discovered,
+                timeline.get(&i.id).unwrap_or(&none),
+                consequences.get(&i.id).unwrap_or(&none),
+                source_dates.get(&i.id).unwrap_or(&none),
+            );
+            (i.id, known)
+        })
+        .collect()
+}

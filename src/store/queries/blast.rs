@@ -6,7 +6,7 @@ use crate::domain::blast::{
     BlastGraph, BlastView, ConcentrationView, DependencyLink, Involvement, Label, Node,
     blast_radius, concentration,
 };
-use crate::domain::scoring::input::incident_known_on;
+use crate::domain::scoring::input::{IncidentDates, incidents_known_on};
 use crate::store::error::{parse_stored, stored_date_opt};
 use crate::store::schema::*;
 use crate::store::{DbConnection, StoreError};
@@ -14,12 +14,12 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use std::collections::BTreeMap;
 
-type IncidentDates = (i32, String, String, Option<NaiveDate>, Option<NaiveDate>);
+type IncidentRowDates = (i32, String, String, Option<NaiveDate>, Option<NaiveDate>);
 
-/// When each incident became known, by the scoring engine's rule (`incident_known_on`).
+/// When each incident became known, by the scoring engine's rule (`incidents_known_on`).
 fn known_dates(
     conn: &mut DbConnection,
-    incidents: &[IncidentDates],
+    incidents: &[IncidentRowDates],
     causes: &[(i32, i32)],
 ) -> Result<BTreeMap<i32, Option<NaiveDate>>, StoreError> {
     let events: Vec<(i32, NaiveDate)> = incident_timeline_events::table
@@ -33,38 +33,26 @@ fn known_dates(
         .filter(citations::incident_id.is_not_null())
         .select((citations::incident_id, sources::published_on))
         .load(conn)?;
-    let own: BTreeMap<i32, Option<NaiveDate>> = incidents
+    let mut source_dates: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
+    for (incident, date) in cited {
+        if let (Some(incident), Some(date)) = (incident, date) {
+            source_dates.entry(incident).or_default().push(date);
+        }
+    }
+    let own: Vec<IncidentDates> = incidents
         .iter()
-        .map(|(id, _, _, discovered, disclosed)| (*id, disclosed.or(*discovered)))
-        .collect();
-    Ok(incidents
-        .iter()
-        .map(|(id, _, _, discovered, disclosed)| {
-            let timeline: Vec<NaiveDate> = events
-                .iter()
-                .filter(|(i, _)| i == id)
-                .map(|(_, d)| *d)
-                .collect();
-            let consequences: Vec<NaiveDate> = causes
-                .iter()
-                .filter(|(cause, _)| cause == id)
-                .filter_map(|(_, effect)| own.get(effect).copied().flatten())
-                .collect();
-            let source_dates: Vec<NaiveDate> = cited
-                .iter()
-                .filter(|(i, _)| *i == Some(*id))
-                .filter_map(|(_, d)| *d)
-                .collect();
-            let known = incident_known_on(
-                *disclosed,
-                *discovered,
-                &timeline,
-                &consequences,
-                &source_dates,
-            );
-            (*id, known)
+        .map(|(id, _, _, discovered, disclosed)| IncidentDates {
+            id: *id,
+            discovered: *discovered,
+            disclosed: *disclosed,
         })
-        .collect())
+        .collect();
+    Ok(incidents_known_on(
+        &own,
+        events,
+        causes.iter().copied(),
+        &source_dates,
+    ))
 }
 
 /// Loads the whole graph, in one read transaction.
@@ -81,7 +69,7 @@ pub fn load_blast_graph(conn: &mut DbConnection) -> Result<BlastGraph, StoreErro
                 products::vendor_id,
             ))
             .load(conn)?;
-        let incident_rows: Vec<IncidentDates> = incidents::table
+        let incident_rows: Vec<IncidentRowDates> = incidents::table
             .select((
                 incidents::id,
                 incidents::slug,

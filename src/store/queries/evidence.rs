@@ -3,7 +3,7 @@
 
 use super::bulk;
 use super::citations::{CitationIndex, load_all_citations};
-use crate::domain::scoring::input::incident_known_on;
+use crate::domain::scoring::input::{IncidentDates, incidents_known_on};
 use crate::domain::scoring::{
     DependencyEdge, EvidenceKey, EvidenceKind, EvidenceRecord, Fact, ScoringInput,
 };
@@ -227,7 +227,7 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
     })
 }
 
-/// When each incident became known (see `incident_known_on`).
+/// When each incident became known (see `incidents_known_on`).
 fn incident_dates(
     incidents: &[IncidentRow],
     events: &[TimelineEventRow],
@@ -235,33 +235,25 @@ fn incident_dates(
     cites: &CitationIndex,
     sources: &BTreeMap<i32, SourceInfo>,
 ) -> BTreeMap<i32, Option<NaiveDate>> {
-    let own: BTreeMap<i32, Option<NaiveDate>> = incidents
+    let own: Vec<IncidentDates> = incidents
         .iter()
-        .map(|i| (i.id, i.disclosed_on.or(i.discovered_on)))
+        .map(|i| IncidentDates {
+            id: i.id,
+            discovered: i.discovered_on,
+            disclosed: i.disclosed_on,
+        })
         .collect();
-    incidents
+    let source_dates: BTreeMap<i32, Vec<NaiveDate>> = incidents
         .iter()
         .map(|i| {
-            let timeline: Vec<NaiveDate> = events
-                .iter()
-                .filter(|e| e.incident_id == i.id)
-                .map(|e| e.occurred_on)
-                .collect();
-            let consequences: Vec<NaiveDate> = causes
-                .iter()
-                .filter(|c| c.cause_id == i.id)
-                .filter_map(|c| own.get(&c.effect_id).copied().flatten())
-                .collect();
-            let (_, source_dates) =
-                grades_and_dates(&cites.of(CitedRecord::Incident, i.id), sources);
-            let known = incident_known_on(
-                i.disclosed_on,
-                i.discovered_on,
-                &timeline,
-                &consequences,
-                &source_dates,
-            );
-            (i.id, known)
+            let (_, dates) = grades_and_dates(&cites.of(CitedRecord::Incident, i.id), sources);
+            (i.id, dates)
         })
-        .collect()
+        .collect();
+    incidents_known_on(
+        &own,
+        events.iter().map(|e| (e.incident_id, e.occurred_on)),
+        causes.iter().map(|c| (c.cause_id, c.effect_id)),
+        &source_dates,
+    )
 }
