@@ -27,7 +27,10 @@ fn new_incident(product: i32) -> EvidenceRecord {
             kind: EvidenceKind::Involvement,
             id: 2_000_000,
         },
-        label: "benchmark incident".into(),
+        label: trustkb::domain::scoring::EvidenceLabel::Involvement {
+            role: InvolvementRole::Origin,
+            incident: "benchmark incident".into(),
+        },
         fact: Fact::Involvement {
             role: InvolvementRole::Origin,
             severity: 5,

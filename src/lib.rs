@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod i18n;
 pub mod search;
 pub mod store;
 pub mod web;

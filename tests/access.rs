@@ -25,6 +25,11 @@ use Expect::{Pass, Refused, SignIn};
 const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     (Verb::Get, "/healthz", [Pass, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/static/app.css", [Pass, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Get,
+        "/language/{code}",
+        [Pass, Pass, Pass, Pass, Pass],
+    ),
     (Verb::Get, "/login", [Pass, Pass, Pass, Pass, Pass]),
     // Without the sign-in form's token the post is refused, whoever sends it.
     (Verb::Post, "/login", [Refused, Pass, Pass, Pass, Pass]),
@@ -106,10 +111,186 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         "/incidents/{slug}/remediations/new",
         [SignIn, Refused, Pass, Refused, Pass],
     ),
+    (
+        Verb::Get,
+        "/incidents/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/incidents/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/incidents/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/incidents/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/remediations/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/remediations/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/remediations/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/remediations/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/products/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/products/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
     (Verb::Get, "/incidents", [SignIn, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,
         "/incidents/{slug}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/vendors/{slug}/dependencies/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/vendors/{slug}/dependencies/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/dependencies/{id}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/dependencies/{id}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/dependencies/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/dependencies/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (Verb::Get, "/analysts", [SignIn, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Get,
+        "/analysts/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/analysts/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/analysts/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/analysts/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/analysts/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/analysts/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/analyst-firms/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/analyst-firms/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/analyst-firms/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/analyst-firms/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/analyst-firms/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/analyst-firms/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/assessments/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/assessments/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/assessments/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/assessments/{slug}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/assessments/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/assessments/{slug}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/score-changes/{id}",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
     (
@@ -144,7 +325,108 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     ),
     (Verb::Get, "/sources", [SignIn, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/sources/{id}", [SignIn, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Get,
+        "/sources/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/sources/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/sources/{id}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/sources/{id}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/sources/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/sources/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/sources/{id}/citations/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/sources/{id}/citations/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/citations/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/citations/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/incidents/{slug}/timeline/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/incidents/{slug}/timeline/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/timeline/{id}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/timeline/{id}/edit",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/timeline/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/timeline/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/incidents/{slug}/causes/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/incidents/{slug}/causes/new",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/causes/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/causes/{id}/delete",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
     (Verb::Get, "/search", [SignIn, Pass, Pass, Pass, Pass]),
+    (Verb::Get, "/compare", [SignIn, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/account", [SignIn, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,
@@ -296,11 +578,14 @@ fn concrete(pattern: &str, source_id: i32) -> String {
         "solarwinds-orion-supply-chain-compromise"
     } else if collection.starts_with("/products") {
         "solarwinds-orion"
+    } else if collection.starts_with("/remediations") {
+        "mimecast-drops-solarwinds-orion"
     } else {
         "mimecast"
     };
     pattern
         .replace("{slug}", by_slug)
+        .replace("{code}", "fr")
         .replace("/sources/{id}", &format!("/sources/{source_id}"))
         .replace("{id}", "999999")
 }

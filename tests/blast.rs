@@ -115,7 +115,7 @@ fn the_orion_product_agrees_with_the_incident_and_its_page_shows_the_graph() {
         assert!(page.body.contains("href=\"/vendors/mimecast\""));
         assert!(page.body.contains("Microsoft 365 (Office 365)"));
         assert!(
-            page.body.contains("until 16 Mar 2021"),
+            page.body.contains("until 16 March 2021"),
             "dependency dates in the table"
         );
         assert!(page.body.contains("data-label=\"Path\""));

@@ -163,7 +163,7 @@ fn dashboard_shows_every_section_with_the_seed_data() {
 
         // As of the seed case's time, Orion still runs at Mimecast and needs action.
         let march = page(&app, "/?as_of=2021-03-31");
-        assert!(march.contains("Scores as of <strong>31 Mar 2021</strong>"));
+        assert!(march.contains("Scores as of <strong>31 March 2021</strong>"));
         let action = section(&march, "needing-action");
         assert!(
             action.contains("href=\"/products/solarwinds-orion/recommendation?as_of=2021-03-31\""),

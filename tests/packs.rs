@@ -434,3 +434,16 @@ fn dates_known_to_the_month_or_year_are_ordered_by_their_period() {
         &["field `until`", "until (2021-06) is before since (2021-07)"],
     );
 }
+
+#[test]
+fn a_cycle_of_causes_is_refused() {
+    let incident = |slug: &str, cause: &str| {
+        format!(
+            "\n[[incidents]]\nslug = \"{slug}\"\ntitle = \"{slug}\"\nkind = \"intrusion\"\nseverity = 2\ndisclosed_on = 2020-12-13\nsummary = \"A test incident.\"\n\n[[incidents.involvements]]\nvendor = \"acme-monitoring\"\nrole = \"victim\"\n\n[[incidents.caused_by]]\nincident = \"{cause}\"\n"
+        )
+    };
+    let pack = GOOD_EXTRA.to_owned()
+        + &incident("acme-first", "acme-second")
+        + &incident("acme-second", "acme-first");
+    assert_refused(&pack, &["would close a cycle", "acme-first", "acme-second"]);
+}

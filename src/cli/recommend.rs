@@ -4,8 +4,10 @@
 use super::{CliError, open};
 use crate::domain::recommend::{Recommendation, RecommendationConfig};
 use crate::domain::scoring::ScoringConfig;
+use crate::i18n::Lang;
 use crate::store::StoreError;
 use crate::store::queries::recommendations::{product_recommendation, recommendations_in_use};
+use crate::web::recommendation_reasons::{RecommendationJson, reasons};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use std::fmt::Write as _;
@@ -57,9 +59,11 @@ pub fn run(
         None => recommendations_in_use(&mut conn, as_of, scoring, config)?,
     };
     match format {
-        RecommendFormat::Json => serde_json::to_string_pretty(&list)
-            .map(|t| t + "\n")
-            .map_err(|e| CliError::Usage(e.to_string())),
+        RecommendFormat::Json => serde_json::to_string_pretty(
+            &list.iter().map(RecommendationJson::new).collect::<Vec<_>>(),
+        )
+        .map(|t| t + "\n")
+        .map_err(|e| CliError::Usage(e.to_string())),
         RecommendFormat::Table => Ok(table(&list, as_of, product.is_some())),
     }
 }
@@ -89,7 +93,7 @@ fn block(out: &mut String, r: &Recommendation) {
     );
     let _ = writeln!(out, "  Decision: {} (rule {})", r.decision.as_str(), r.rule);
     let _ = writeln!(out, "  Why:");
-    for reason in &r.reasons {
+    for reason in reasons(Lang::En, r) {
         let _ = writeln!(out, "    - {reason}");
     }
     let _ = writeln!(out, "  Alternatives:");

@@ -61,43 +61,53 @@ pub const PASSWORD_MIN_CHARS: usize = 12;
 /// Longest password accepted (bounds the hashing work an attacker can ask for).
 pub const PASSWORD_MAX_CHARS: usize = 256;
 
-/// Why a password was refused, in words for the person choosing it.
+/// Why a password was refused. `Display` words it in English (command line, start-up); the
+/// web layer words each outcome in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct WeakPassword(pub String);
+pub enum WeakPassword {
+    /// Fewer than [`PASSWORD_MIN_CHARS`] characters (it has `chars`).
+    #[error("the password must have at least {PASSWORD_MIN_CHARS} characters (it has {chars})")]
+    TooShort { chars: usize },
+    /// More than [`PASSWORD_MAX_CHARS`] characters.
+    #[error("the password must have at most {PASSWORD_MAX_CHARS} characters (it has {chars})")]
+    TooLong { chars: usize },
+    /// Too easy to guess, with the strength estimator's advice (in English).
+    #[error("the password is too easy to guess{}", advice_text(.advice))]
+    Guessable { advice: Vec<String> },
+}
+
+fn advice_text(advice: &[String]) -> String {
+    advice.iter().map(|a| format!("; {a}")).collect()
+}
 
 /// Checks a new password: length, then strength against lists of common passwords,
 /// dictionary words, keyboard patterns and the account's own e-mail address.
 pub fn check_new_password(password: &str, email: &str) -> Result<(), WeakPassword> {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN_CHARS {
-        return Err(WeakPassword(format!(
-            "the password must have at least {PASSWORD_MIN_CHARS} characters (it has {chars})"
-        )));
+        return Err(WeakPassword::TooShort { chars });
     }
     if chars > PASSWORD_MAX_CHARS {
-        return Err(WeakPassword(format!(
-            "the password must have at most {PASSWORD_MAX_CHARS} characters (it has {chars})"
-        )));
+        return Err(WeakPassword::TooLong { chars });
     }
     let local_part = email.split('@').next().unwrap_or(email);
     let estimate = zxcvbn::zxcvbn(password, &[email, local_part, "trustkb"]);
     if estimate.score() >= zxcvbn::Score::Three {
         return Ok(());
     }
-    let mut reasons = vec!["the password is too easy to guess".to_owned()];
+    let mut advice = Vec::new();
     if let Some(feedback) = estimate.feedback() {
         if let Some(warning) = feedback.warning() {
-            reasons.push(warning.to_string().trim_end_matches('.').to_lowercase());
+            advice.push(warning.to_string().trim_end_matches('.').to_lowercase());
         }
-        reasons.extend(
+        advice.extend(
             feedback
                 .suggestions()
                 .iter()
                 .map(|s| s.to_string().trim_end_matches('.').to_lowercase()),
         );
     }
-    Err(WeakPassword(reasons.join("; ")))
+    Err(WeakPassword::Guessable { advice })
 }
 
 #[cfg(test)]

@@ -43,19 +43,15 @@ impl PartialDate {
         if expected == Some(date) {
             Ok(PartialDate { date, precision })
         } else {
-            Err(InvalidValue(format!(
-                "{date} is not the last day of its {precision} period"
-            )))
+            Err(InvalidValue::new("err-date-not-period-end")
+                .with("date", date.to_string())
+                .with("precision", precision.as_str()))
         }
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
-        let invalid = || {
-            InvalidValue(format!(
-                "invalid date \"{text}\": use YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known"
-            ))
-        };
+        let invalid = || InvalidValue::new("err-date-invalid").with("value", text);
         let parts: Vec<&str> = text.split('-').collect();
         let number = |s: &str, len: usize| -> Result<u32, InvalidValue> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -133,9 +129,11 @@ pub fn check_date_order(
     end: Option<PartialDate>,
 ) -> Result<(), InvalidValue> {
     match (start, end) {
-        (Some(s), Some(e)) if e.date < s.first_day() => Err(InvalidValue(format!(
-            "{end_name} ({e}) is before {start_name} ({s})"
-        ))),
+        (Some(s), Some(e)) if e.date < s.first_day() => Err(InvalidValue::new("err-date-order")
+            .with("end", end_name)
+            .with("end_date", e.iso())
+            .with("start", start_name)
+            .with("start_date", s.iso())),
         _ => Ok(()),
     }
 }

@@ -14,6 +14,16 @@ pub struct UnknownValue {
     pub allowed: String,
 }
 
+/// The unknown value as a catalogue message (`err-unknown-value`), for the reader's language.
+impl From<UnknownValue> for crate::i18n::Message {
+    fn from(e: UnknownValue) -> crate::i18n::Message {
+        crate::i18n::Message::new("err-unknown-value")
+            .with("vocabulary", e.vocabulary)
+            .with("value", e.value)
+            .with("allowed", e.allowed)
+    }
+}
+
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
@@ -37,9 +47,15 @@ macro_rules! string_enum {
                 match self { $( $name::$variant => $text ),+ }
             }
 
-            /// A human label for pages and reports.
+            /// A human label for pages and reports (English).
             pub fn label(self) -> &'static str {
                 match self { $( $name::$variant => $label ),+ }
+            }
+
+            /// The catalogue message naming the value in the reader's language
+            /// (`enum-Tier-critical`, in `locales/*/enums.ftl`).
+            pub fn message_id(self) -> &'static str {
+                match self { $( $name::$variant => concat!("enum-", stringify!($name), "-", $text) ),+ }
             }
         }
 

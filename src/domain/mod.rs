@@ -4,8 +4,10 @@
 pub mod accounts;
 pub mod audit;
 pub mod blast;
+pub mod causal;
 pub mod dates;
 pub mod enums;
+pub mod passage;
 pub mod recommend;
 pub mod scoring;
 pub mod synthetic;

@@ -104,7 +104,7 @@ pub fn scoring_input(shape: SyntheticShape) -> ScoringInput {
                 kind,
                 id: i32::try_from(i).unwrap_or(i32::MAX),
             },
-            label: String::new(),
+            label: crate::domain::scoring::EvidenceLabel::Unnamed,
             fact,
             vendors: vec![vendor],
             products: if products_named {
@@ -131,7 +131,7 @@ pub fn scoring_input(shape: SyntheticShape) -> ScoringInput {
                 since: Some(since),
                 until,
                 criticality: Criticality::ALL[rng.index(4)],
-                label: String::new(),
+                label: crate::domain::scoring::EvidenceLabel::Unnamed,
             }
         })
         .collect();

@@ -1,13 +1,33 @@
 //! Validated value types (newtypes): a value of these types is valid by construction.
 //! Each is parsed once at the boundary (pack import, request) and carries its rule in its error.
 
+use crate::i18n::{Arg, Message};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A value that broke one of the domain rules.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A value that broke one of the domain rules, as a catalogue message (`err-…`, in
+/// `locales/*/errors.ftl`): pages show it in the reader's language, `Display` in English.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{0}")]
-pub struct InvalidValue(pub String);
+pub struct InvalidValue(pub Message);
+
+impl InvalidValue {
+    /// The rule broken: message `id` (arguments added with [`InvalidValue::with`]).
+    pub fn new(id: &'static str) -> InvalidValue {
+        InvalidValue(Message::new(id))
+    }
+
+    /// Adds an argument to the message.
+    pub fn with(self, name: &'static str, value: impl Into<Arg>) -> InvalidValue {
+        InvalidValue(self.0.with(name, value))
+    }
+}
+
+impl From<InvalidValue> for Message {
+    fn from(e: InvalidValue) -> Message {
+        e.0
+    }
+}
 
 macro_rules! string_newtype {
     ($(#[$meta:meta])* $name:ident, $check:path) => {
@@ -77,9 +97,9 @@ fn check_email(value: &str) -> Result<(), InvalidValue> {
     if well_formed {
         Ok(())
     } else {
-        Err(InvalidValue(format!(
-            "\"{value}\" is not an e-mail address (expected name@domain, lower case, at most {EMAIL_MAX_LEN} characters)"
-        )))
+        Err(InvalidValue::new("err-email-invalid")
+            .with("value", value)
+            .with("max", EMAIL_MAX_LEN.to_string()))
     }
 }
 
@@ -118,49 +138,43 @@ fn check_slug(value: &str) -> Result<(), InvalidValue> {
     if well_formed {
         Ok(())
     } else {
-        Err(InvalidValue(format!(
-            "invalid slug \"{value}\": use 1 to {SLUG_MAX_LEN} lowercase letters, digits and single hyphens (e.g. \"solarwinds-orion\")"
-        )))
+        Err(InvalidValue::new("err-slug-invalid")
+            .with("value", value)
+            .with("max", SLUG_MAX_LEN.to_string()))
     }
 }
 
 fn check_line(value: &str) -> Result<(), InvalidValue> {
     if value.trim().is_empty() {
-        return Err(InvalidValue("must not be empty".into()));
+        return Err(InvalidValue::new("err-empty"));
     }
     if value.trim() != value {
-        return Err(InvalidValue(format!(
-            "\"{value}\" has leading or trailing spaces"
-        )));
+        return Err(InvalidValue::new("err-line-spaces").with("value", value));
     }
     if value.chars().count() > LINE_MAX_LEN || value.contains(['\n', '\r']) {
-        return Err(InvalidValue(format!(
-            "must be one line of at most {LINE_MAX_LEN} characters"
-        )));
+        return Err(InvalidValue::new("err-line-long").with("max", LINE_MAX_LEN.to_string()));
     }
     Ok(())
 }
 
 fn check_text(value: &str) -> Result<(), InvalidValue> {
     if value.trim().is_empty() {
-        return Err(InvalidValue("must not be empty".into()));
+        return Err(InvalidValue::new("err-empty"));
     }
     if value.chars().count() > TEXT_MAX_LEN {
-        return Err(InvalidValue(format!(
-            "must be at most {TEXT_MAX_LEN} characters"
-        )));
+        return Err(InvalidValue::new("err-text-long").with("max", TEXT_MAX_LEN.to_string()));
     }
     Ok(())
 }
 
 fn check_source_text(value: &str) -> Result<(), InvalidValue> {
     if value.trim().is_empty() {
-        return Err(InvalidValue("source text must not be empty".into()));
+        return Err(InvalidValue::new("err-source-text-empty"));
     }
     if value.len() > SOURCE_TEXT_MAX_LEN {
-        return Err(InvalidValue(format!(
-            "source text must be at most {SOURCE_TEXT_MAX_LEN} bytes"
-        )));
+        return Err(
+            InvalidValue::new("err-source-text-long").with("max", SOURCE_TEXT_MAX_LEN.to_string())
+        );
     }
     Ok(())
 }
@@ -178,9 +192,7 @@ fn check_language(value: &str) -> Result<(), InvalidValue> {
     if primary_ok && region_ok {
         Ok(())
     } else {
-        Err(InvalidValue(format!(
-            "invalid language code \"{value}\": use an ISO 639 code such as \"fr\", \"en\" or \"fr-CA\""
-        )))
+        Err(InvalidValue::new("err-language-invalid").with("value", value))
     }
 }
 
@@ -197,9 +209,7 @@ fn check_url(value: &str) -> Result<(), InvalidValue> {
         {
             Ok(())
         }
-        _ => Err(InvalidValue(format!(
-            "invalid URL \"{value}\": use an absolute http:// or https:// address without spaces"
-        ))),
+        _ => Err(InvalidValue::new("err-url-invalid").with("value", value)),
     }
 }
 
@@ -248,10 +258,11 @@ macro_rules! bounded_int {
             pub fn new(value: i64) -> Result<Self, InvalidValue> {
                 match <$inner>::try_from(value) {
                     Ok(v) if (Self::MIN..=Self::MAX).contains(&v) => Ok(Self(v)),
-                    _ => Err(InvalidValue(format!(
-                        "{} {} is out of range ({}..={})",
-                        $what, value, Self::MIN, Self::MAX
-                    ))),
+                    _ => Err(InvalidValue::new("err-out-of-range")
+                        .with("what", $what)
+                        .with("value", value.to_string())
+                        .with("min", Self::MIN.to_string())
+                        .with("max", Self::MAX.to_string())),
                 }
             }
 
@@ -307,6 +318,18 @@ impl Credibility {
             4 => "doubtful",
             5 => "improbable",
             _ => "truth cannot be judged",
+        }
+    }
+
+    /// The catalogue message of the grade's wording (`credibility-1` … `credibility-6`).
+    pub fn message_id(self) -> &'static str {
+        match self.0 {
+            1 => "credibility-1",
+            2 => "credibility-2",
+            3 => "credibility-3",
+            4 => "credibility-4",
+            5 => "credibility-5",
+            _ => "credibility-6",
         }
     }
 }

@@ -395,15 +395,86 @@ impl SourceSummary {
     pub fn grade(&self) -> String {
         format!("{}{}", self.reliability.as_str(), self.credibility)
     }
+
+    /// The catalogue message of the credibility's wording (`credibility-2`).
+    pub fn credibility_message_id(&self) -> &'static str {
+        crate::domain::Credibility::new(i64::from(self.credibility))
+            .unwrap_or(crate::domain::Credibility::CANNOT_BE_JUDGED)
+            .message_id()
+    }
+}
+
+/// The record a citation supports, as structured data: pages word it in the reader's
+/// language, `english()` gives the line the API shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum CitedLabel {
+    /// A vendor, product, incident or analyst, by its name.
+    Named(String),
+    /// A dependency: `consumer` uses `product` (no consumer: our own organisation).
+    Uses {
+        consumer: Option<String>,
+        product: String,
+    },
+    /// A party's part in an incident.
+    Involvement {
+        party: String,
+        role: crate::domain::InvolvementRole,
+        incident: String,
+    },
+    /// A dated update of an incident.
+    TimelineEvent { date: PartialDate, title: String },
+    /// `cause` led to `effect`.
+    Cause { cause: String, effect: String },
+    /// A remediation by `vendor`.
+    Remediation { vendor: String, description: String },
+    /// An analyst's view on a subject.
+    Assessment { analyst: String, subject: String },
+    #[default]
+    Unnamed,
+}
+
+impl CitedLabel {
+    /// The line in English: "Mimecast as origin in …", "Jan 2021: …".
+    pub fn english(&self) -> String {
+        match self {
+            CitedLabel::Named(name) => name.clone(),
+            CitedLabel::Uses {
+                consumer: Some(consumer),
+                product,
+            } => format!("{consumer} uses {product}"),
+            CitedLabel::Uses {
+                consumer: None,
+                product,
+            } => format!("Our organisation uses {product}"),
+            CitedLabel::Involvement {
+                party,
+                role,
+                incident,
+            } => format!("{party} as {role} in {incident}"),
+            CitedLabel::TimelineEvent { date, title } => format!("{}: {title}", date.human()),
+            CitedLabel::Cause { cause, effect } => format!("{cause} led to {effect}"),
+            CitedLabel::Remediation {
+                vendor,
+                description,
+            } => format!("{vendor}: {description}"),
+            CitedLabel::Assessment { analyst, subject } => format!("{analyst} on {subject}"),
+            CitedLabel::Unnamed => String::new(),
+        }
+    }
 }
 
 /// A citation seen from its source: which record it supports.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceCitationView {
+    /// The citation's database id.
+    pub id: i32,
     /// 1-based number used to mark the excerpt in the text.
     pub number: usize,
     pub record_kind: String,
+    /// The record in English (API); `record` says the same as structured data.
     pub record_label: String,
+    #[serde(skip)]
+    pub record: CitedLabel,
     pub record_href: String,
     pub excerpt: String,
     pub locator: Option<String>,

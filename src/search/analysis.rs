@@ -3,8 +3,18 @@
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, TokenStream,
+    StopWordFilter, TextAnalyzer, TokenStream,
 };
+
+/// What French elides before a vowel ("d'approvisionnement", "l'éditeur", "qu'il"): split
+/// off by the tokenizer, they would match every other elision, so they are not words here.
+const FRENCH_ELISIONS: [&str; 13] = [
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+fn french_elision(word: &str) -> bool {
+    FRENCH_ELISIONS.contains(&word)
+}
 
 /// The language a text is analysed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -62,22 +72,27 @@ impl Analysed {
 
     /// Words split on non-alphanumerics, lower-cased, folded to ASCII, then stemmed. Folding
     /// comes before stemming so that "sécurité" and "securite" reach the stemmer alike.
+    /// French drops its elided articles and pronouns ("d'", "l'", "qu'").
     pub(crate) fn analyzer(self) -> TextAnalyzer {
-        let language = match self {
-            Analysed::French => Language::French,
-            Analysed::English => Language::English,
-        };
-        TextAnalyzer::builder(SimpleTokenizer::default())
+        let builder = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(64))
             .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(language))
-            .build()
+            .filter(AsciiFoldingFilter);
+        match self {
+            Analysed::French => builder
+                .filter(StopWordFilter::remove(
+                    FRENCH_ELISIONS.iter().map(|w| (*w).to_owned()),
+                ))
+                .filter(Stemmer::new(Language::French))
+                .build(),
+            Analysed::English => builder.filter(Stemmer::new(Language::English)).build(),
+        }
     }
 }
 
 /// The words of a query, lower-cased and folded but not stemmed (each is then stemmed by
-/// every language's analyzer).
+/// every language's analyzer). French elisions are not words: "d'approvisionnement" searches
+/// for "approvisionnement" only, and no stray "d" is highlighted.
 pub(crate) fn query_words(query: &str) -> Vec<String> {
     let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(64))
@@ -87,7 +102,7 @@ pub(crate) fn query_words(query: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(query);
     let mut words: Vec<String> = Vec::new();
     while let Some(token) = stream.next() {
-        if !words.contains(&token.text) {
+        if !words.contains(&token.text) && !french_elision(&token.text) {
             words.push(token.text.clone());
         }
     }
@@ -114,6 +129,19 @@ mod tests {
             .iter()
             .flat_map(|w| analyse(&mut a, w))
             .collect()
+    }
+
+    #[test]
+    fn french_elisions_are_not_words() {
+        assert_eq!(
+            query_words("chaîne d'approvisionnement"),
+            ["chaine", "approvisionnement"]
+        );
+        assert_eq!(query_words("L'éditeur qu'il"), ["editeur", "il"]);
+        let mut french = Analysed::French.analyzer();
+        let terms = analyse(&mut french, "l'éditeur d'Orion");
+        assert_eq!(terms.len(), 2, "{terms:?}");
+        assert!(!terms.iter().any(|t| t == "l" || t == "d"), "{terms:?}");
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub struct Document {
     /// Where the hit links to.
     pub href: String,
     pub title: Text,
-    /// A short plain line about the record (e.g. "Product of Mimecast"); not searched.
+    /// A short plain fact about the record (a product's vendor, an incident's threat actor,
+    /// a source's publisher); not searched.
     pub context: String,
     /// The searched texts besides the title.
     pub body: Vec<Text>,

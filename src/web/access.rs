@@ -10,7 +10,9 @@ use super::identity::{
 use super::routes::{RouteRule, rule_for};
 use super::state::AppState;
 use crate::auth::tokens::same_secret;
+use crate::domain::Role;
 use crate::domain::accounts::Permission;
+use crate::i18n::{Lang, Message, translate};
 use crate::store::sessions::live_session;
 use crate::store::tokens::account_for_token;
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
@@ -27,7 +29,8 @@ pub const FORM_LIMIT: usize = 4 << 20;
 enum Refusal {
     SignIn,
     PasswordChange,
-    Forbidden(String),
+    /// The role does not have the permission.
+    Forbidden(Role, Permission),
 }
 
 /// The access middleware (`actix_web::middleware::from_fn`).
@@ -50,12 +53,12 @@ pub async fn gate(
         Err(e) => {
             return Ok(early(
                 req,
-                failure(&Nav::default(), e.status(), e.public_message(), api),
+                failure(&Nav::default(), e.status(), e.page_message(), api),
                 https,
             ));
         }
     };
-    let nav = Nav::of(principal.as_ref());
+    let nav = Nav::for_request(req.request(), principal.as_ref());
     if let Err(refusal) = authorise(rule, principal.as_ref()) {
         let response = refusal_response(&req, &nav, refusal, api);
         return Ok(early(req, response, https));
@@ -83,8 +86,8 @@ pub async fn gate(
     finish(response, https).map(|r| r.map_into_left_body())
 }
 
-/// A handler's error page is rendered without the request; give it the signed-in user's
-/// header (navigation, sign-out) here.
+/// A handler's error page is rendered without the request; give it the reader's header
+/// (navigation, sign-out) and language here.
 fn with_header_on_error_page<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
     nav: &Nav,
@@ -93,9 +96,9 @@ fn with_header_on_error_page<B: MessageBody + 'static>(
         .response()
         .error()
         .and_then(|e| e.as_error::<PageError>())
-        .map(|e| (e.0.status(), e.0.public_message()));
-    match (page_error, nav.user.is_some()) {
-        (Some((status, message)), true) => {
+        .map(|e| (e.0.status(), e.0.page_message()));
+    match page_error {
+        Some((status, message)) => {
             let (req, _) = res.into_parts();
             ServiceResponse::new(req, error_page_for(nav, status, message))
         }
@@ -173,22 +176,29 @@ fn authorise(rule: &RouteRule, principal: Option<&Principal>) -> Result<(), Refu
     if principal.may(rule.permission) {
         Ok(())
     } else {
-        Err(Refusal::Forbidden(format!(
-            "your role ({}) does not allow this; it needs: {}",
-            principal.account.role.label().to_lowercase(),
-            rule.permission
-                .roles()
-                .iter()
-                .map(|r| r.label().to_lowercase())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )))
+        Err(Refusal::Forbidden(principal.account.role, rule.permission))
     }
+}
+
+/// "your role (viewer) does not allow this; it needs: analyst, administrator".
+fn role_refusal(lang: Lang, role: Role, permission: Permission) -> Message {
+    let name = |r: Role| translate(lang, r.message_id(), &[]).to_lowercase();
+    Message::new("error-role-refused")
+        .with("role", name(role))
+        .with(
+            "roles",
+            permission
+                .roles()
+                .into_iter()
+                .map(name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
 }
 
 /// A state-changing form must come from this site: its `Origin` (or, failing that, its
 /// `Referer`) must name this host. Requests carrying neither rely on the CSRF token alone.
-fn check_origin(req: &ServiceRequest) -> Result<(), String> {
+fn check_origin(req: &ServiceRequest) -> Result<(), Message> {
     let info = req.connection_info();
     let ours = format!("{}://{}", info.scheme(), info.host());
     let theirs = match req.headers().get(header::ORIGIN) {
@@ -205,9 +215,7 @@ fn check_origin(req: &ServiceRequest) -> Result<(), String> {
     if theirs.eq_ignore_ascii_case(&ours) {
         Ok(())
     } else {
-        Err(format!(
-            "this form was sent from another site ({theirs}); it is refused"
-        ))
+        Err(Message::new("error-other-site").with("origin", theirs))
     }
 }
 
@@ -225,13 +233,8 @@ fn origin_of(url: &str) -> String {
 async fn check_csrf(
     req: &mut ServiceRequest,
     expected: Option<&str>,
-) -> Result<(), (StatusCode, String)> {
-    let missing = || {
-        (
-            StatusCode::FORBIDDEN,
-            "the form has no valid security token (CSRF); reload the page and try again".to_owned(),
-        )
-    };
+) -> Result<(), (StatusCode, Message)> {
+    let missing = || (StatusCode::FORBIDDEN, Message::new("error-csrf"));
     let Some(expected) = expected else {
         return Err(missing());
     };
@@ -263,7 +266,10 @@ async fn check_csrf(
             } else {
                 StatusCode::BAD_REQUEST
             };
-            return Err((status, format!("cannot read the form: {e}")));
+            return Err((
+                status,
+                Message::new("error-form-unreadable").with("detail", e.to_string()),
+            ));
         }
     };
     let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
@@ -298,11 +304,15 @@ fn refusal_response(req: &ServiceRequest, nav: &Nav, refusal: Refusal, api: bool
         Refusal::PasswordChange if api => failure(
             nav,
             StatusCode::FORBIDDEN,
-            "this account must change its one-time password first".into(),
+            Message::new("error-password-change-first"),
             api,
         ),
         Refusal::PasswordChange => redirect("/account/password"),
-        Refusal::Forbidden(reason) => failure(nav, StatusCode::FORBIDDEN, reason, api),
+        Refusal::Forbidden(role, permission) => {
+            let lang = if api { Lang::En } else { nav.lang };
+            let message = role_refusal(lang, role, permission);
+            failure(nav, StatusCode::FORBIDDEN, message, api)
+        }
     }
 }
 
@@ -312,10 +322,11 @@ fn redirect(location: &str) -> HttpResponse {
         .finish()
 }
 
-/// An error as a problem document on the API, as a page elsewhere.
-fn failure(nav: &Nav, status: StatusCode, message: String, api: bool) -> HttpResponse {
+/// An error as a problem document on the API (in English), as a page elsewhere (in the
+/// reader's language).
+fn failure(nav: &Nav, status: StatusCode, message: Message, api: bool) -> HttpResponse {
     if api {
-        problem(status, message)
+        problem(status, message.render(Lang::En))
     } else {
         error_page_for(nav, status, message)
     }

@@ -7,11 +7,14 @@ use super::identity::{Nav, Principal};
 use super::state::AppState;
 use crate::auth::{hash_password, verify_password};
 use crate::domain::Email;
-use crate::domain::accounts::check_new_password;
+use crate::domain::accounts::{
+    PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, WeakPassword, check_new_password,
+};
 use crate::domain::audit::{Account, TokenInfo};
+use crate::i18n::Message;
 use crate::store::accounts::{credentials, set_password};
 use crate::store::pack::seed::import_time;
-use crate::store::tokens::{check_name, create_token, revoke_token, tokens_of};
+use crate::store::tokens::{NAME_MAX_CHARS, check_name, create_token, revoke_token, tokens_of};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{ContentType, LOCATION};
 use actix_web::{HttpResponse, web};
@@ -68,19 +71,23 @@ pub struct AccountPage {
     pub account: Account,
     pub tokens: Vec<TokenInfo>,
     /// A confirmation of what was just done.
-    pub notice: Option<&'static str>,
+    pub notice: Option<Message>,
     pub new_token: Option<NewToken>,
     /// The token-name field as typed, and what is wrong with it.
     pub token_name: String,
-    pub token_error: Option<String>,
+    pub token_error: Option<Message>,
 }
 
 impl AccountPage {
-    async fn load(state: &AppState, principal: &Principal) -> Result<AccountPage, PageError> {
+    async fn load(
+        state: &AppState,
+        nav: Nav,
+        principal: &Principal,
+    ) -> Result<AccountPage, PageError> {
         let id = principal.account.id;
         let tokens = state.run(move |c| tokens_of(c, id)).await?;
         Ok(AccountPage {
-            nav: Nav::of(Some(principal)),
+            nav,
             account: principal.account.clone(),
             tokens,
             notice: None,
@@ -99,16 +106,15 @@ pub struct DoneQuery {
 
 /// `GET /account`: who you are, and your API tokens.
 pub async fn show(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let mut page = AccountPage::load(&state, &principal).await?;
+    let mut page = AccountPage::load(&state, nav.clone(), &principal).await?;
     page.notice = match query.done.as_deref() {
-        Some("password") => {
-            Some("Your password has been changed. Your other sessions have been signed out.")
-        }
-        Some("token-revoked") => Some("The token has been revoked; it no longer works."),
+        Some("password") => Some(Message::new("account-password-changed")),
+        Some("token-revoked") => Some(Message::new("account-token-revoked")),
         _ => None,
     };
     html(StatusCode::OK, &page)
@@ -123,6 +129,7 @@ pub struct TokenForm {
 
 /// `POST /account/tokens`: a new token for the signed-in user; its secret is shown once.
 pub async fn create(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     form: web::Form<TokenForm>,
@@ -130,10 +137,11 @@ pub async fn create(
     let typed = form.into_inner().name;
     let name = match check_name(&typed) {
         Ok(name) => name,
-        Err(message) => {
-            let mut page = AccountPage::load(&state, &principal).await?;
+        Err(_) => {
+            let mut page = AccountPage::load(&state, nav.clone(), &principal).await?;
             page.token_name = typed.chars().take(200).collect();
-            page.token_error = Some(capitalise(&message));
+            page.token_error =
+                Some(Message::new("account-token-name-invalid").with("max", NAME_MAX_CHARS as i64));
             return html(StatusCode::BAD_REQUEST, &page);
         }
     };
@@ -142,7 +150,7 @@ pub async fn create(
     let (_, secret) = state
         .run(move |c| create_token(c, &actor, &owner, &stored_name, now))
         .await?;
-    let mut page = AccountPage::load(&state, &principal).await?;
+    let mut page = AccountPage::load(&state, nav.clone(), &principal).await?;
     page.new_token = Some(NewToken { name, secret });
     html(StatusCode::OK, &page)
 }
@@ -173,9 +181,9 @@ pub struct PasswordPage {
 /// What is wrong with each field of the password form.
 #[derive(Debug, Default)]
 pub struct PasswordErrors {
-    pub current: Option<String>,
-    pub new: Option<String>,
-    pub confirm: Option<String>,
+    pub current: Option<Message>,
+    pub new: Option<Message>,
+    pub confirm: Option<Message>,
 }
 
 impl PasswordErrors {
@@ -185,9 +193,9 @@ impl PasswordErrors {
 }
 
 /// `GET /account/password`.
-pub async fn password_form(principal: Principal) -> Result<HttpResponse, PageError> {
+pub async fn password_form(nav: Nav, principal: Principal) -> Result<HttpResponse, PageError> {
     let page = PasswordPage {
-        nav: Nav::of(Some(&principal)),
+        nav,
         must_change: principal.account.must_change_password,
         errors: PasswordErrors::default(),
     };
@@ -208,6 +216,7 @@ pub struct PasswordForm {
 /// `POST /account/password`: checks every field, then changes the password and ends the
 /// account's other sessions; on any error nothing is written.
 pub async fn change_password(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     form: web::Form<PasswordForm>,
@@ -216,12 +225,12 @@ pub async fn change_password(
     let email = email_of(&principal.account)?;
     let mut errors = PasswordErrors::default();
     if let Err(weak) = check_new_password(&form.new_password, email.as_str()) {
-        errors.new = Some(capitalise(&weak.to_string()));
+        errors.new = Some(weak_password(&weak));
     } else if form.new_password == form.current_password {
-        errors.new = Some("The new password must differ from the current one.".into());
+        errors.new = Some(Message::new("account-password-same"));
     }
     if form.confirm_password != form.new_password {
-        errors.confirm = Some("The two new passwords differ; type the same one twice.".into());
+        errors.confirm = Some(Message::new("account-password-mismatch"));
     }
     let current = form.current_password.clone();
     let lookup = email.clone();
@@ -235,11 +244,11 @@ pub async fn change_password(
         _ => false,
     };
     if !matches {
-        errors.current = Some("This is not your current password.".into());
+        errors.current = Some(Message::new("account-password-wrong"));
     }
     if errors.any() {
         let page = PasswordPage {
-            nav: Nav::of(Some(&principal)),
+            nav,
             must_change: principal.account.must_change_password,
             errors,
         };
@@ -256,6 +265,22 @@ pub async fn change_password(
         .run(move |c| set_password(c, &actor, id, &new_hash, false, keep, now))
         .await?;
     Ok(see_other("/account?done=password"))
+}
+
+/// Why a new password was refused, in the reader's language.
+pub(super) fn weak_password(weak: &WeakPassword) -> Message {
+    match weak {
+        WeakPassword::TooShort { chars } => Message::new("password-too-short")
+            .with("min", PASSWORD_MIN_CHARS as i64)
+            .with("count", *chars as i64),
+        WeakPassword::TooLong { chars } => Message::new("password-too-long")
+            .with("max", PASSWORD_MAX_CHARS as i64)
+            .with("count", *chars as i64),
+        WeakPassword::Guessable { advice } => Message::new("password-guessable").with(
+            "advice",
+            advice.iter().map(|a| format!("; {a}")).collect::<String>(),
+        ),
+    }
 }
 
 /// "the password …" → "The password …."

@@ -3,7 +3,7 @@
 //! Invalid input re-renders with 400, a clash (duplicate e-mail, last administrator) with
 //! 409, an unknown account id is 404; every change is audited by the store.
 
-use super::account::{capitalise, hash, html, path_id, see_other};
+use super::account::{capitalise, hash, html, path_id, see_other, weak_password};
 use super::error::{PageError, WebError};
 use super::identity::{Nav, Principal};
 use super::state::AppState;
@@ -11,6 +11,7 @@ use crate::auth::random_token;
 use crate::domain::accounts::check_new_password;
 use crate::domain::audit::Account;
 use crate::domain::{Email, Role};
+use crate::i18n::Message;
 use crate::store::accounts::{
     NewAccount, account_by_id, create_account, disable_account, enable_account, list_accounts,
     set_password, set_role,
@@ -34,9 +35,9 @@ pub struct OneTime {
 pub struct AddUserInput {
     pub email: String,
     pub role: String,
-    pub email_error: Option<String>,
-    pub role_error: Option<String>,
-    pub password_error: Option<String>,
+    pub email_error: Option<Message>,
+    pub role_error: Option<Message>,
+    pub password_error: Option<Message>,
 }
 
 impl Default for AddUserInput {
@@ -65,17 +66,21 @@ pub struct UsersPage {
     pub me: i32,
     pub users: Vec<Account>,
     pub roles: &'static [Role],
-    pub notice: Option<String>,
-    pub alert: Option<String>,
+    pub notice: Option<Message>,
+    pub alert: Option<Message>,
     pub one_time: Option<OneTime>,
     pub add: AddUserInput,
 }
 
 impl UsersPage {
-    async fn load(state: &AppState, principal: &Principal) -> Result<UsersPage, PageError> {
+    async fn load(
+        state: &AppState,
+        nav: Nav,
+        principal: &Principal,
+    ) -> Result<UsersPage, PageError> {
         let users = state.run(list_accounts).await?;
         Ok(UsersPage {
-            nav: Nav::of(Some(principal)),
+            nav,
             me: principal.account.id,
             users,
             roles: Role::ALL,
@@ -103,25 +108,24 @@ pub struct DoneQuery {
 
 /// `GET /admin/users`.
 pub async fn list(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     query: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let mut page = UsersPage::load(&state, &principal).await?;
+    let mut page = UsersPage::load(&state, nav.clone(), &principal).await?;
+    // "none" (never an e-mail) when the account is unknown: the messages say "the account".
     let who = query
         .user
         .and_then(|id| page.email_of(id))
-        .unwrap_or("The account")
+        .unwrap_or("none")
         .to_owned();
+    let notice = |id: &'static str| Some(Message::new(id).with("email", who.clone()));
     page.notice = match query.done.as_deref() {
-        Some("added") => Some(format!("{who} has been created.")),
-        Some("role-changed") => Some(format!("{who} has a new role.")),
-        Some("disabled") => Some(format!(
-            "{who} has been disabled: its sessions have ended and its API tokens are revoked."
-        )),
-        Some("enabled") => Some(format!(
-            "{who} has been enabled again; its old API tokens stay revoked."
-        )),
+        Some("added") => notice("admin-user-added"),
+        Some("role-changed") => notice("admin-user-role-changed"),
+        Some("disabled") => notice("admin-user-disabled"),
+        Some("enabled") => notice("admin-user-enabled"),
         _ => None,
     };
     html(StatusCode::OK, &page)
@@ -130,14 +134,15 @@ pub async fn list(
 /// Re-renders the list with `message` when `result` is a conflict; other errors propagate.
 async fn or_conflict<T>(
     state: &AppState,
+    nav: &Nav,
     principal: &Principal,
     result: Result<T, WebError>,
 ) -> Result<Result<T, HttpResponse>, PageError> {
     match result {
         Ok(value) => Ok(Ok(value)),
         Err(WebError::Conflict(message)) => {
-            let mut page = UsersPage::load(state, principal).await?;
-            page.alert = Some(capitalise(&message));
+            let mut page = UsersPage::load(state, nav.clone(), principal).await?;
+            page.alert = Some(Message::verbatim(capitalise(&message)));
             Ok(Err(html(StatusCode::CONFLICT, &page)?))
         }
         Err(other) => Err(PageError(other)),
@@ -153,6 +158,7 @@ pub struct RoleForm {
 
 /// `POST /admin/users/{id}/role`.
 pub async fn change_role(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<String>,
@@ -160,11 +166,11 @@ pub async fn change_role(
 ) -> Result<HttpResponse, PageError> {
     let id = path_id(&id, "account")?;
     let Ok(role) = form.role.parse::<Role>() else {
-        let mut page = UsersPage::load(&state, &principal).await?;
-        page.alert = Some(format!(
-            "\"{}\" is not a role; choose one of the list.",
-            form.role.chars().take(50).collect::<String>()
-        ));
+        let mut page = UsersPage::load(&state, nav.clone(), &principal).await?;
+        page.alert = Some(
+            Message::new("admin-role-unknown")
+                .with("role", form.role.chars().take(50).collect::<String>()),
+        );
         return html(StatusCode::BAD_REQUEST, &page);
     };
     let (actor, now) = (principal.actor(), import_time());
@@ -176,7 +182,7 @@ pub async fn change_role(
             set_role(c, &actor, &email, role, now)
         })
         .await;
-    match or_conflict(&state, &principal, result).await? {
+    match or_conflict(&state, &nav, &principal, result).await? {
         Ok(_) => Ok(see_other(&format!(
             "/admin/users?done=role-changed&user={id}#user-{id}"
         ))),
@@ -192,6 +198,7 @@ enum Switch {
 }
 
 async fn switch(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<String>,
@@ -214,7 +221,7 @@ async fn switch(
         Switch::Disable => "disabled",
         Switch::Enable => "enabled",
     };
-    match or_conflict(&state, &principal, result).await? {
+    match or_conflict(&state, &nav, &principal, result).await? {
         Ok(_) => Ok(see_other(&format!(
             "/admin/users?done={done}&user={id}#user-{id}"
         ))),
@@ -225,20 +232,22 @@ async fn switch(
 /// `POST /admin/users/{id}/disable`: the account can no longer sign in; its sessions end
 /// and its tokens are revoked.
 pub async fn disable(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    switch(state, principal, id, Switch::Disable).await
+    switch(nav, state, principal, id, Switch::Disable).await
 }
 
 /// `POST /admin/users/{id}/enable`.
 pub async fn enable(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    switch(state, principal, id, Switch::Enable).await
+    switch(nav, state, principal, id, Switch::Enable).await
 }
 
 /// A fresh one-time password.
@@ -250,6 +259,7 @@ fn one_time_password() -> Result<String, PageError> {
 /// at the next sign-in; the account's sessions end (except the administrator's own, when
 /// resetting their own password).
 pub async fn reset_password(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<String>,
@@ -267,7 +277,7 @@ pub async fn reset_password(
     state
         .run(move |c| set_password(c, &actor, id, &password_hash, true, keep, now))
         .await?;
-    let mut page = UsersPage::load(&state, &principal).await?;
+    let mut page = UsersPage::load(&state, nav.clone(), &principal).await?;
     page.one_time = Some(OneTime {
         email: target.email,
         password,
@@ -290,6 +300,7 @@ pub struct AddUserForm {
 /// `POST /admin/users`: a new account, with the password given (checked like any new
 /// password) or a one-time password shown once and to be changed at the first sign-in.
 pub async fn add(
+    nav: Nav,
     state: web::Data<AppState>,
     principal: Principal,
     form: web::Form<AddUserForm>,
@@ -301,24 +312,24 @@ pub async fn add(
         ..AddUserInput::default()
     };
     let email = Email::normalise(&form.email)
-        .map_err(|e| input.email_error = Some(capitalise(&e.to_string())))
+        .map_err(|_| input.email_error = Some(Message::new("admin-email-invalid")))
         .ok();
     let role = form
         .role
         .parse::<Role>()
-        .map_err(|e| input.role_error = Some(capitalise(&e.to_string())))
+        .map_err(|_| input.role_error = Some(Message::new("err-choose")))
         .ok();
     let given = !form.password.is_empty();
     if given {
         let checked_against = email.as_ref().map_or(form.email.as_str(), Email::as_str);
         if let Err(weak) = check_new_password(&form.password, checked_against) {
-            input.password_error = Some(capitalise(&weak.to_string()));
+            input.password_error = Some(weak_password(&weak));
         }
     }
     let (Some(email), Some(role), false) = (email, role, input.any_error()) else {
-        let mut page = UsersPage::load(&state, &principal).await?;
+        let mut page = UsersPage::load(&state, nav.clone(), &principal).await?;
         page.add = input;
-        page.alert = Some("The account was not created: correct the fields marked below.".into());
+        page.alert = Some(Message::new("admin-user-not-created"));
         return html(StatusCode::BAD_REQUEST, &page);
     };
     let password = if given {
@@ -343,9 +354,9 @@ pub async fn add(
     let created = match result {
         Ok(account) => account,
         Err(WebError::Conflict(message)) => {
-            let mut page = UsersPage::load(&state, &principal).await?;
+            let mut page = UsersPage::load(&state, nav.clone(), &principal).await?;
             page.add = input;
-            page.alert = Some(capitalise(&message));
+            page.alert = Some(Message::verbatim(capitalise(&message)));
             return html(StatusCode::CONFLICT, &page);
         }
         Err(other) => return Err(PageError(other)),
@@ -356,7 +367,7 @@ pub async fn add(
             id = created.id
         )));
     }
-    let mut page = UsersPage::load(&state, &principal).await?;
+    let mut page = UsersPage::load(&state, nav.clone(), &principal).await?;
     page.one_time = Some(OneTime {
         email: created.email,
         password,

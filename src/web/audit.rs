@@ -7,6 +7,7 @@ use super::identity::Nav;
 use super::state::AppState;
 use crate::domain::Slug;
 use crate::domain::audit::AuditEntry;
+use crate::i18n::Message;
 use crate::store::audit::{AuditFilter, audit_batch, audit_facets, list_audit};
 use crate::store::history::{INCIDENT, RecordHistory, SOURCE, VENDOR};
 use crate::store::queries::PageRequest;
@@ -55,9 +56,11 @@ fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, WebError> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(Some)
         .map_err(|_| {
-            WebError::BadRequest(format!(
-                "{field}: \"{value}\" is not a date; use YYYY-MM-DD (e.g. 2026-01-31)"
-            ))
+            WebError::Invalid(
+                Message::new("audit-bad-date")
+                    .with("field", field)
+                    .with("value", value),
+            )
         })
 }
 
@@ -69,9 +72,11 @@ impl AuditParams {
         if let (Some(f), Some(t)) = (from, to)
             && f > t
         {
-            return Err(WebError::BadRequest(format!(
-                "from: {f} is after to ({t}); the range would be empty"
-            )));
+            return Err(WebError::Invalid(
+                Message::new("audit-bad-range")
+                    .with("from", f.to_string())
+                    .with("to", t.to_string()),
+            ));
         }
         Ok(AuditFilter {
             actor: optional(&self.actor),
@@ -206,12 +211,42 @@ pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<DiffLine> {
     }
 }
 
+/// The name of a kind of record as the audit trail stores it (`vendor`, `api_token`), for
+/// people; a kind this list does not know shows as stored.
+pub fn entity_name(entity: &str) -> Message {
+    match entity {
+        "vendor" => Message::new("audit-entity-vendor"),
+        "product" => Message::new("audit-entity-product"),
+        "category" => Message::new("audit-entity-category"),
+        "incident" => Message::new("audit-entity-incident"),
+        "incident_involvement" => Message::new("audit-entity-incident_involvement"),
+        "incident_timeline_event" => Message::new("audit-entity-incident_timeline_event"),
+        "incident_cause" => Message::new("audit-entity-incident_cause"),
+        "incident_rescore" => Message::new("audit-entity-incident_rescore"),
+        "source" => Message::new("audit-entity-source"),
+        "citation" => Message::new("audit-entity-citation"),
+        "remediation" => Message::new("audit-entity-remediation"),
+        "remediation_rescore" => Message::new("audit-entity-remediation_rescore"),
+        "dependency" => Message::new("audit-entity-dependency"),
+        "dependency_rescore" => Message::new("audit-entity-dependency_rescore"),
+        "analyst" => Message::new("audit-entity-analyst"),
+        "analyst_firm" => Message::new("audit-entity-analyst_firm"),
+        "assessment" => Message::new("audit-entity-assessment"),
+        "assessment_rescore" => Message::new("audit-entity-assessment_rescore"),
+        "user" => Message::new("audit-entity-user"),
+        "session" => Message::new("audit-entity-session"),
+        "api_token" => Message::new("audit-entity-api_token"),
+        "imported_pack" => Message::new("audit-entity-imported_pack"),
+        other => Message::verbatim(other),
+    }
+}
+
 /// An audit record as the page and the History sections show it.
 #[derive(Debug, Clone)]
 pub struct EntryView {
     pub e: AuditEntry,
-    /// "2026-01-31 14:05:09 UTC".
-    pub when: String,
+    /// The kind of record, for people.
+    pub entity_name: Message,
     /// "2026-01-31T14:05:09Z".
     pub when_iso: String,
     /// The record's page, for vendors, incidents and sources.
@@ -236,7 +271,7 @@ fn record_href(entity: &str, entity_id: &str, label: &str) -> Option<String> {
 impl EntryView {
     pub fn new(e: AuditEntry) -> EntryView {
         EntryView {
-            when: e.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            entity_name: entity_name(&e.entity),
             when_iso: iso(&e),
             href: record_href(&e.entity, &e.entity_id, &e.label),
             diff: diff(e.before.as_ref(), e.after.as_ref()),
@@ -286,7 +321,8 @@ pub struct AuditPage {
     pub filtered: bool,
     /// Every actor and entity on record (plus the one asked for), for the menus.
     pub actors: Vec<String>,
-    pub entities: Vec<String>,
+    /// (stored name, name for people).
+    pub entities: Vec<(String, Message)>,
     pub entries: Vec<EntryView>,
     pub total: i64,
     pub page: i64,
@@ -334,7 +370,13 @@ pub async fn page(
         nav,
         filtered: params.any(),
         actors,
-        entities,
+        entities: entities
+            .into_iter()
+            .map(|e| {
+                let name = entity_name(&e);
+                (e, name)
+            })
+            .collect(),
         entries: list.items.into_iter().map(EntryView::new).collect(),
         total: list.total,
         page,

@@ -1,13 +1,13 @@
 //! Blast radius of a vendor, product or incident: the page (SVG graph and tables) and the JSON
 //! API. Unknown slugs are 404s, a bad `?as_of=` a 400, as everywhere else.
 
-use super::blast_chart::{BlastChart, blast_href, edge_text, href, period};
+use super::blast_chart::{BlastChart, blast_href, edge_text, href, node_name, period};
 use super::error::{ApiError, PageError};
-use super::filters;
 use super::identity::Nav;
 use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::domain::blast::{BlastView, EdgeKind, NodeKind, NodeRef, NodeView};
+use crate::i18n::{Lang, Message};
 use crate::store::queries::blast::{BlastRoot, blast_radius_of};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -22,6 +22,8 @@ fn today() -> NaiveDate {
 #[derive(Debug, Clone)]
 pub struct ExposedRow {
     pub node: NodeRef,
+    /// Its name for the reader.
+    pub name: String,
     pub hops: u32,
     pub href: Option<String>,
     pub blast_href: Option<String>,
@@ -38,32 +40,33 @@ pub struct ExposedRow {
 pub struct EdgeRow {
     pub from: (String, Option<String>),
     pub to: (String, Option<String>),
-    pub kind: &'static str,
+    pub kind: Message,
     pub what: String,
     pub period: String,
     pub criticality: String,
     pub incidents: Vec<(String, Option<String>)>,
 }
 
-fn named(n: &NodeRef) -> (String, Option<String>) {
-    (n.name.clone(), href(n))
+fn named(lang: Lang, n: &NodeRef) -> (String, Option<String>) {
+    (node_name(lang, n), href(n))
 }
 
-fn exposed(view: &BlastView, n: &NodeView) -> ExposedRow {
+fn exposed(lang: Lang, view: &BlastView, n: &NodeView) -> ExposedRow {
     let edge = view.reached_by(n);
     ExposedRow {
         node: n.node.clone(),
+        name: node_name(lang, &n.node),
         hops: n.hops,
         href: href(&n.node),
         blast_href: blast_href(&n.node),
-        path: n.path.iter().map(named).collect(),
+        path: n.path.iter().map(|p| named(lang, p)).collect(),
         reached: match edge {
-            Some(e) => edge_text(e),
-            None if n.path.len() > 1 => "Where the incident started (its origin)".to_owned(),
-            None => "The start".to_owned(),
+            Some(e) => edge_text(lang, e),
+            None if n.path.len() > 1 => Message::new("blast-reached-origin").render(lang),
+            None => Message::new("blast-reached-start").render(lang),
         },
         incidents: edge
-            .map(|e| e.incidents.iter().map(named).collect())
+            .map(|e| e.incidents.iter().map(|i| named(lang, i)).collect())
             .unwrap_or_default(),
     }
 }
@@ -87,29 +90,30 @@ pub struct BlastPage {
 
 impl BlastPage {
     fn new(nav: Nav, view: BlastView, action: String, query: &AsOfQuery) -> BlastPage {
-        let rows = view.nodes.iter().map(|n| exposed(&view, n)).collect();
+        let lang = nav.lang;
+        let rows = view.nodes.iter().map(|n| exposed(lang, &view, n)).collect();
         let edges = view
             .edges
             .iter()
             .map(|e| EdgeRow {
-                from: named(&e.from),
-                to: named(&e.to),
+                from: named(lang, &e.from),
+                to: named(lang, &e.to),
                 kind: match e.kind {
-                    EdgeKind::Supplies => "Own product",
-                    EdgeKind::Dependency => "Dependency",
-                    EdgeKind::Incident => "Incident",
+                    EdgeKind::Supplies => Message::new("blast-kind-own-product"),
+                    EdgeKind::Dependency => Message::new("blast-kind-dependency"),
+                    EdgeKind::Incident => Message::new("blast-kind-incident"),
                 },
-                what: edge_text(e),
+                what: edge_text(lang, e),
                 period: if e.kind == EdgeKind::Dependency {
-                    period(e)
+                    period(lang, e)
                 } else {
                     String::new()
                 },
                 criticality: e
                     .criticality
-                    .map(|c| c.label().to_owned())
+                    .map(|c| crate::i18n::translate(lang, c.message_id(), &[]))
                     .unwrap_or_default(),
-                incidents: e.incidents.iter().map(named).collect(),
+                incidents: e.incidents.iter().map(|i| named(lang, i)).collect(),
             })
             .collect();
         BlastPage {
@@ -119,7 +123,7 @@ impl BlastPage {
             action,
             as_of: view.as_of,
             as_of_given: query.as_of.is_some(),
-            chart: BlastChart::new(&view),
+            chart: BlastChart::new(&view, lang),
             ended: view
                 .edges
                 .iter()

@@ -2,6 +2,7 @@
 //! boxes, edges as labelled curves. The template draws it, so askama escapes every label.
 
 use crate::domain::blast::{BlastView, EdgeKind, EdgeView, NodeKind, NodeRef};
+use crate::i18n::{Lang, Message, format_partial_date, translate};
 
 const COLUMN: f64 = 330.0;
 const NODE_W: f64 = 190.0;
@@ -21,6 +22,15 @@ pub fn href(node: &NodeRef) -> Option<String> {
             .as_ref()
             .map(|v| format!("/vendors/{v}#product-{}", node.slug)),
         NodeKind::Organisation => None,
+    }
+}
+
+/// A node's name for the reader: our own organisation in the reader's language, records as
+/// they are named.
+pub fn node_name(lang: Lang, node: &NodeRef) -> String {
+    match node.kind {
+        NodeKind::Organisation => Message::new("node-organisation").render(lang),
+        _ => node.name.clone(),
     }
 }
 
@@ -44,40 +54,55 @@ fn shorten(name: &str) -> String {
     }
 }
 
-/// What an edge says, in words: "Depends on it, until 16 Mar 2021 (ended), high".
-pub fn edge_text(e: &EdgeView) -> String {
-    match e.kind {
-        EdgeKind::Supplies => "Its own product".to_owned(),
-        EdgeKind::Dependency => {
-            let mut parts = vec![period(e)];
-            if let Some(c) = e.criticality {
-                parts.push(format!("{} criticality", c.label().to_lowercase()));
-            }
-            format!("Depends on it: {}", parts.join(", "))
-        }
-        EdgeKind::Incident => match e.relation {
-            Some("origin") => "Incident origin".to_owned(),
-            Some("conduit") => "Incident conduit".to_owned(),
-            Some("victim") => "Incident victim".to_owned(),
-            _ => "Caused".to_owned(),
-        },
-    }
+fn criticality(lang: Lang, e: &EdgeView) -> Option<String> {
+    e.criticality
+        .map(|c| translate(lang, c.message_id(), &[]).to_lowercase())
 }
 
-/// The period of a dependency: "since 16 Mar 2021, in use", "until Mar 2021, ended".
-pub fn period(e: &EdgeView) -> String {
-    let mut text = match (e.since, e.until) {
-        (Some(s), Some(u)) => format!("{} – {}", s.human(), u.human()),
-        (Some(s), None) => format!("since {}", s.human()),
-        (None, Some(u)) => format!("until {}", u.human()),
-        (None, None) => "dates unknown".to_owned(),
+/// What an edge says, in words: "Depends on it: until 16 March 2021 (ended), high criticality".
+pub fn edge_text(lang: Lang, e: &EdgeView) -> String {
+    let message = match e.kind {
+        EdgeKind::Supplies => Message::new("blast-edge-own-product"),
+        EdgeKind::Dependency => match criticality(lang, e) {
+            Some(c) => Message::new("blast-edge-depends-critical")
+                .with("period", period(lang, e))
+                .with("criticality", c),
+            None => Message::new("blast-edge-depends").with("period", period(lang, e)),
+        },
+        EdgeKind::Incident => match e.relation {
+            Some("origin") => Message::new("blast-edge-origin"),
+            Some("conduit") => Message::new("blast-edge-conduit"),
+            Some("victim") => Message::new("blast-edge-victim"),
+            _ => Message::new("blast-edge-caused"),
+        },
     };
-    match e.active {
-        Some(true) => text.push_str(" (in use)"),
-        Some(false) => text.push_str(" (ended)"),
-        None => {}
-    }
-    text
+    message.render(lang)
+}
+
+/// The period of a dependency: "since 16 March 2021 (in use)", "until March 2021 (ended)".
+pub fn period(lang: Lang, e: &EdgeView) -> String {
+    let day = |d: &crate::domain::PartialDate| format_partial_date(lang, d);
+    let dates = match (&e.since, &e.until) {
+        (Some(s), Some(u)) => Message::new("blast-period-between")
+            .with("since", day(s))
+            .with("until", day(u)),
+        (Some(s), None) => Message::new("blast-period-since")
+            .with("since", day(s))
+            .with("precision", s.precision.as_str()),
+        (None, Some(u)) => Message::new("blast-period-until")
+            .with("until", day(u))
+            .with("precision", u.precision.as_str()),
+        (None, None) => Message::new("blast-period-unknown"),
+    };
+    let state = match e.active {
+        Some(true) => "in_use",
+        Some(false) => "ended",
+        None => "none",
+    };
+    Message::new("blast-period")
+        .with("dates", dates.render(lang))
+        .with("state", state)
+        .render(lang)
 }
 
 /// A node box.
@@ -170,7 +195,8 @@ fn tree_order(view: &BlastView) -> Vec<usize> {
 }
 
 impl BlastChart {
-    pub fn new(view: &BlastView) -> BlastChart {
+    pub fn new(view: &BlastView, lang: Lang) -> BlastChart {
+        let kind = |k: NodeKind| translate(lang, k.message_id(), &[]);
         let depth = view.depth();
         let mut rows_in: Vec<usize> = vec![0; depth as usize + 1];
         let mut at: Vec<(f64, f64)> = vec![(0.0, 0.0); view.nodes.len()];
@@ -189,9 +215,16 @@ impl BlastChart {
             nodes.push(ChartNode {
                 x,
                 y,
-                label: shorten(&n.node.name),
-                caption: format!("{} · hop {}", n.node.kind.label(), n.hops),
-                title: format!("{} ({}), hop {}", n.node.name, n.node.kind.label(), n.hops),
+                label: shorten(&node_name(lang, &n.node)),
+                caption: Message::new("blast-node-caption")
+                    .with("kind", kind(n.node.kind))
+                    .with("hops", i64::from(n.hops))
+                    .render(lang),
+                title: Message::new("blast-node-title")
+                    .with("name", node_name(lang, &n.node))
+                    .with("kind", kind(n.node.kind))
+                    .with("hops", i64::from(n.hops))
+                    .render(lang),
                 href: href(&n.node),
                 class: format!(
                     "node {}{}",
@@ -238,14 +271,17 @@ impl BlastChart {
             let label = match e.kind {
                 EdgeKind::Supplies => String::new(),
                 EdgeKind::Dependency => {
-                    let crit = e
-                        .criticality
-                        .map(|c| c.label().to_lowercase())
-                        .unwrap_or_default();
+                    let crit = criticality(lang, e).unwrap_or_default();
                     let dates = match (e.since, e.until) {
                         (Some(s), Some(u)) => format!("{}–{}", s.iso(), u.iso()),
-                        (Some(s), None) => format!("since {}", s.iso()),
-                        (None, Some(u)) => format!("until {}", u.iso()),
+                        (Some(s), None) => Message::new("blast-period-since")
+                            .with("since", s.iso())
+                            .with("precision", s.precision.as_str())
+                            .render(lang),
+                        (None, Some(u)) => Message::new("blast-period-until")
+                            .with("until", u.iso())
+                            .with("precision", u.precision.as_str())
+                            .render(lang),
                         (None, None) => String::new(),
                     };
                     [dates, crit]
@@ -254,7 +290,13 @@ impl BlastChart {
                         .collect::<Vec<_>>()
                         .join(" · ")
                 }
-                EdgeKind::Incident => e.relation.unwrap_or("caused").to_owned(),
+                EdgeKind::Incident => match e.relation {
+                    Some("origin") => Message::new("blast-relation-origin"),
+                    Some("conduit") => Message::new("blast-relation-conduit"),
+                    Some("victim") => Message::new("blast-relation-victim"),
+                    _ => Message::new("blast-relation-caused"),
+                }
+                .render(lang),
             };
             let (label_x, label_y) = if bx > ax {
                 // Dependency labels mid-way, incident labels near their target, so that
@@ -276,7 +318,11 @@ impl BlastChart {
                 label,
                 label_x,
                 label_y,
-                title: format!("{} → {}: {}", e.from.name, e.to.name, edge_text(e)),
+                title: Message::new("blast-edge-title")
+                    .with("from", node_name(lang, &e.from))
+                    .with("to", node_name(lang, &e.to))
+                    .with("what", edge_text(lang, e))
+                    .render(lang),
                 class: format!(
                     "edge {}{}",
                     match e.kind {
@@ -301,9 +347,11 @@ impl BlastChart {
             columns: (0..=depth)
                 .map(|h| {
                     let text = if h == 0 {
-                        "Start".to_owned()
+                        Message::new("blast-column-start").render(lang)
                     } else {
-                        format!("Hop {h}")
+                        Message::new("blast-column-hop")
+                            .with("hops", i64::from(h))
+                            .render(lang)
                     };
                     (LEFT + f64::from(h) * COLUMN, text)
                 })

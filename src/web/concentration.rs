@@ -1,13 +1,13 @@
 //! The concentration view: which products and suppliers many consumers rest on, with their
 //! share of critical dependencies; a page (table and bar chart) and `GET /api/v1/concentration`.
 
-use super::blast_chart::{blast_href, href};
+use super::blast_chart::{blast_href, href, node_name};
 use super::error::{ApiError, PageError};
-use super::filters;
 use super::identity::Nav;
 use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::domain::blast::{ConcentrationRowView, ConcentrationView, NodeRef};
+use crate::i18n::Lang;
 use crate::store::queries::blast::concentration_on;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -25,7 +25,9 @@ pub struct Bar {
     pub y: f64,
     pub width: f64,
     pub label: String,
-    pub value: String,
+    /// Its share of the critical dependencies (0..=1) and its number of consumers.
+    pub share: f64,
+    pub consumers: usize,
 }
 
 /// A table row with its links.
@@ -38,7 +40,7 @@ pub struct Row {
     pub consumers: Vec<(String, Option<String>)>,
 }
 
-fn rows(view: &ConcentrationView, list: &[ConcentrationRowView]) -> Vec<Row> {
+fn rows(lang: Lang, view: &ConcentrationView, list: &[ConcentrationRowView]) -> Vec<Row> {
     let vendor_name = |slug: &str| {
         view.vendors
             .iter()
@@ -59,7 +61,7 @@ fn rows(view: &ConcentrationView, list: &[ConcentrationRowView]) -> Vec<Row> {
             consumers: r
                 .consumers
                 .iter()
-                .map(|c: &NodeRef| (c.name.clone(), href(c)))
+                .map(|c: &NodeRef| (node_name(lang, c), href(c)))
                 .collect(),
             r: r.clone(),
         })
@@ -90,12 +92,8 @@ fn bars(view: &ConcentrationView) -> Vec<Bar> {
             y: 8.0 + i as f64 * BAR_ROW,
             width: (r.critical_share * BAR_MAX).max(2.0),
             label: r.node.name.chars().take(28).collect(),
-            value: format!(
-                "{:.0}% · {} consumer{}",
-                r.critical_share * 100.0,
-                r.consumer_count,
-                if r.consumer_count == 1 { "" } else { "s" }
-            ),
+            share: r.critical_share,
+            consumers: r.consumer_count,
         })
         .collect()
 }
@@ -111,14 +109,15 @@ pub async fn page(
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
     let view = state.run(move |c| concentration_on(c, as_of)).await?;
     let bars = bars(&view);
+    let lang = nav.lang;
     Ok(ConcentrationPage {
         nav,
         as_of,
         as_of_given: query.as_of.is_some(),
         total_dependencies: view.total_dependencies,
         total_critical: view.total_critical,
-        products: rows(&view, &view.products),
-        vendors: rows(&view, &view.vendors),
+        products: rows(lang, &view, &view.products),
+        vendors: rows(lang, &view, &view.vendors),
         chart_height: 16.0 + bars.len() as f64 * BAR_ROW,
         bars,
         bar_left: BAR_LEFT,

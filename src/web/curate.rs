@@ -5,6 +5,7 @@ use super::error::{ApiError, PageError, WebError};
 use super::identity::{Nav, Principal};
 use super::state::AppState;
 use crate::domain::{Line, Text, Tier, VendorStatus, WebUrl};
+use crate::i18n::{Lang, Message};
 use crate::store::pack::seed::import_time;
 use crate::store::queries::trust::vendor_detail_with_trust;
 use crate::store::vendor_edit::{EditableVendor, VendorChanges, editable_vendor, update_vendor};
@@ -15,44 +16,42 @@ use askama::Template;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-/// What was wrong with each field of a submission, in the order of the form.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(Vec<(&'static str, String)>);
+/// What was wrong with each field of a submission, in the order of the form; each message
+/// is rendered in the reader's language by the page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldErrors(Vec<(&'static str, Message)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &'static str, message: impl Into<Message>) {
         self.0.push((field, message.into()));
     }
 
     /// The message for `field`, if it was wrong.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+    pub fn get(&self, field: &str) -> Option<&Message> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// "name: must not be empty; tier: unknown tier ...".
+    /// "name: must not be empty; tier: unknown tier ..." (in English, for logs and the API).
     pub fn detail(&self) -> String {
         self.0
             .iter()
-            .map(|(f, m)| format!("{f}: {m}"))
+            .map(|(f, m)| format!("{f}: {}", m.render(Lang::En)))
             .collect::<Vec<_>>()
             .join("; ")
     }
 }
 
-/// Parses one field, noting its error.
-pub(crate) fn check<T, E: std::fmt::Display>(
+/// Parses one field, noting its error (a domain rule's message, in the reader's language).
+pub(crate) fn check<T, E: Into<Message>>(
     errors: &mut FieldErrors,
     field: &'static str,
     parsed: Result<T, E>,
 ) -> Option<T> {
-    parsed.map_err(|e| errors.add(field, e.to_string())).ok()
+    parsed.map_err(|e| errors.add(field, e)).ok()
 }
 
 /// The vendor form as submitted (every field text; a missing field is empty).
@@ -301,7 +300,11 @@ mod tests {
     fn a_form_reports_every_wrong_field() {
         let errors = form("", "huge", "ftp://x").changes().unwrap_err();
         assert!(errors.get("name").is_some());
-        assert!(errors.get("tier").is_some_and(|m| m.contains("huge")));
+        assert!(
+            errors
+                .get("tier")
+                .is_some_and(|m| m.render(crate::i18n::Lang::En).contains("huge"))
+        );
         assert!(errors.get("website").is_some());
         assert_eq!(errors.get("status"), None);
     }

@@ -3,7 +3,6 @@
 //! from stored snapshots, or are scored in memory for a date without any.
 
 use super::error::PageError;
-use super::filters;
 use super::identity::Nav;
 use super::pages::AsOfQuery;
 use super::state::AppState;
@@ -16,7 +15,7 @@ use chrono::NaiveDate;
 const WIDTH: f64 = 480.0;
 const HEIGHT: f64 = 200.0;
 const LEFT: f64 = 28.0;
-const RIGHT: f64 = 8.0;
+const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 26.0;
 
@@ -46,12 +45,12 @@ pub struct Histogram {
     pub bars: Vec<Bar>,
     /// (x, label) under the bars' edges: 0, 10, ..., 100.
     pub ticks: Vec<(f64, String)>,
-    /// The text alternative: every bin and its count.
+    /// The text alternative: every bin and its count, in the reader's language.
     pub description: String,
 }
 
 impl Histogram {
-    pub fn new(bins: &[i64; 10], unknown: i64) -> Histogram {
+    pub fn new(bins: &[i64; 10], unknown: i64, nav: &Nav) -> Histogram {
         let max = bins.iter().copied().max().unwrap_or(0).max(1) as f64;
         let step = (WIDTH - LEFT - RIGHT) / bins.len() as f64;
         let plot_height = HEIGHT - TOP - BOTTOM;
@@ -75,14 +74,15 @@ impl Histogram {
             })
             .collect();
         let ticks = (0..=bins.len())
-            .map(|i| (LEFT + i as f64 * step, format!("{}", i * 10)))
+            .map(|i| (LEFT + i as f64 * step, nav.int(i * 10)))
             .collect();
+        let colon = nav.t("colon");
         let mut parts: Vec<String> = bars
             .iter()
-            .map(|b| format!("{}: {}", b.range, b.count))
+            .map(|b| format!("{}{colon} {}", b.range, nav.int(b.count)))
             .collect();
         if unknown > 0 {
-            parts.push(format!("unknown score: {unknown}"));
+            parts.push(nav.t1("histogram-desc-unknown", "count", nav.int(unknown)));
         }
         Histogram {
             width: WIDTH,
@@ -92,7 +92,11 @@ impl Histogram {
             plot_bottom: HEIGHT - BOTTOM,
             bars,
             ticks,
-            description: format!("Vendors per score range: {}.", parts.join("; ")),
+            description: nav.t1(
+                "histogram-desc",
+                "bins",
+                parts.join(&format!("{} ", nav.t("semicolon"))),
+            ),
         }
     }
 }
@@ -136,8 +140,8 @@ pub async fn index(
         .run(move |c| dashboard(c, as_of, today, &scoring, &recommending))
         .await?;
     Ok(IndexPage {
+        histogram: Histogram::new(&d.histogram, d.unknown_vendors, &nav),
         nav,
-        histogram: Histogram::new(&d.histogram, d.unknown_vendors),
         d,
         grades: GRADE_COLUMNS,
         as_of,
@@ -149,9 +153,17 @@ pub async fn index(
 mod tests {
     use super::*;
 
+    fn nav(lang: crate::i18n::Lang) -> Nav {
+        Nav::of(None, lang, "/".into())
+    }
+
     #[test]
     fn histogram_bars_scale_to_the_largest_bin() {
-        let h = Histogram::new(&[0, 0, 0, 0, 1, 2, 0, 0, 0, 0], 1);
+        let h = Histogram::new(
+            &[0, 0, 0, 0, 1, 2, 0, 0, 0, 0],
+            1,
+            &nav(crate::i18n::Lang::En),
+        );
         assert_eq!(h.bars.len(), 10);
         assert_eq!(h.ticks.len(), 11);
         assert!((h.bars[5].height - (HEIGHT - TOP - BOTTOM)).abs() < 1e-9);
@@ -159,5 +171,24 @@ mod tests {
         assert_eq!(h.bars[0].height, 0.0);
         assert!(h.description.contains("50–60: 2"));
         assert!(h.description.contains("unknown score: 1"));
+        assert!(h.description.contains("40–50: 1; 50–60: 2"));
+    }
+
+    #[test]
+    fn histogram_text_in_french() {
+        let h = Histogram::new(
+            &[0, 0, 0, 0, 1, 2, 0, 0, 0, 0],
+            1,
+            &nav(crate::i18n::Lang::Fr),
+        );
+        assert!(
+            h.description.contains("50–60\u{a0}: 2"),
+            "{}",
+            h.description
+        );
+        assert!(
+            h.description
+                .starts_with("Fournisseurs par tranche de score")
+        );
     }
 }

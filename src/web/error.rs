@@ -1,6 +1,7 @@
 //! Web errors: one enum for handlers, shown as an HTML page or as an RFC 9457 problem
 //! document for the API; server faults are logged with their cause and never shown in full.
 
+use crate::i18n::Message;
 use crate::store::StoreError;
 use actix_web::http::StatusCode;
 use actix_web::http::header::ContentType;
@@ -13,7 +14,14 @@ use std::fmt;
 #[derive(Debug)]
 pub enum WebError {
     NotFound(String),
+    /// A stored record named in the request does not exist (`vendor "acme"`).
+    Missing {
+        kind: &'static str,
+        key: String,
+    },
     BadRequest(String),
+    /// A bad request whose explanation the catalogue words (English on the API).
+    Invalid(Message),
     /// Not signed in (no or a dead session, no or an unknown token).
     Unauthorized(String),
     /// Signed in, but the role does not allow it, or a CSRF or origin check failed.
@@ -28,8 +36,8 @@ pub enum WebError {
 impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
-            WebError::NotFound(_) => StatusCode::NOT_FOUND,
-            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::NotFound(_) | WebError::Missing { .. } => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) | WebError::Invalid(_) => StatusCode::BAD_REQUEST,
             WebError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::Conflict(_) => StatusCode::CONFLICT,
@@ -47,7 +55,30 @@ impl WebError {
             | WebError::Forbidden(m)
             | WebError::Conflict(m)
             | WebError::TooManyRequests(m) => m.clone(),
+            WebError::Missing { kind, key } => format!("{kind} \"{key}\" not found"),
+            WebError::Invalid(message) => message.render(crate::i18n::Lang::En),
             WebError::Internal(_) => "Something went wrong on our side; it has been logged.".into(),
+        }
+    }
+
+    /// The message safe to show to the user, in the reader's language where the catalogue
+    /// has it (details from lower layers stay as they are).
+    pub fn page_message(&self) -> Message {
+        match self {
+            WebError::Missing { kind, key } => {
+                let message = match *kind {
+                    "vendor" => Message::new("error-missing-vendor"),
+                    "product" => Message::new("error-missing-product"),
+                    "incident" => Message::new("error-missing-incident"),
+                    "source" => Message::new("error-missing-source"),
+                    "account" => Message::new("error-missing-account"),
+                    _ => return Message::verbatim(self.public_message()),
+                };
+                message.with("key", key.clone())
+            }
+            WebError::Internal(_) => Message::new("error-internal"),
+            WebError::Invalid(message) => message.clone(),
+            other => Message::verbatim(other.public_message()),
         }
     }
 }
@@ -62,6 +93,7 @@ impl fmt::Display for WebError {
             | WebError::Conflict(m)
             | WebError::TooManyRequests(m)
             | WebError::Internal(m) => f.write_str(m),
+            WebError::Missing { .. } | WebError::Invalid(_) => f.write_str(&self.public_message()),
         }
     }
 }
@@ -69,7 +101,7 @@ impl fmt::Display for WebError {
 impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound { .. } => WebError::NotFound(e.to_string()),
+            StoreError::NotFound { kind, key } => WebError::Missing { kind, key },
             StoreError::Conflict(m) => WebError::Conflict(m),
             // Two writers racing past the same uniqueness check: the database decides.
             StoreError::Query(diesel::result::Error::DatabaseError(
@@ -93,7 +125,8 @@ impl From<StoreError> for WebError {
 pub struct ErrorPage {
     pub nav: super::identity::Nav,
     pub status: u16,
-    pub reason: String,
+    /// The catalogue message naming the status ("http-404").
+    pub reason_id: &'static str,
     pub message: String,
 }
 
@@ -113,17 +146,37 @@ impl fmt::Display for PageError {
     }
 }
 
-/// Renders the error page for a status and message.
-pub fn error_page(status: StatusCode, message: String) -> HttpResponse {
-    error_page_for(&super::identity::Nav::default(), status, message)
+/// The catalogue message naming an HTTP status.
+fn reason_id(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "http-400",
+        401 => "http-401",
+        403 => "http-403",
+        404 => "http-404",
+        405 => "http-405",
+        409 => "http-409",
+        413 => "http-413",
+        415 => "http-415",
+        422 => "http-422",
+        429 => "http-429",
+        500 => "http-500",
+        503 => "http-503",
+        _ => "http-error",
+    }
 }
 
-/// Renders the error page with the signed-in user's header.
+/// Renders the error page for a status and message.
+pub fn error_page(status: StatusCode, message: impl Into<Message>) -> HttpResponse {
+    error_page_for(&super::identity::Nav::default(), status, message.into())
+}
+
+/// Renders the error page with the reader's header and language.
 pub fn error_page_for(
     nav: &super::identity::Nav,
     status: StatusCode,
-    message: String,
+    message: Message,
 ) -> HttpResponse {
+    let message = nav.msg(&message);
     let mut chars = message.chars();
     let message = match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -132,7 +185,7 @@ pub fn error_page_for(
     let page = ErrorPage {
         nav: nav.clone(),
         status: status.as_u16(),
-        reason: status.canonical_reason().unwrap_or("Error").to_owned(),
+        reason_id: reason_id(status),
         message,
     };
     match page.render() {
@@ -154,7 +207,7 @@ impl ResponseError for PageError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        error_page(self.0.status(), self.0.public_message())
+        error_page(self.0.status(), self.0.page_message())
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::domain::accounts::Permission;
 use crate::domain::audit::{Account, Actor};
 use crate::domain::{Channel, Role};
+use crate::i18n::Lang;
 use actix_web::cookie::{Cookie, CookieJar, Key, SameSite};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
@@ -80,11 +81,14 @@ impl FromRequest for Principal {
     }
 }
 
-/// What every page's header needs: who is signed in, what they may reach, and the CSRF
-/// token for the sign-out form.
+/// What every page's header needs: who is signed in, what they may reach, the CSRF token
+/// for the sign-out form, the reader's language and the page's own address (for the switch).
 #[derive(Debug, Clone, Default)]
 pub struct Nav {
     pub user: Option<NavUser>,
+    pub lang: Lang,
+    /// The path and query of this page, where the language switch comes back to.
+    pub here: String,
 }
 
 /// The signed-in user as the page header shows them.
@@ -99,7 +103,7 @@ pub struct NavUser {
 }
 
 impl Nav {
-    pub fn of(principal: Option<&Principal>) -> Nav {
+    pub fn of(principal: Option<&Principal>, lang: Lang, here: String) -> Nav {
         Nav {
             user: principal.map(|p| NavUser {
                 email: p.account.email.clone(),
@@ -112,7 +116,18 @@ impl Nav {
                 audit: p.may(Permission::ReadAudit),
                 admin: p.may(Permission::Administer),
             }),
+            lang,
+            here,
         }
+    }
+
+    /// The header of a page answering `req` for `principal`.
+    pub fn for_request(req: &HttpRequest, principal: Option<&Principal>) -> Nav {
+        let here = req
+            .uri()
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
+        Nav::of(principal, Lang::of_request(req), here)
     }
 
     /// The CSRF token forms on this page carry (empty when nobody is signed in).
@@ -126,7 +141,10 @@ impl FromRequest for Nav {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Nav::of(req.extensions().get::<Principal>())))
+        ready(Ok(Nav::for_request(
+            req,
+            req.extensions().get::<Principal>(),
+        )))
     }
 }
 

@@ -3,12 +3,12 @@
 //! page naming the parameter.
 
 use super::error::{PageError, WebError};
-use super::filters;
 use super::identity::Nav;
 use super::pages::Pager;
 use super::state::AppState;
 use crate::domain::views::{IncidentSummary, VendorSummary};
 use crate::domain::{IncidentKind, Tier, VendorStatus};
+use crate::i18n::{Arg, Lang, translate};
 use crate::store::queries::PageRequest;
 use crate::store::queries::listing::{
     GradeFilter, IncidentFilter, IncidentSort, VendorFilter, VendorSort, category_choices,
@@ -32,15 +32,40 @@ pub struct Choice {
     pub selected: bool,
 }
 
-fn choices<'a>(current: &str, items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<Choice> {
+fn choices<'a>(
+    current: &str,
+    items: impl IntoIterator<Item = (&'a str, impl Into<String>)>,
+) -> Vec<Choice> {
     items
         .into_iter()
         .map(|(value, label)| Choice {
             value: value.to_owned(),
-            label: label.to_owned(),
+            label: label.into(),
             selected: value == current,
         })
         .collect()
+}
+
+/// The message of a sort order: `vendor-sort-name`, `vendor-sort-name-desc` for `-name`.
+fn sort_message(list: &str, key: &str) -> String {
+    match key.strip_prefix('-') {
+        Some(key) => format!("{list}-sort-{key}-desc"),
+        None => format!("{list}-sort-{key}"),
+    }
+}
+
+/// The options of a sort menu, in the reader's language.
+fn sort_choices(
+    lang: Lang,
+    list: &str,
+    current: &str,
+    keys: &[(&'static str, &str)],
+) -> Vec<Choice> {
+    choices(
+        current,
+        keys.iter()
+            .map(|(key, _)| (*key, translate(lang, &sort_message(list, key), &[]))),
+    )
 }
 
 fn bad(parameter: &str, value: &str, expected: &str) -> PageError {
@@ -266,21 +291,29 @@ pub async fn vendors(
     ];
     let mut all_pairs = filter_pairs.to_vec();
     all_pairs.insert(4, ("sort", sort_s));
+    let lang = nav.lang;
     Ok(VendorListPage {
         nav,
         pager: pager(page, per, list.total),
         vendors: list.items,
-        tiers: choices(&tier_s, Tier::ALL.iter().map(|t| (t.as_str(), t.label()))),
+        tiers: choices(
+            &tier_s,
+            Tier::ALL
+                .iter()
+                .map(|t| (t.as_str(), translate(lang, t.message_id(), &[]))),
+        ),
         statuses: choices(
             &status_s,
-            VendorStatus::ALL.iter().map(|s| (s.as_str(), s.label())),
+            VendorStatus::ALL
+                .iter()
+                .map(|s| (s.as_str(), translate(lang, s.message_id(), &[]))),
         ),
         grades: choices(&grade_s, GradeFilter::VALUES.iter().map(|g| (*g, *g))),
         categories: choices(
             &category_s,
             all_categories.iter().map(|(s, n)| (s.as_str(), n.as_str())),
         ),
-        sorts: choices(sort.as_str(), VendorSort::VALUES),
+        sorts: sort_choices(lang, "vendor", sort.as_str(), &VendorSort::VALUES),
         sort: sort.as_str().to_owned(),
         per: per_s,
         filtered: tier.is_some() || status.is_some() || grade.is_some() || !category_s.is_empty(),
@@ -378,23 +411,27 @@ pub async fn incidents(
         ("sort", sort_s),
         ("per", per_s.clone()),
     ];
-    let severity_labels = [
-        ("1", "1 or more"),
-        ("2", "2 or more"),
-        ("3", "3 or more"),
-        ("4", "4 or more"),
-        ("5", "5 only"),
-    ];
+    let lang = nav.lang;
+    let severity_labels = ["1", "2", "3", "4", "5"].map(|s| {
+        let id = if s == "5" {
+            "severity-only"
+        } else {
+            "severity-at-least"
+        };
+        (s, translate(lang, id, &[("severity", Arg::from(s))]))
+    });
     Ok(IncidentListPage {
         nav,
         pager: pager(page, per, list.total),
         incidents: list.items,
         kinds: choices(
             &kind_s,
-            IncidentKind::ALL.iter().map(|k| (k.as_str(), k.label())),
+            IncidentKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), translate(lang, k.message_id(), &[]))),
         ),
         severities: choices(&severity_s, severity_labels),
-        sorts: choices(sort.as_str(), IncidentSort::VALUES),
+        sorts: sort_choices(lang, "incident", sort.as_str(), &IncidentSort::VALUES),
         filtered: kind.is_some() || from.is_some() || to.is_some() || severity.is_some(),
         from: from_s,
         to: to_s,
@@ -416,6 +453,24 @@ mod tests {
         ]);
         assert_eq!(q, "tier=high&category=a+b%26c&");
         assert_eq!(query_prefix(&[("tier", String::new())]), "");
+    }
+
+    #[test]
+    fn every_sort_order_is_named_in_both_languages() {
+        for lang in Lang::ALL {
+            let ids = crate::i18n::message_ids(lang);
+            let keys = VendorSort::VALUES
+                .iter()
+                .map(|(k, _)| sort_message("vendor", k))
+                .chain(
+                    IncidentSort::VALUES
+                        .iter()
+                        .map(|(k, _)| sort_message("incident", k)),
+                );
+            for id in keys {
+                assert!(ids.contains(&id), "{id} missing in {}", lang.code());
+            }
+        }
     }
 
     #[test]

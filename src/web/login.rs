@@ -9,6 +9,7 @@ use super::identity::{
 };
 use super::state::AppState;
 use crate::auth::random_token;
+use crate::i18n::Message;
 use crate::store::pack::seed::import_time;
 use crate::store::sign_in::{self as store, Attempt, Outcome, Throttle};
 use actix_web::http::StatusCode;
@@ -17,9 +18,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-const WRONG: &str =
-    "Sign-in failed: the e-mail or the password is wrong, or the account is disabled.";
-
 #[derive(Template)]
 #[template(path = "login.html")]
 struct LoginPage {
@@ -27,7 +25,7 @@ struct LoginPage {
     csrf_token: String,
     email: String,
     next: String,
-    message: Option<String>,
+    message: Option<Message>,
 }
 
 /// `?next=` on the sign-in form.
@@ -81,6 +79,7 @@ fn see_other(location: &str) -> HttpResponse {
 
 /// `GET /login`: the sign-in form (signed-in users go on to where they were going).
 pub async fn form(
+    nav: Nav,
     req: HttpRequest,
     state: web::Data<AppState>,
     principal: Option<Principal>,
@@ -91,7 +90,7 @@ pub async fn form(
         return Ok(see_other(&next));
     }
     let page = LoginPage {
-        nav: Nav::default(),
+        nav: nav.clone(),
         csrf_token: presession_token(&req, &state)?,
         email: String::new(),
         next,
@@ -110,6 +109,7 @@ pub struct SignInForm {
 
 /// `POST /login`.
 pub async fn sign_in(
+    nav: Nav,
     req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<SignInForm>,
@@ -136,25 +136,23 @@ pub async fn sign_in(
             store::sign_in(c, &attempt, Throttle::default(), now)
         })
         .await?;
-    let retry = |message: &str, status: StatusCode| -> Result<HttpResponse, PageError> {
+    let retry = |message: Message, status: StatusCode| -> Result<HttpResponse, PageError> {
         let page = LoginPage {
-            nav: Nav::default(),
+            nav: nav.clone(),
             csrf_token: presession_token(&req, &state)?,
             email: form.email.chars().take(254).collect(),
             next: safe_next(form.next.as_deref()),
-            message: Some(message.to_owned()),
+            message: Some(message),
         };
         render(&state, &page, status, https)
     };
     match outcome {
         Outcome::Throttled => retry(
-            &format!(
-                "Too many failed sign-ins. Wait {} minutes and try again.",
-                Throttle::default().window.num_minutes()
-            ),
+            Message::new("login-throttled")
+                .with("minutes", Throttle::default().window.num_minutes()),
             StatusCode::TOO_MANY_REQUESTS,
         ),
-        Outcome::Refused => retry(WRONG, StatusCode::UNAUTHORIZED),
+        Outcome::Refused => retry(Message::new("login-failed"), StatusCode::UNAUTHORIZED),
         Outcome::SignedIn { secret, account } => {
             let next = if account.must_change_password {
                 "/account/password".to_owned()

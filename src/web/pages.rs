@@ -103,7 +103,7 @@ pub async fn vendor(
             Ok((v, history))
         })
         .await?;
-    let chart = HistoryChart::new(&v.history, v.trust.as_ref());
+    let chart = HistoryChart::new(&v.history, v.trust.as_ref(), &nav);
     Ok(VendorPage {
         nav,
         v,
@@ -196,9 +196,10 @@ pub async fn source(
     id: web::Path<String>,
 ) -> Result<SourcePage, PageError> {
     let raw = id.into_inner();
-    let id: i32 = raw
-        .parse()
-        .map_err(|_| super::error::WebError::NotFound(format!("source \"{raw}\" not found")))?;
+    let id: i32 = raw.parse().map_err(|_| super::error::WebError::Missing {
+        kind: "source",
+        key: raw.clone(),
+    })?;
     let audit = principal.may(Permission::ReadAudit);
     let (s, history) = state
         .run(move |c| {

@@ -5,8 +5,11 @@ use super::error::{ApiError, PageError};
 use super::filters;
 use super::identity::Nav;
 use super::pages::AsOfQuery;
+use super::recommendation_details::{AlternativeText, ControlText, alternative, control, excluded};
+use super::recommendation_reasons::{RecommendationJson, reasons};
 use super::state::AppState;
-use crate::domain::recommend::Recommendation;
+use crate::domain::recommend::{Recommendation, UsageView};
+use crate::store::pack::format::ORGANISATION_CONSUMER;
 use crate::store::queries::recommendations::{product_recommendation, recommendations_in_use};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -48,7 +51,8 @@ pub async fn api_list(
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let list = in_use(&state, date(&query)).await?;
-    Ok(HttpResponse::Ok().json(list))
+    let json: Vec<RecommendationJson> = list.iter().map(RecommendationJson::new).collect();
+    Ok(HttpResponse::Ok().json(json))
 }
 
 /// `GET /api/v1/products/{slug}/recommendation[?as_of=YYYY-MM-DD]`.
@@ -58,7 +62,7 @@ pub async fn api_product(
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let r = one(&state, slug.into_inner(), date(&query)).await?;
-    Ok(HttpResponse::Ok().json(r))
+    Ok(HttpResponse::Ok().json(RecommendationJson::new(&r)))
 }
 
 #[derive(Template, WebTemplate)]
@@ -71,6 +75,17 @@ pub struct RecommendationListPage {
     pub retain: Vec<Recommendation>,
     pub today: NaiveDate,
     pub as_of_given: bool,
+}
+
+impl RecommendationListPage {
+    /// Who uses a product, for the reader (our own organisation in their language).
+    pub fn consumer_name(&self, usage: &UsageView) -> String {
+        if usage.consumer == ORGANISATION_CONSUMER {
+            crate::i18n::translate(self.nav.lang, "node-organisation", &[])
+        } else {
+            usage.consumer_name.clone()
+        }
+    }
 }
 
 /// `GET /recommendations[?as_of=YYYY-MM-DD]`.
@@ -96,6 +111,13 @@ pub async fn page_list(
 pub struct RecommendationPage {
     pub nav: Nav,
     pub r: Recommendation,
+    /// Why, in the reader's language.
+    pub reasons: Vec<String>,
+    /// The notes on each alternative, each control, and why each product was left out, in
+    /// the reader's language (in the order of `r`'s lists).
+    pub alternatives: Vec<AlternativeText>,
+    pub controls: Vec<ControlText>,
+    pub excluded: Vec<String>,
     pub today: NaiveDate,
     pub as_of_given: bool,
 }
@@ -109,7 +131,16 @@ pub async fn page_product(
 ) -> Result<RecommendationPage, PageError> {
     let today = date(&query);
     let r = one(&state, slug.into_inner(), today).await?;
+    let lang = nav.lang;
     Ok(RecommendationPage {
+        reasons: reasons(lang, &r),
+        alternatives: r
+            .alternatives
+            .iter()
+            .map(|a| alternative(lang, a))
+            .collect(),
+        controls: r.controls.iter().map(|c| control(lang, c)).collect(),
+        excluded: r.excluded.iter().map(|x| excluded(lang, x)).collect(),
         nav,
         r,
         today,

@@ -4,8 +4,8 @@
 use super::error::{error_page, problem};
 use super::state::AppState;
 use super::{
-    access, account, admin, api, assets, audit, blast, concentration, curate, curation, login,
-    pages, recommendations, search,
+    access, account, admin, api, assets, audit, blast, compare, concentration, curate, curation,
+    language, login, pages, recommendations, search,
 };
 use crate::domain::accounts::Permission;
 use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
@@ -33,11 +33,12 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
 }
 
 async fn not_found(req: HttpRequest) -> HttpResponse {
-    let message = format!("No page at {}", req.path());
     if req.path().starts_with("/api/") {
-        problem(StatusCode::NOT_FOUND, message)
+        problem(StatusCode::NOT_FOUND, format!("No page at {}", req.path()))
     } else {
-        error_page(StatusCode::NOT_FOUND, message)
+        let message = crate::i18n::Message::new("error-no-page").with("path", req.path());
+        let nav = super::identity::Nav::for_request(&req, None);
+        super::error::error_page_for(&nav, StatusCode::NOT_FOUND, message)
     }
 }
 
@@ -115,6 +116,9 @@ pub static ROUTES: &[RouteRule] = &[
     rule(Get, "/static/app.css", Public, || {
         web::to(assets::stylesheet)
     }),
+    rule(Get, "/language/{code}", Public, || {
+        web::to(language::switch)
+    }),
     rule(Get, "/login", Public, || web::to(login::form)),
     rule(Post, "/login", Public, || web::to(login::sign_in)),
     rule(Post, "/logout", Session, || web::to(login::sign_out)),
@@ -190,6 +194,112 @@ pub static ROUTES: &[RouteRule] = &[
     rule(Post, "/incidents/{slug}/remediations/new", Curate, || {
         web::to(curation::remediation_new::submit)
     }),
+    rule(Get, "/incidents/{slug}/edit", Curate, || {
+        web::to(curation::incident_edit::edit_form)
+    }),
+    rule(Post, "/incidents/{slug}/edit", Curate, || {
+        web::to(curation::incident_edit::edit_submit)
+    }),
+    rule(Get, "/incidents/{slug}/delete", Curate, || {
+        web::to(curation::incident_edit::delete_confirm)
+    }),
+    rule(Post, "/incidents/{slug}/delete", Curate, || {
+        web::to(curation::incident_edit::delete_submit)
+    }),
+    rule(Get, "/remediations/{slug}/edit", Curate, || {
+        web::to(curation::remediation_edit::edit_form)
+    }),
+    rule(Post, "/remediations/{slug}/edit", Curate, || {
+        web::to(curation::remediation_edit::edit_submit)
+    }),
+    rule(Get, "/remediations/{slug}/delete", Curate, || {
+        web::to(curation::remediation_edit::delete_confirm)
+    }),
+    rule(Post, "/remediations/{slug}/delete", Curate, || {
+        web::to(curation::remediation_edit::delete_submit)
+    }),
+    rule(Get, "/products/{slug}/edit", Curate, || {
+        web::to(curation::product_edit::edit_form)
+    }),
+    rule(Post, "/products/{slug}/edit", Curate, || {
+        web::to(curation::product_edit::edit_submit)
+    }),
+    rule(Get, "/vendors/{slug}/dependencies/new", Curate, || {
+        web::to(curation::dependency_form::new_form)
+    }),
+    rule(Post, "/vendors/{slug}/dependencies/new", Curate, || {
+        web::to(curation::dependency_form::new_submit)
+    }),
+    rule(Get, "/dependencies/{id}/edit", Curate, || {
+        web::to(curation::dependency_form::edit_form)
+    }),
+    rule(Post, "/dependencies/{id}/edit", Curate, || {
+        web::to(curation::dependency_form::edit_submit)
+    }),
+    rule(Get, "/dependencies/{id}/delete", Curate, || {
+        web::to(curation::record_delete::dependency_confirm)
+    }),
+    rule(Post, "/dependencies/{id}/delete", Curate, || {
+        web::to(curation::record_delete::dependency_delete)
+    }),
+    rule(Get, "/analysts", Read, || web::to(curation::analysts::list)),
+    rule(Get, "/analysts/new", Curate, || {
+        web::to(curation::analyst_form::new_form)
+    }),
+    rule(Post, "/analysts/new", Curate, || {
+        web::to(curation::analyst_form::new_submit)
+    }),
+    rule(Get, "/analysts/{slug}/edit", Curate, || {
+        web::to(curation::analyst_form::edit_form)
+    }),
+    rule(Post, "/analysts/{slug}/edit", Curate, || {
+        web::to(curation::analyst_form::edit_submit)
+    }),
+    rule(Get, "/analysts/{slug}/delete", Curate, || {
+        web::to(curation::record_delete::analyst_confirm)
+    }),
+    rule(Post, "/analysts/{slug}/delete", Curate, || {
+        web::to(curation::record_delete::analyst_delete)
+    }),
+    rule(Get, "/analyst-firms/new", Curate, || {
+        web::to(curation::firm_form::new_form)
+    }),
+    rule(Post, "/analyst-firms/new", Curate, || {
+        web::to(curation::firm_form::new_submit)
+    }),
+    rule(Get, "/analyst-firms/{slug}/edit", Curate, || {
+        web::to(curation::firm_form::edit_form)
+    }),
+    rule(Post, "/analyst-firms/{slug}/edit", Curate, || {
+        web::to(curation::firm_form::edit_submit)
+    }),
+    rule(Get, "/analyst-firms/{slug}/delete", Curate, || {
+        web::to(curation::record_delete::firm_confirm)
+    }),
+    rule(Post, "/analyst-firms/{slug}/delete", Curate, || {
+        web::to(curation::record_delete::firm_delete)
+    }),
+    rule(Get, "/assessments/new", Curate, || {
+        web::to(curation::assessment_form::new_form)
+    }),
+    rule(Post, "/assessments/new", Curate, || {
+        web::to(curation::assessment_form::new_submit)
+    }),
+    rule(Get, "/assessments/{slug}/edit", Curate, || {
+        web::to(curation::assessment_form::edit_form)
+    }),
+    rule(Post, "/assessments/{slug}/edit", Curate, || {
+        web::to(curation::assessment_form::edit_submit)
+    }),
+    rule(Get, "/assessments/{slug}/delete", Curate, || {
+        web::to(curation::record_delete::assessment_confirm)
+    }),
+    rule(Post, "/assessments/{slug}/delete", Curate, || {
+        web::to(curation::record_delete::assessment_delete)
+    }),
+    rule(Get, "/score-changes/{id}", Read, || {
+        web::to(curation::score_report::show)
+    }),
     rule(Get, "/vendors/{slug}/blast-radius", Read, || {
         web::to(blast::vendor_page)
     }),
@@ -207,8 +317,69 @@ pub static ROUTES: &[RouteRule] = &[
         web::to(recommendations::page_product)
     }),
     rule(Get, "/sources", Read, || web::to(pages::sources)),
+    rule(Get, "/sources/new", Curate, || {
+        web::to(curation::source_form::new_form)
+    }),
+    rule(Post, "/sources/new", Curate, || {
+        web::to(curation::source_form::new_submit)
+    }),
     rule(Get, "/sources/{id}", Read, || web::to(pages::source)),
+    rule(Get, "/sources/{id}/edit", Curate, || {
+        web::to(curation::source_form::edit_form)
+    }),
+    rule(Post, "/sources/{id}/edit", Curate, || {
+        web::to(curation::source_form::edit_submit)
+    }),
+    rule(Get, "/sources/{id}/delete", Curate, || {
+        web::to(curation::removal::source_confirm)
+    }),
+    rule(Post, "/sources/{id}/delete", Curate, || {
+        web::to(curation::removal::source_delete)
+    }),
+    rule(Get, "/sources/{id}/citations/new", Curate, || {
+        web::to(curation::citation_new::form)
+    }),
+    rule(Post, "/sources/{id}/citations/new", Curate, || {
+        web::to(curation::citation_new::submit)
+    }),
+    rule(Get, "/citations/new", Curate, || {
+        web::to(curation::citation_new::choose)
+    }),
+    rule(Post, "/citations/{id}/delete", Curate, || {
+        web::to(curation::citation_new::delete)
+    }),
+    rule(Get, "/incidents/{slug}/timeline/new", Curate, || {
+        web::to(curation::timeline_form::new_form)
+    }),
+    rule(Post, "/incidents/{slug}/timeline/new", Curate, || {
+        web::to(curation::timeline_form::new_submit)
+    }),
+    rule(Get, "/timeline/{id}/edit", Curate, || {
+        web::to(curation::timeline_form::edit_form)
+    }),
+    rule(Post, "/timeline/{id}/edit", Curate, || {
+        web::to(curation::timeline_form::edit_submit)
+    }),
+    rule(Get, "/timeline/{id}/delete", Curate, || {
+        web::to(curation::removal::event_confirm)
+    }),
+    rule(Post, "/timeline/{id}/delete", Curate, || {
+        web::to(curation::removal::event_delete)
+    }),
+    rule(Get, "/incidents/{slug}/causes/new", Curate, || {
+        web::to(curation::cause_new::form)
+    }),
+    rule(Post, "/incidents/{slug}/causes/new", Curate, || {
+        web::to(curation::cause_new::submit)
+    }),
+    rule(Get, "/causes/{id}/delete", Curate, || {
+        web::to(curation::removal::link_confirm)
+    }),
+    rule(Post, "/causes/{id}/delete", Curate, || {
+        web::to(curation::removal::link_delete)
+    }),
     rule(Get, "/search", Read, || web::to(search::page)),
+    rule(Get, "/compare", Read, || web::to(compare::page)),
     rule(Get, "/audit", ReadAudit, || web::to(audit::page)),
     rule(Get, "/audit.csv", ReadAudit, || web::to(audit::csv)),
     rule(Get, "/api/v1/me", Read, || web::to(api::me)),

@@ -119,15 +119,29 @@ async fn run_search(state: &AppState, q: String, limit: usize) -> Result<Vec<Hit
     .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
 }
 
-/// The words shown for a hit's kind.
-pub fn kind_label(kind: &str) -> &'static str {
+/// The message naming a hit's kind.
+pub fn kind_message(kind: &str) -> &'static str {
     match kind {
-        "vendor" => "Vendor",
-        "product" => "Product",
-        "incident" => "Incident",
-        "assessment" => "Analyst view",
-        "source" => "Source",
-        _ => "Record",
+        "vendor" => "search-kind-vendor",
+        "product" => "search-kind-product",
+        "incident" => "search-kind-incident",
+        "assessment" => "search-kind-assessment",
+        "source" => "search-kind-source",
+        _ => "search-kind-other",
+    }
+}
+
+/// The message naming the part of a record a snippet comes from (`Hit::snippet_label`).
+pub fn part_message(part: &str) -> &'static str {
+    match part {
+        "name" => "search-part-name",
+        "title" => "search-part-title",
+        "description" => "search-part-description",
+        "summary" => "search-part-summary",
+        "quote" => "search-part-quote",
+        "translation" => "search-part-translation",
+        "full text" => "search-part-full-text",
+        _ => "search-part-other",
     }
 }
 

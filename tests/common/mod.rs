@@ -372,6 +372,20 @@ impl TestApp {
         self.send("GET", path, who, &[], None)
     }
 
+    /// `GET path` as a viewer with extra request headers (`accept-language`, …). A `cookie`
+    /// header is sent after the viewer's session cookie.
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let session = self.session(Role::Viewer).cookie;
+        let headers: Vec<(&str, String)> = headers
+            .iter()
+            .map(|(k, v)| match *k {
+                "cookie" => (*k, format!("{session}; {v}")),
+                _ => (*k, (*v).to_owned()),
+            })
+            .collect();
+        self.send("GET", path, &self.as_role(Role::Viewer), &headers, None)
+    }
+
     /// Posts a form as `who`; the session's CSRF token is added.
     pub fn post_form(&self, path: &str, who: &As, fields: &[(&str, &str)]) -> Answer {
         let mut fields: Vec<(&str, &str)> = fields.to_vec();
@@ -484,6 +498,20 @@ pub fn cookie_pair(answer: &Answer, name: &str) -> Option<String> {
         .filter_map(|c| c.split(';').next())
         .find(|pair| pair.starts_with(&format!("{name}=")) && pair.len() > name.len() + 1)
         .map(str::to_owned)
+}
+
+/// Asserts that viewers and reviewers are refused (403) every one of these curation paths,
+/// by GET and by POST.
+pub fn assert_curators_only(app: &TestApp, paths: &[&str]) {
+    for role in [Role::Viewer, Role::Reviewer] {
+        let who = app.as_role(role);
+        for path in paths {
+            assert_eq!(app.get_as(path, &who).status, 403, "GET {path} as {role:?}");
+            let fields = [("slug", "x"), ("name", "X"), ("title", "X")];
+            let answer = app.post_form(path, &who, &fields);
+            assert_eq!(answer.status, 403, "POST {path} as {role:?}");
+        }
+    }
 }
 
 /// The value of the first hidden input named `name` in an HTML page.

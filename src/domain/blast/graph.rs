@@ -36,6 +36,16 @@ impl NodeKind {
         }
     }
 
+    /// The catalogue message naming the kind: `node-vendor`.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NodeKind::Vendor => "node-vendor",
+            NodeKind::Product => "node-product",
+            NodeKind::Organisation => "node-organisation",
+            NodeKind::Incident => "node-incident",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             NodeKind::Vendor => "Vendor",

@@ -4,6 +4,7 @@
 use super::config::RecommendationConfig;
 use super::context::{ProductContext, involved_vendor};
 use super::input::{Consumer, IncidentInfo, RecommendInput};
+use super::reason::{Exclusion, Exposure, Precedent};
 use super::report::{Alternative, Criteria, Excluded};
 use crate::domain::{InvolvementRole, Stance};
 use std::collections::BTreeSet;
@@ -74,6 +75,10 @@ pub fn rank(
                 reason: format!(
                     "{vendor_name} is the origin of {incident}, in the same incident chain"
                 ),
+                why: Exclusion::ChainOrigin {
+                    vendor: vendor_name.clone(),
+                    incident: incident.to_owned(),
+                },
             });
             continue;
         }
@@ -88,10 +93,14 @@ pub fn rank(
                 product: product.slug.clone(),
                 name: product.name.clone(),
                 reason: format!("origin of {}, a severe recent incident", incident.title),
+                why: Exclusion::SevereOrigin {
+                    incident: incident.title.clone(),
+                },
             });
             continue;
         }
-        let (exposure, exposure_reasons) = exposure(input, &alt, &chain, &compromised);
+        let (exposure, exposed_by) = exposure(input, &alt, &chain, &compromised);
+        let exposure_reasons = exposed_by.iter().map(english).collect();
         let analysts = if alt.views.is_empty() {
             0.5
         } else {
@@ -112,6 +121,7 @@ pub fn rank(
             + config.weight_analysts * criteria.analysts
             - config.penalty_exposure * criteria.exposure;
         let mut precedents = Vec::new();
+        let mut recorded = Vec::new();
         let mut citations = Vec::new();
         for r in input.remediations.iter().filter(|r| {
             r.product == Some(ctx.id) && r.replacement == Some(id) && input.known(r.known_on)
@@ -122,6 +132,12 @@ pub fn rank(
                 .map(|d| d.format(" (%-d %b %Y)").to_string())
                 .unwrap_or_default();
             precedents.push(format!("{who}{when}: {}", r.description));
+            recorded.push(Precedent {
+                who: who.to_owned(),
+                known_on: r.known_on,
+                after: None,
+                description: r.description.clone(),
+            });
             citations.extend(r.citations.iter().cloned());
         }
         ranked.push(Alternative {
@@ -135,7 +151,9 @@ pub fn rank(
             score: alt.score(),
             uncertainty: alt.uncertainty(),
             exposure_reasons,
+            exposure: exposed_by,
             precedents,
+            recorded,
             citations,
         });
     }
@@ -159,7 +177,7 @@ fn exposure(
     alt: &ProductContext,
     chain: &[&IncidentInfo],
     compromised: &BTreeSet<i32>,
-) -> (f64, Vec<String>) {
+) -> (f64, Vec<Exposure>) {
     let vendor = alt.product.vendor;
     let mut value: f64 = 0.0;
     let mut reasons = Vec::new();
@@ -173,9 +191,9 @@ fn exposure(
             .get(&u.product)
             .map_or("", |p| p.name.as_str());
         value = 1.0;
-        reasons.push(format!(
-            "its vendor depends on {name}, compromised in the same chain"
-        ));
+        reasons.push(Exposure::DependsOn {
+            product: name.to_owned(),
+        });
     }
     for incident in chain {
         for inv in incident
@@ -189,8 +207,21 @@ fn exposure(
                 InvolvementRole::Victim => 0.5,
             };
             value = value.max(part);
-            reasons.push(format!("{} in {}", inv.role.label(), incident.title));
+            reasons.push(Exposure::Involved {
+                role: inv.role,
+                incident: incident.title.clone(),
+            });
         }
     }
     (value, reasons)
+}
+
+/// An exposure in English (the JSON API's `exposure_reasons`).
+fn english(e: &Exposure) -> String {
+    match e {
+        Exposure::DependsOn { product } => {
+            format!("its vendor depends on {product}, compromised in the same chain")
+        }
+        Exposure::Involved { role, incident } => format!("{} in {incident}", role.label()),
+    }
 }

@@ -11,14 +11,20 @@ pub fn views(ctx: &ProductContext, decision: Decision) -> Vec<AnalystView> {
     ctx.views
         .iter()
         .map(|a| {
-            let subject = match a.subject {
-                AssessedSubject::Product(_) => format!("product {}", ctx.product.name),
-                AssessedSubject::Vendor(v) => format!(
-                    "vendor {}",
-                    input.vendors.get(&v).map_or("", |x| x.name.as_str())
+            let (subject_kind, subject_name) = match a.subject {
+                AssessedSubject::Product(_) => ("product", ctx.product.name.clone()),
+                AssessedSubject::Vendor(v) => (
+                    "vendor",
+                    input
+                        .vendors
+                        .get(&v)
+                        .map_or_else(String::new, |x| x.name.clone()),
                 ),
-                AssessedSubject::Incident(_) => "incident".to_owned(),
+                AssessedSubject::Incident(_) => ("incident", String::new()),
             };
+            let subject = format!("{subject_kind} {subject_name}")
+                .trim_end()
+                .to_owned();
             let agrees = a.favoured_action.map(|act| decision.agrees_with(act));
             let note = match (a.favoured_action, agrees) {
                 (Some(act), Some(true)) => format!(
@@ -40,6 +46,8 @@ pub fn views(ctx: &ProductContext, decision: Decision) -> Vec<AnalystView> {
                 analyst_title: a.analyst_title.clone(),
                 date: a.assessed_on,
                 subject,
+                subject_kind,
+                subject_name,
                 stance: a.stance,
                 favoured_action: a.favoured_action,
                 quote: a.quote.clone(),

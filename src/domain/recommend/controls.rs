@@ -2,6 +2,7 @@
 //! similar incidents (cited), and transition controls whenever the decision is to replace.
 
 use super::context::ProductContext;
+use super::reason::{Ground, Precedent};
 use super::report::{Control, Decision};
 use crate::domain::{IncidentKind, RemediationKind};
 
@@ -131,7 +132,9 @@ fn control_of(e: &Entry, rationale: String, transition: bool) -> Control {
         control: e.control.to_owned(),
         rationale,
         transition,
+        grounds: Vec::new(),
         precedents: Vec::new(),
+        recorded: Vec::new(),
         citations: Vec::new(),
     }
 }
@@ -181,7 +184,14 @@ pub fn controls(ctx: &ProductContext, decision: Decision, uncertain: bool) -> Ve
                 incident.kind.label().to_lowercase(),
                 incident.severity
             );
-            slot(&mut chosen, e).1.push(because);
+            let (_, reasons, control) = slot(&mut chosen, e);
+            reasons.push(because);
+            control.grounds.push(Ground::Incident {
+                role: *role,
+                title: incident.title.clone(),
+                kind: incident.kind,
+                severity: incident.severity,
+            });
         }
     }
     // 2. From remediations recorded after incidents of the same kinds (known on the date).
@@ -212,11 +222,21 @@ pub fn controls(ctx: &ProductContext, decision: Decision, uncertain: bool) -> Ve
         );
         if !because.contains(&done) {
             because.push(done);
+            control.grounds.push(Ground::Precedent {
+                who: who.to_owned(),
+                kind: similar.kind,
+            });
         }
         control.precedents.push(format!(
             "{who} ({when}), after {}: {}",
             similar.title, r.description
         ));
+        control.recorded.push(Precedent {
+            who: who.to_owned(),
+            known_on: r.known_on,
+            after: Some(similar.title.clone()),
+            description: r.description.clone(),
+        });
         for c in &r.citations {
             if !control.citations.contains(c) {
                 control.citations.push(c.clone());

@@ -7,6 +7,7 @@ use super::config::RecommendationConfig;
 use super::context::{ProductContext, UsageState};
 use super::controls;
 use super::input::RecommendInput;
+use super::reason::{Reason, Use};
 use super::report::{IncidentRef, Recommendation, UsageView};
 use super::rules::{Facts, decide};
 use crate::domain::{FavouredAction, IncidentKind, InvolvementRole};
@@ -46,74 +47,53 @@ pub fn facts(ctx: &ProductContext, config: &RecommendationConfig) -> Facts {
     }
 }
 
-fn day(d: chrono::NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
 /// The context lines under the rule's own reason: scores, use, incidents, analysts.
-fn context_reasons(ctx: &ProductContext, facts: &Facts) -> Vec<String> {
-    let mut reasons = vec![format!(
-        "Score {:.1} (product {:.1}, vendor {:.1}: the lower counts), uncertainty {:.2} (the higher).",
-        facts.score, ctx.product_score.score, ctx.vendor_score.score, facts.uncertainty
-    )];
-    let current: Vec<String> = ctx
+fn context_reasons(ctx: &ProductContext, facts: &Facts) -> Vec<Reason> {
+    let mut reasons = vec![Reason::Scores {
+        score: facts.score,
+        product: ctx.product_score.score,
+        vendor: ctx.vendor_score.score,
+        uncertainty: facts.uncertainty,
+    }];
+    let current: Vec<Use> = ctx
         .usages
         .iter()
         .filter(|(_, s)| *s != UsageState::Past)
-        .map(|(u, s)| {
-            let (_, name) = ctx.consumer_names(u.consumer);
-            let crit = u.criticality.label().to_lowercase();
-            match (s, u.until) {
-                (UsageState::RecentlyEnded, Some(end)) => {
-                    format!("{name} used it ({crit} criticality) until {}", day(end))
-                }
-                _ => format!("{name} uses it ({crit} criticality)"),
-            }
+        .map(|(u, s)| Use {
+            consumer: ctx.consumer_names(u.consumer).1,
+            organisation: u.consumer == super::input::Consumer::Organisation,
+            criticality: u.criticality,
+            until: u.until.filter(|_| *s == UsageState::RecentlyEnded),
         })
         .collect();
     if current.is_empty() {
         reasons.push(match ctx.criticality() {
-            Some(c) => format!(
-                "Not in use on the date: judged at the {} criticality of its past use.",
-                c.label().to_lowercase()
-            ),
-            None => format!(
-                "Nobody uses it: judged at {} criticality (assumed_criticality).",
-                facts.criticality.label().to_lowercase()
-            ),
+            Some(criticality) => Reason::PastUse { criticality },
+            None => Reason::NoUse {
+                criticality: facts.criticality,
+            },
         });
     } else {
-        reasons.push(format!("{}.", current.join("; ")));
+        reasons.push(Reason::UsedBy(current));
     }
     for (i, role) in &ctx.incidents {
-        reasons.push(format!(
-            "{} in {} ({}, severity {}/5{}).",
-            role.label(),
-            i.title,
-            i.kind.label().to_lowercase(),
-            i.severity,
-            i.known_on
-                .map(|d| format!(", known {}", day(d)))
-                .unwrap_or_default()
-        ));
+        reasons.push(Reason::Incident {
+            role: *role,
+            title: i.title.clone(),
+            kind: i.kind,
+            severity: i.severity,
+            known_on: i.known_on,
+        });
     }
-    let favoured = facts.favour_replace + facts.favour_monitor + facts.favour_retain;
     reasons.push(if ctx.views.is_empty() {
-        "No analyst view on it or its vendor was known on the date.".to_owned()
+        Reason::NoViews
     } else {
-        format!(
-            "{} analyst view{} known: {} favour replace, {} monitor, {} retain{}.",
-            ctx.views.len(),
-            if ctx.views.len() == 1 { "" } else { "s" },
-            facts.favour_replace,
-            facts.favour_monitor,
-            facts.favour_retain,
-            if favoured < ctx.views.len() {
-                format!(", {} no action", ctx.views.len() - favoured)
-            } else {
-                String::new()
-            }
-        )
+        Reason::Views {
+            count: ctx.views.len(),
+            replace: facts.favour_replace,
+            monitor: facts.favour_monitor,
+            retain: facts.favour_retain,
+        }
     });
     reasons
 }

@@ -9,6 +9,7 @@ pub mod controls;
 pub mod engine;
 pub mod input;
 mod properties;
+pub mod reason;
 pub mod report;
 pub mod rules;
 
@@ -18,6 +19,7 @@ pub use input::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, IncidentInfo, Involvement,
     ProductInfo, RecommendInput, RemediationInfo, ScoreSummary, Usage, VendorInfo,
 };
+pub use reason::{Exclusion, Exposure, Ground, Precedent, Reason, Use};
 pub use report::{
     Alternative, AnalystView, Control, Criteria, Decision, Excluded, IncidentRef, Recommendation,
     UsageView,

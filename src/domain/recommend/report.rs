@@ -1,6 +1,7 @@
 //! What the engine hands out: per product a decision with the rule that fired and why,
 //! ranked alternatives with their criteria, compensating controls and the analysts' views.
 
+use super::reason::{Exclusion, Exposure, Ground, Precedent, Reason};
 use crate::domain::views::CitationView;
 use crate::domain::{Criticality, FavouredAction, IncidentKind, InvolvementRole, Stance};
 use chrono::NaiveDate;
@@ -41,6 +42,16 @@ impl Decision {
             Decision::Monitor => "Monitor",
             Decision::RetainWithControls => "Retain with controls",
             Decision::Replace => "Replace",
+        }
+    }
+
+    /// The catalogue message naming the decision: `decision-retain_with_controls`.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Decision::Retain => "decision-retain",
+            Decision::Monitor => "decision-monitor",
+            Decision::RetainWithControls => "decision-retain_with_controls",
+            Decision::Replace => "decision-replace",
         }
     }
 
@@ -119,8 +130,13 @@ pub struct Alternative {
     pub uncertainty: f64,
     /// Why the exposure criterion is not zero.
     pub exposure_reasons: Vec<String>,
+    /// The same as data, for interfaces that word it themselves.
+    #[serde(skip)]
+    pub exposure: Vec<Exposure>,
     /// Recorded moves from the product to this one ("Mimecast migrated ...").
     pub precedents: Vec<String>,
+    #[serde(skip)]
+    pub recorded: Vec<Precedent>,
     pub citations: Vec<CitationView>,
 }
 
@@ -130,6 +146,8 @@ pub struct Excluded {
     pub product: String,
     pub name: String,
     pub reason: String,
+    #[serde(skip)]
+    pub why: Exclusion,
 }
 
 /// A compensating (or transition) control.
@@ -141,8 +159,13 @@ pub struct Control {
     pub rationale: String,
     /// A transition control of a replacement.
     pub transition: bool,
+    /// Why it was chosen (empty: the catalogue's reason alone).
+    #[serde(skip)]
+    pub grounds: Vec<Ground>,
     /// Remediations recorded for similar incidents, as "Vendor (date): description".
     pub precedents: Vec<String>,
+    #[serde(skip)]
+    pub recorded: Vec<Precedent>,
     /// Citations of those remediations.
     pub citations: Vec<CitationView>,
 }
@@ -157,6 +180,9 @@ pub struct AnalystView {
     pub date: NaiveDate,
     /// "product SolarWinds Orion" or "vendor SolarWinds".
     pub subject: String,
+    /// What the view is on: `product`, `vendor` or `incident`; and its name.
+    pub subject_kind: &'static str,
+    pub subject_name: String,
     pub stance: Stance,
     pub favoured_action: Option<FavouredAction>,
     pub quote: String,
@@ -182,7 +208,10 @@ pub struct Recommendation {
     pub decision: Decision,
     /// The name of the rule that fired (docs/recommendations.md).
     pub rule: String,
-    pub reasons: Vec<String>,
+    /// The rule's own reason first, then the context; worded by each interface (the JSON
+    /// API adds them in English).
+    #[serde(skip)]
+    pub reasons: Vec<Reason>,
     /// The lower of the product's and its vendor's score, and the higher uncertainty.
     pub score: f64,
     pub uncertainty: f64,

@@ -3,6 +3,7 @@
 //! is "score below a threshold", so a higher score never gives a more drastic decision.
 
 use super::config::RecommendationConfig;
+use super::reason::Reason;
 use super::report::Decision;
 use crate::domain::Criticality;
 
@@ -55,11 +56,7 @@ pub struct Rule {
     pub when: &'static str,
     pub holds: fn(&Facts, &RecommendationConfig) -> bool,
     /// Why it fired, with the figures.
-    pub why: fn(&Facts, &RecommendationConfig) -> String,
-}
-
-fn title(t: &Option<String>) -> &str {
-    t.as_deref().unwrap_or("an incident")
+    pub why: fn(&Facts, &RecommendationConfig) -> Reason,
 }
 
 /// The rule table (docs/recommendations.md section 2). Order matters: first match wins.
@@ -71,13 +68,10 @@ pub static RULES: &[Rule] = &[
         holds: |f, c| {
             f.graded(c) && f.score < c.replace_below && f.criticality <= c.replace_min_criticality
         },
-        why: |f, c| {
-            format!(
-                "Score {:.1} is below {:.0} (replace_below) for a product used with {} criticality: too little trust for what relies on it.",
-                f.score,
-                c.replace_below,
-                f.criticality.label().to_lowercase()
-            )
+        why: |f, c| Reason::Distrusted {
+            score: f.score,
+            threshold: c.replace_below,
+            criticality: f.criticality,
         },
     },
     Rule {
@@ -87,15 +81,12 @@ pub static RULES: &[Rule] = &[
         holds: |f, c| {
             f.severe_incident.is_some() && f.analysts_say_replace() && f.score < c.controls_below
         },
-        why: |f, c| {
-            format!(
-                "Took part in {} as origin or conduit, most analysts favour replacing it ({} of {}), and its score {:.1} is below {:.0} (controls_below).",
-                title(&f.severe_incident),
-                f.favour_replace,
-                f.favoured(),
-                f.score,
-                c.controls_below
-            )
+        why: |f, c| Reason::CompromisedAnalystsReplace {
+            incident: f.severe_incident.clone(),
+            replace: f.favour_replace,
+            favoured: f.favoured(),
+            score: f.score,
+            threshold: c.controls_below,
         },
     },
     Rule {
@@ -103,11 +94,8 @@ pub static RULES: &[Rule] = &[
         decision: Decision::RetainWithControls,
         when: "origin of a severe recent supply-chain compromise (whatever the score)",
         holds: |f, _| f.supply_chain_origin.is_some(),
-        why: |f, _| {
-            format!(
-                "Origin of {}, a severe supply-chain compromise: it may not be kept without compensating controls, whatever its score.",
-                title(&f.supply_chain_origin)
-            )
+        why: |f, _| Reason::SupplyChainOrigin {
+            incident: f.supply_chain_origin.clone(),
         },
     },
     Rule {
@@ -115,13 +103,10 @@ pub static RULES: &[Rule] = &[
         decision: Decision::RetainWithControls,
         when: "origin or conduit of a severe recent incident, score < controls_below",
         holds: |f, c| f.severe_incident.is_some() && f.score < c.controls_below,
-        why: |f, c| {
-            format!(
-                "Origin or conduit of {} (severe, recent) and score {:.1} below {:.0} (controls_below).",
-                title(&f.severe_incident),
-                f.score,
-                c.controls_below
-            )
+        why: |f, c| Reason::SevereIncident {
+            incident: f.severe_incident.clone(),
+            score: f.score,
+            threshold: c.controls_below,
         },
     },
     Rule {
@@ -129,11 +114,9 @@ pub static RULES: &[Rule] = &[
         decision: Decision::RetainWithControls,
         when: "graded, score < controls_below",
         holds: |f, c| f.graded(c) && f.score < c.controls_below,
-        why: |f, c| {
-            format!(
-                "Score {:.1} is below {:.0} (controls_below): keep it only with compensating controls.",
-                f.score, c.controls_below
-            )
+        why: |f, c| Reason::WeakTrust {
+            score: f.score,
+            threshold: c.controls_below,
         },
     },
     Rule {
@@ -143,15 +126,15 @@ pub static RULES: &[Rule] = &[
         holds: |f, c| f.uncertainty >= c.uncertain_above,
         why: |f, c| {
             if f.uncertainty >= c.unknown_uncertainty {
-                format!(
-                    "Unknown: uncertainty {:.2} (≥ {:.2}); too little evidence to retain it without watching, none against it.",
-                    f.uncertainty, c.unknown_uncertainty
-                )
+                Reason::Unknown {
+                    uncertainty: f.uncertainty,
+                    threshold: c.unknown_uncertainty,
+                }
             } else {
-                format!(
-                    "Uncertainty {:.2} is at least {:.2} (uncertain_above): the evidence is too thin to retain it without watching.",
-                    f.uncertainty, c.uncertain_above
-                )
+                Reason::Uncertain {
+                    uncertainty: f.uncertainty,
+                    threshold: c.uncertain_above,
+                }
             }
         },
     },
@@ -160,11 +143,8 @@ pub static RULES: &[Rule] = &[
         decision: Decision::Monitor,
         when: "took part in a recent incident (any role, any severity)",
         holds: |f, _| f.recent_incident.is_some(),
-        why: |f, _| {
-            format!(
-                "Took part in {}, a recent incident.",
-                title(&f.recent_incident)
-            )
+        why: |f, _| Reason::RecentIncident {
+            incident: f.recent_incident.clone(),
         },
     },
     Rule {
@@ -172,12 +152,9 @@ pub static RULES: &[Rule] = &[
         decision: Decision::Monitor,
         when: "most analyst views favour replace or monitor",
         holds: |f, _| f.analysts_say_caution(),
-        why: |f, _| {
-            format!(
-                "{} of {} analyst views favour replacing or monitoring it.",
-                f.favour_replace + f.favour_monitor,
-                f.favoured()
-            )
+        why: |f, _| Reason::AnalystsCaution {
+            caution: f.favour_replace + f.favour_monitor,
+            favoured: f.favoured(),
         },
     },
     Rule {
@@ -185,11 +162,9 @@ pub static RULES: &[Rule] = &[
         decision: Decision::Monitor,
         when: "score < monitor_below",
         holds: |f, c| f.score < c.monitor_below,
-        why: |f, c| {
-            format!(
-                "Score {:.1} is below {:.0} (monitor_below).",
-                f.score, c.monitor_below
-            )
+        why: |f, c| Reason::MiddlingTrust {
+            score: f.score,
+            threshold: c.monitor_below,
         },
     },
     Rule {
@@ -197,11 +172,10 @@ pub static RULES: &[Rule] = &[
         decision: Decision::Retain,
         when: "otherwise",
         holds: |_, _| true,
-        why: |f, c| {
-            format!(
-                "Score {:.1} (at least {:.0}), uncertainty {:.2}, no recent incident and no analyst majority for change.",
-                f.score, c.monitor_below, f.uncertainty
-            )
+        why: |f, c| Reason::Trusted {
+            score: f.score,
+            threshold: c.monitor_below,
+            uncertainty: f.uncertainty,
         },
     },
 ];

@@ -70,7 +70,9 @@ impl ScoreBook<'_> {
                 contributions.push(Contribution {
                     kind: ContributionKind::Dependency,
                     record_id: dep.id,
-                    label: dep.label.clone(),
+                    label: dep.label.english(),
+                    about: dep.label.clone(),
+                    superseded: false,
                     known_on: dep.since,
                     positive: false,
                     raw_weight: config.inheritance(dep.criticality),
@@ -132,13 +134,13 @@ impl ScoreBook<'_> {
             (
                 format!(
                     "{} (not counted: a heavier part in the same incident counts)",
-                    record.label
+                    record.label.english()
                 ),
                 0.0,
             )
         } else {
             (
-                record.label.clone(),
+                record.label.english(),
                 raw_weight * share * item.decay * item.discount,
             )
         };
@@ -146,6 +148,8 @@ impl ScoreBook<'_> {
             kind,
             record_id: record.key.id,
             label,
+            about: record.label.clone(),
+            superseded: item.superseded,
             known_on: record.known_on,
             positive,
             raw_weight,

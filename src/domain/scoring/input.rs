@@ -54,7 +54,7 @@ pub enum Fact {
 pub struct EvidenceRecord {
     pub key: EvidenceKey,
     /// "Origin in SolarWinds Orion supply-chain compromise".
-    pub label: String,
+    pub label: super::EvidenceLabel,
     pub fact: Fact,
     /// The vendors and products it names directly.
     pub vendors: Vec<i32>,
@@ -78,8 +78,8 @@ pub struct DependencyEdge {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub criticality: Criticality,
-    /// "SolarWinds Orion (SolarWinds)".
-    pub label: String,
+    /// "Depends on SolarWinds Orion (SolarWinds), high criticality".
+    pub label: super::EvidenceLabel,
 }
 
 impl DependencyEdge {

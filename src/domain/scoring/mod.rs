@@ -6,6 +6,7 @@ pub mod engine;
 pub mod explain;
 pub mod history;
 pub mod input;
+pub mod label;
 pub mod opinion;
 mod properties;
 pub mod report;
@@ -16,5 +17,6 @@ pub use explain::score_all;
 pub use input::{
     DependencyEdge, EvidenceKey, EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject,
 };
+pub use label::EvidenceLabel;
 pub use opinion::{Evidence, Opinion};
 pub use report::{Contribution, ContributionKind, Grade, TrustScore};

@@ -61,7 +61,7 @@ mod tests {
                 let is_involvement = kind == EvidenceKind::Involvement;
                 EvidenceRecord {
                     key: EvidenceKey { kind, id: 0 },
-                    label: String::new(),
+                    label: crate::domain::scoring::EvidenceLabel::Unnamed,
                     fact,
                     vendors: vendor.into_iter().collect(),
                     products: product.into_iter().collect(),
@@ -89,7 +89,7 @@ mod tests {
                     since: since.map(day),
                     until: until.map(day),
                     criticality: Criticality::ALL[c],
-                    label: String::new(),
+                    label: crate::domain::scoring::EvidenceLabel::Unnamed,
                 },
             )
     }
@@ -173,7 +173,7 @@ mod tests {
                 products: Vec::new(),
                 evidence: vec![EvidenceRecord {
                     key: EvidenceKey { kind: EvidenceKind::Involvement, id: 1 },
-                    label: String::new(),
+                    label: crate::domain::scoring::EvidenceLabel::Unnamed,
                     fact: Fact::Involvement { role: InvolvementRole::Origin, severity, customers_affected: None, incident_kind: IncidentKind::Other },
                     vendors: vec![vendor],
                     products: Vec::new(),
@@ -257,7 +257,7 @@ mod tests {
                 kind: EvidenceKind::Involvement,
                 id: 1,
             },
-            label: String::new(),
+            label: crate::domain::scoring::EvidenceLabel::Unnamed,
             fact: Fact::Involvement {
                 role: InvolvementRole::Origin,
                 severity: 5,
@@ -278,7 +278,7 @@ mod tests {
             since: None,
             until: None,
             criticality: Criticality::Critical,
-            label: String::new(),
+            label: crate::domain::scoring::EvidenceLabel::Unnamed,
         };
         let input = ScoringInput {
             vendors: vec![0, 1, 2],

@@ -51,13 +51,31 @@ pub enum ContributionKind {
     Dependency,
 }
 
+impl ContributionKind {
+    /// The catalogue message naming the kind (`contribution-kind-involvement`, …).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ContributionKind::Involvement => "contribution-kind-involvement",
+            ContributionKind::Remediation => "contribution-kind-remediation",
+            ContributionKind::Assessment => "contribution-kind-assessment",
+            ContributionKind::Dependency => "contribution-kind-dependency",
+        }
+    }
+}
+
 /// One line of a score's explanation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Contribution {
     pub kind: ContributionKind,
     /// Id of the involvement, remediation, assessment or dependency.
     pub record_id: i32,
+    /// The line in English (API, command line); `about` says the same as structured data.
     pub label: String,
+    #[serde(skip)]
+    pub about: super::EvidenceLabel,
+    /// Not counted: a heavier part in the same incident counts instead.
+    #[serde(skip)]
+    pub superseded: bool,
     pub known_on: Option<NaiveDate>,
     /// Positive (trust) or negative (distrust) evidence.
     pub positive: bool,

@@ -6,6 +6,7 @@ use super::{Checked, Refused};
 use crate::domain::audit::{Actor, Change};
 use crate::domain::scoring::ScoringConfig;
 use crate::domain::{AuditAction, Line, Slug, Text, Tier, VendorStatus, WebUrl};
+use crate::i18n::Message;
 use crate::store::audit::record;
 use crate::store::history::VENDOR;
 use crate::store::insert::{NewProduct, NewVendor, insert_returning_id};
@@ -64,7 +65,7 @@ pub fn create_vendor(
             let mut refused = Refused::default();
             refused.add(
                 "slug",
-                format!("another vendor already has the identifier \"{}\"", v.slug),
+                Message::new("err-vendor-slug-taken").with("slug", v.slug.as_str()),
             );
             return Ok(Err(refused));
         }
@@ -115,12 +116,15 @@ pub fn create_product(
         if product_id(conn, p.slug.as_str())?.is_some() {
             refused.add(
                 "slug",
-                format!("another product already has the identifier \"{}\"", p.slug),
+                Message::new("err-product-slug-taken").with("slug", p.slug.as_str()),
             );
         }
         let category = category_id(conn, p.category.as_str())?;
         if category.is_none() {
-            refused.add("category", format!("no category \"{}\"", p.category));
+            refused.add(
+                "category",
+                Message::new("err-no-category").with("slug", p.category.as_str()),
+            );
         }
         let Some(category_id) = category.filter(|_| refused.is_empty()) else {
             return Ok(Err(refused));

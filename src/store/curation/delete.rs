@@ -19,7 +19,8 @@ pub enum Deletable<'a> {
     Product(&'a str),
 }
 
-/// A kind of record that references the one to delete, with the labels of those that do.
+/// A kind of record that references the one to delete (a catalogue message id counting them
+/// with `$count`), with the labels (slugs, citation numbers) of those that do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     pub kind: &'static str,
@@ -38,16 +39,16 @@ pub struct DeleteCheck {
     pub references: Vec<Reference>,
 }
 
-fn push(list: &mut Vec<Reference>, kind: &'static str, labels: Vec<String>) {
+/// Adds the records of one kind that reference the record, if any.
+pub(super) fn push(list: &mut Vec<Reference>, kind: &'static str, labels: Vec<String>) {
     if !labels.is_empty() {
         list.push(Reference { kind, labels });
     }
 }
 
-fn citation_labels(ids: Vec<i32>) -> Vec<String> {
-    ids.into_iter()
-        .map(|id| format!("citation #{id}"))
-        .collect()
+/// Records without a slug (citations, our own dependencies) named by their numbers: "#12".
+pub(super) fn numbered(ids: Vec<i32>) -> Vec<String> {
+    ids.into_iter().map(|id| format!("#{id}")).collect()
 }
 
 fn vendor_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>, StoreError> {
@@ -57,65 +58,58 @@ fn vendor_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>,
         .select(products::slug)
         .order(products::slug)
         .load(conn)?;
-    push(&mut list, "products", products);
+    push(&mut list, "ref-products", products);
     let used: Vec<String> = dependencies::table
         .inner_join(products::table)
         .filter(dependencies::consumer_vendor_id.eq(id))
         .select(products::slug)
         .load(conn)?;
-    push(
-        &mut list,
-        "dependencies (as consumer)",
-        used.into_iter().map(|p| format!("uses {p}")).collect(),
-    );
+    push(&mut list, "ref-dependencies-consumer", used);
     let incidents: Vec<String> = incident_involvements::table
         .inner_join(incidents::table)
         .filter(incident_involvements::vendor_id.eq(id))
         .select(incidents::slug)
         .load(conn)?;
-    push(&mut list, "incident involvements", incidents);
+    push(&mut list, "ref-involvements", incidents);
     let remediations: Vec<String> = remediations::table
         .filter(remediations::vendor_id.eq(id))
         .select(remediations::slug)
         .load(conn)?;
-    push(&mut list, "remediations", remediations);
+    push(&mut list, "ref-remediations", remediations);
     let assessments: Vec<String> = assessments::table
         .filter(assessments::vendor_id.eq(id))
         .select(assessments::slug)
         .load(conn)?;
-    push(&mut list, "assessments", assessments);
+    push(&mut list, "ref-assessments", assessments);
     let citations: Vec<i32> = citations::table
         .filter(citations::vendor_id.eq(id))
         .select(citations::id)
         .load(conn)?;
-    push(&mut list, "citations", citation_labels(citations));
+    push(&mut list, "ref-citations", numbered(citations));
     Ok(list)
 }
 
 fn product_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>, StoreError> {
     let mut list = Vec::new();
-    let consumers: Vec<Option<i32>> = dependencies::table
+    let consumers: Vec<String> = dependencies::table
+        .inner_join(vendors::table.on(dependencies::consumer_vendor_id.eq(vendors::id.nullable())))
         .filter(dependencies::product_id.eq(id))
-        .select(dependencies::consumer_vendor_id)
+        .select(vendors::slug)
+        .order(vendors::slug)
         .load(conn)?;
-    let mut labels = Vec::new();
-    for consumer in consumers {
-        labels.push(match consumer {
-            Some(v) => vendors::table
-                .find(v)
-                .select(vendors::slug)
-                .first::<String>(conn)
-                .map(|s| format!("used by {s}"))?,
-            None => "used by our organisation".to_owned(),
-        });
-    }
-    push(&mut list, "dependencies", labels);
+    push(&mut list, "ref-dependencies", consumers);
+    let ours: Vec<i32> = dependencies::table
+        .filter(dependencies::product_id.eq(id))
+        .filter(dependencies::consumer_vendor_id.is_null())
+        .select(dependencies::id)
+        .load(conn)?;
+    push(&mut list, "ref-dependencies-ours", numbered(ours));
     let incidents: Vec<String> = incident_involvements::table
         .inner_join(incidents::table)
         .filter(incident_involvements::product_id.eq(id))
         .select(incidents::slug)
         .load(conn)?;
-    push(&mut list, "incident involvements", incidents);
+    push(&mut list, "ref-involvements", incidents);
     let remediations: Vec<String> = remediations::table
         .filter(
             remediations::product_id
@@ -124,17 +118,17 @@ fn product_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>
         )
         .select(remediations::slug)
         .load(conn)?;
-    push(&mut list, "remediations", remediations);
+    push(&mut list, "ref-remediations", remediations);
     let assessments: Vec<String> = assessments::table
         .filter(assessments::product_id.eq(id))
         .select(assessments::slug)
         .load(conn)?;
-    push(&mut list, "assessments", assessments);
+    push(&mut list, "ref-assessments", assessments);
     let citations: Vec<i32> = citations::table
         .filter(citations::product_id.eq(id))
         .select(citations::id)
         .load(conn)?;
-    push(&mut list, "citations", citation_labels(citations));
+    push(&mut list, "ref-citations", numbered(citations));
     Ok(list)
 }
 

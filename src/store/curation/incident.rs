@@ -1,5 +1,6 @@
 //! Recording a new incident with its involvements: slug and parties checked against the
 //! database, the rows and their audit records written, and the scores refreshed, together.
+//! The validated values and the party look-ups serve editing too (`incident_edit`).
 
 use super::create::audit_created;
 use super::lookup::{incident_id, product_id, vendor_id};
@@ -7,7 +8,10 @@ use super::rescore::{ScoreChange, current_scores, rescore};
 use super::{Checked, Refused};
 use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
-use crate::domain::{IncidentKind, InvolvementRole, Line, PartialDate, Severity, Slug, Text};
+use crate::domain::{
+    DatePrecision, IncidentKind, InvolvementRole, Line, PartialDate, Severity, Slug, Text,
+};
+use crate::i18n::Message;
 use crate::store::history::INCIDENT;
 use crate::store::insert::{NewIncident, NewInvolvement, insert_returning_id};
 use crate::store::{DbConnection, StoreError};
@@ -18,18 +22,21 @@ use serde_json::json;
 /// The audit trail's name for involvements (as pack imports write them).
 pub const INVOLVEMENT: &str = "incident_involvement";
 
-/// One party of a new incident, validated; `fields` names its form fields (vendor, product)
-/// so that a refusal lands on the right row.
+/// One party of an incident, validated; `fields` names its form fields (vendor, product)
+/// so that a refusal lands on the right row. `id` is the stored involvement an edit changes
+/// (none for a new one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvolvementValues {
+    pub id: Option<i32>,
     pub vendor: Option<Slug>,
     pub product: Option<Slug>,
     pub role: InvolvementRole,
+    pub customers_affected: Option<i32>,
     pub description: Option<Text>,
     pub fields: [&'static str; 2],
 }
 
-/// A new incident, validated (dates in order, at least one involvement).
+/// An incident, validated (dates in order, at least one involvement).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncidentValues {
     pub slug: Slug,
@@ -38,16 +45,54 @@ pub struct IncidentValues {
     pub severity: Severity,
     pub discovered: Option<PartialDate>,
     pub disclosed: Option<PartialDate>,
+    pub resolved: Option<PartialDate>,
     pub threat_actor: Option<Line>,
     pub summary: Text,
     pub involvements: Vec<InvolvementValues>,
 }
 
+impl IncidentValues {
+    /// The incident's own row (the involvements apart).
+    pub(super) fn row(&self) -> NewIncident<'_> {
+        let date = |d: Option<PartialDate>| d.map(|d| d.date);
+        let precision =
+            |d: Option<PartialDate>| d.map_or(DatePrecision::Day, |d| d.precision).as_str();
+        NewIncident {
+            slug: self.slug.as_str(),
+            title: self.title.as_str(),
+            kind: self.kind.as_str(),
+            severity: self.severity.get(),
+            discovered_on: date(self.discovered),
+            disclosed_on: date(self.disclosed),
+            resolved_on: date(self.resolved),
+            discovered_precision: precision(self.discovered),
+            disclosed_precision: precision(self.disclosed),
+            resolved_precision: precision(self.resolved),
+            threat_actor: self.threat_actor.as_ref().map(Line::as_str),
+            summary: self.summary.as_str(),
+        }
+    }
+}
+
+impl InvolvementValues {
+    /// The involvement's row in the incident with this id, its parties resolved.
+    pub(super) fn row(&self, incident_id: i32, (vendor, product): Party) -> NewInvolvement<'_> {
+        NewInvolvement {
+            incident_id,
+            vendor_id: vendor,
+            product_id: product,
+            role: self.role.as_str(),
+            customers_affected: self.customers_affected,
+            description: self.description.as_ref().map(Text::as_str),
+        }
+    }
+}
+
 /// An involvement's vendor and product ids, as resolved.
-type Party = (Option<i32>, Option<i32>);
+pub(super) type Party = (Option<i32>, Option<i32>);
 
 /// Resolves each involvement's vendor and product, refusing the unknown ones.
-fn parties(
+pub(super) fn parties(
     conn: &mut DbConnection,
     list: &[InvolvementValues],
     refused: &mut Refused,
@@ -58,7 +103,10 @@ fn parties(
             Some(s) => {
                 let id = vendor_id(conn, s.as_str())?;
                 if id.is_none() {
-                    refused.add(inv.fields[0], format!("no vendor \"{s}\""));
+                    refused.add(
+                        inv.fields[0],
+                        Message::new("err-no-vendor").with("slug", s.as_str()),
+                    );
                 }
                 id
             }
@@ -68,7 +116,10 @@ fn parties(
             Some(s) => {
                 let id = product_id(conn, s.as_str())?;
                 if id.is_none() {
-                    refused.add(inv.fields[1], format!("no product \"{s}\""));
+                    refused.add(
+                        inv.fields[1],
+                        Message::new("err-no-product").with("slug", s.as_str()),
+                    );
                 }
                 id
             }
@@ -77,6 +128,14 @@ fn parties(
         ids.push((vendor, product));
     }
     Ok(ids)
+}
+
+/// The subjects whose scores an involvement names.
+pub(super) fn subjects((vendor, product): Party) -> impl Iterator<Item = Subject> {
+    vendor
+        .map(Subject::Vendor)
+        .into_iter()
+        .chain(product.map(Subject::Product))
 }
 
 /// Records the incident, its involvements and their audit records, then rescores as of
@@ -94,7 +153,7 @@ pub fn record_incident(
         if incident_id(conn, v.slug.as_str())?.is_some() {
             refused.add(
                 "slug",
-                format!("another incident already has the identifier \"{}\"", v.slug),
+                Message::new("err-incident-slug-taken").with("slug", v.slug.as_str()),
             );
         }
         let ids = parties(conn, &v.involvements, &mut refused)?;
@@ -102,42 +161,17 @@ pub fn record_incident(
             return Ok(Err(refused));
         }
         let before = current_scores(conn, today, config)?;
-        let date = |d: Option<PartialDate>| d.map(|d| d.date);
-        let precision = |d: Option<PartialDate>| {
-            d.map_or(crate::domain::DatePrecision::Day, |d| d.precision)
-                .as_str()
-        };
-        let row = NewIncident {
-            slug: v.slug.as_str(),
-            title: v.title.as_str(),
-            kind: v.kind.as_str(),
-            severity: v.severity.get(),
-            discovered_on: date(v.discovered),
-            disclosed_on: date(v.disclosed),
-            resolved_on: None,
-            discovered_precision: precision(v.discovered),
-            disclosed_precision: precision(v.disclosed),
-            resolved_precision: precision(None),
-            threat_actor: v.threat_actor.as_ref().map(Line::as_str),
-            summary: v.summary.as_str(),
-        };
+        let row = v.row();
         let id = insert_returning_id!(&mut *conn, incidents, &row)?;
         let after = json!({
             "slug": v.slug, "title": v.title, "kind": v.kind, "severity": v.severity,
             "discovered_on": v.discovered, "disclosed_on": v.disclosed,
-            "threat_actor": v.threat_actor, "summary": v.summary,
+            "resolved_on": v.resolved, "threat_actor": v.threat_actor, "summary": v.summary,
         });
         audit_created(conn, actor, INCIDENT, id, v.slug.as_str(), after, now)?;
         let mut named = Vec::new();
-        for (inv, (vendor, product)) in v.involvements.iter().zip(ids) {
-            let row = NewInvolvement {
-                incident_id: id,
-                vendor_id: vendor,
-                product_id: product,
-                role: inv.role.as_str(),
-                customers_affected: None,
-                description: inv.description.as_ref().map(Text::as_str),
-            };
+        for (inv, party) in v.involvements.iter().zip(ids) {
+            let row = inv.row(id, party);
             let inv_id = insert_returning_id!(&mut *conn, incident_involvements, &row)?;
             let subject = inv.vendor.as_ref().or(inv.product.as_ref());
             let label = match subject {
@@ -146,11 +180,11 @@ pub fn record_incident(
             };
             let after = json!({
                 "incident": v.slug, "vendor": inv.vendor, "product": inv.product,
-                "role": inv.role, "description": inv.description,
+                "role": inv.role, "customers_affected": inv.customers_affected,
+                "description": inv.description,
             });
             audit_created(conn, actor, INVOLVEMENT, inv_id, &label, after, now)?;
-            named.extend(vendor.map(Subject::Vendor));
-            named.extend(product.map(Subject::Product));
+            named.extend(subjects(party));
         }
         let changes = rescore(
             conn,

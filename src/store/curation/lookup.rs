@@ -107,6 +107,15 @@ pub fn product_choices(conn: &mut DbConnection) -> Result<Vec<Choice>, StoreErro
     Ok(choices(rows))
 }
 
+/// Every incident, by title.
+pub fn incident_choices(conn: &mut DbConnection) -> Result<Vec<Choice>, StoreError> {
+    let rows = incidents::table
+        .select((incidents::slug, incidents::title))
+        .order(incidents::title)
+        .load(conn)?;
+    Ok(choices(rows))
+}
+
 /// The records whose slugs the curation forms choose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlugOf {

@@ -1,20 +1,36 @@
 //! Curation in the browser: creating vendors, products, incidents and remediations, and
 //! deleting unreferenced records, each with its audit record in one transaction.
 
+pub mod analyst;
+pub mod assessment;
+pub mod citation;
 pub mod create;
 pub mod delete;
+pub mod dependency;
+pub mod directory;
+pub mod firm;
 pub mod incident;
+pub mod incident_delete;
+pub mod incident_edit;
 pub mod lookup;
+pub mod product_edit;
+pub mod references;
 pub mod remediation;
+pub mod remediation_edit;
 pub mod rescore;
+pub mod score_report;
+pub mod source;
+pub mod timeline;
+
+use crate::i18n::Message;
 
 /// Why a submission was refused by what the database holds (a taken slug, an unknown
-/// vendor): each field with its message. Nothing was written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Refused(pub Vec<(&'static str, String)>);
+/// vendor): each field with its message, rendered in the reader's language. Nothing was written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Refused(pub Vec<(&'static str, Message)>);
 
 impl Refused {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &'static str, message: impl Into<Message>) {
         self.0.push((field, message.into()));
     }
 

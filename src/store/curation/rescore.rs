@@ -132,14 +132,31 @@ pub fn rescore(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Vec<ScoreChange>, StoreError> {
+    let about = (RESCORE, incident_id, incident_slug);
+    rescore_about(conn, actor, about, before, named, config, today, now)
+}
+
+/// [`rescore`] for evidence tied to another record than an incident (a remediation without
+/// one): the changes are recorded under `entity`, with that record's id and label.
+#[allow(clippy::too_many_arguments)]
+pub fn rescore_about(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    (entity, id, label): (&'static str, i32, &str),
+    before: &Scores,
+    named: &[Subject],
+    config: &ScoringConfig,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Vec<ScoreChange>, StoreError> {
     refresh_snapshots(conn, today, config, now)?;
     let after = current_scores(conn, today, config)?;
     let list = changes(before, &after, named);
     let change = Change {
         action: AuditAction::Update,
-        entity: RESCORE,
-        entity_id: incident_id.to_string(),
-        label: incident_slug.to_owned(),
+        entity,
+        entity_id: id.to_string(),
+        label: label.to_owned(),
         before: Some(json!({
             "as_of": today,
             "scores": list
@@ -169,6 +186,11 @@ pub fn last_rescore(conn: &mut DbConnection, slug: &str) -> Result<Vec<ScoreChan
     let Some(after) = page.items.into_iter().next().and_then(|e| e.after) else {
         return Ok(Vec::new());
     };
+    recorded_changes(&after)
+}
+
+/// The score changes a rescore's audit record holds (its `after` values).
+pub fn recorded_changes(after: &serde_json::Value) -> Result<Vec<ScoreChange>, StoreError> {
     serde_json::from_value(after["changes"].clone())
         .map_err(|e| StoreError::Corrupt(format!("audit_log.after_json of a rescore: {e}")))
 }

@@ -5,7 +5,7 @@ use super::bulk;
 use super::citations::{CitationIndex, load_all_citations};
 use crate::domain::scoring::input::{IncidentDates, incidents_known_on};
 use crate::domain::scoring::{
-    DependencyEdge, EvidenceKey, EvidenceKind, EvidenceRecord, Fact, ScoringInput,
+    DependencyEdge, EvidenceKey, EvidenceKind, EvidenceLabel, EvidenceRecord, Fact, ScoringInput,
 };
 use crate::domain::views::CitationView;
 use crate::domain::{Credibility, Reliability};
@@ -131,7 +131,10 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
                     kind: EvidenceKind::Involvement,
                     id: r.id,
                 },
-                label: format!("{} in {}", role.label(), incident.title),
+                label: EvidenceLabel::Involvement {
+                    role,
+                    incident: incident.title.clone(),
+                },
                 fact: Fact::Involvement {
                     role,
                     severity: incident.severity,
@@ -155,7 +158,10 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
                     kind: EvidenceKind::Remediation,
                     id: r.id,
                 },
-                label: format!("{}: {}", kind.label(), r.description),
+                label: EvidenceLabel::Remediation {
+                    kind,
+                    description: r.description.clone(),
+                },
                 fact: Fact::Remediation { kind },
                 vendors: vec![r.vendor_id],
                 products: Vec::new(),
@@ -172,19 +178,19 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
             let (grades, _) = grades_and_dates(&citations, &sources);
             let stance: crate::domain::Stance = parse_stored("assessments.stance", &r.stance)?;
             let analyst = analysts.get(&r.analyst_id);
-            let who = match analyst {
-                Some(a) => match a.firm_id.and_then(|f| firms.get(&f)) {
-                    Some(f) => format!("{} ({})", a.name, f.name),
-                    None => a.name.clone(),
-                },
-                None => "Unknown analyst".to_owned(),
-            };
+            let who = analyst.map(|a| match a.firm_id.and_then(|f| firms.get(&f)) {
+                Some(f) => format!("{} ({})", a.name, f.name),
+                None => a.name.clone(),
+            });
             data.input.evidence.push(EvidenceRecord {
                 key: EvidenceKey {
                     kind: EvidenceKind::Assessment,
                     id: r.id,
                 },
-                label: format!("{who}: {}", stance.label().to_lowercase()),
+                label: EvidenceLabel::Assessment {
+                    analyst: who,
+                    stance,
+                },
                 fact: Fact::Assessment { stance },
                 vendors: r.vendor_id.into_iter().collect(),
                 products: r.product_id.into_iter().collect(),
@@ -217,10 +223,11 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
                 since: r.since,
                 until: r.until,
                 criticality,
-                label: format!(
-                    "Depends on {product_name} ({vendor_name}), {} criticality",
-                    criticality.label().to_lowercase()
-                ),
+                label: EvidenceLabel::Dependency {
+                    product: product_name,
+                    vendor: vendor_name,
+                    criticality,
+                },
             });
         }
         Ok(data)

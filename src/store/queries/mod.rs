@@ -4,6 +4,7 @@
 pub mod blast;
 pub mod bulk;
 pub mod citations;
+pub mod compare;
 pub mod dashboard;
 pub mod evidence;
 pub mod hydrate;

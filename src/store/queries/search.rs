@@ -104,7 +104,8 @@ pub fn search_documents(conn: &mut DbConnection) -> Result<Vec<Document>, StoreE
             kind: "product",
             href: format!("/vendors/{vendor_slug}#product-{slug}"),
             title: Text::new(UNKNOWN, "name", name),
-            context: format!("Product of {vendor_name}"),
+            // The page words it ("Product of Mimecast"); the vendor's name is the fact.
+            context: vendor_name,
             body: optional(UNKNOWN, "description", description)
                 .into_iter()
                 .collect(),
@@ -128,9 +129,8 @@ pub fn search_documents(conn: &mut DbConnection) -> Result<Vec<Document>, StoreE
             kind: "incident",
             href: format!("/incidents/{slug}"),
             title: Text::new(UNKNOWN, "title", title),
-            context: actor
-                .map(|a| format!("Threat actor: {a}"))
-                .unwrap_or_default(),
+            // The threat actor, which the page introduces in the reader's language.
+            context: actor.unwrap_or_default(),
             body: optional(UNKNOWN, "summary", Some(summary))
                 .into_iter()
                 .collect(),
@@ -209,7 +209,8 @@ pub fn search_documents(conn: &mut DbConnection) -> Result<Vec<Document>, StoreE
                 "title",
                 format!("{analyst_name} on {subject_name}"),
             ),
-            context: "Analyst view".into(),
+            // The hit's kind already says "analyst view".
+            context: String::new(),
             body,
         });
     }

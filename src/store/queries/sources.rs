@@ -4,7 +4,7 @@
 use super::bulk::{self, get};
 use super::{Page, PageRequest};
 use crate::domain::text::{highlight_paragraphs, locate_excerpt};
-use crate::domain::views::{SourceCitationView, SourceDetail, SourceSummary};
+use crate::domain::views::{CitedLabel, SourceCitationView, SourceDetail, SourceSummary};
 use crate::store::error::{parse_stored, stored_date, stored_date_opt};
 use crate::store::rows::*;
 use crate::store::schema::{citations, sources};
@@ -77,9 +77,11 @@ pub fn source_detail(conn: &mut DbConnection, id: i32) -> Result<SourceDetail, S
     for (i, c) in cites.iter().enumerate() {
         let (kind, label, href) = labels.describe(c)?;
         views.push(SourceCitationView {
+            id: c.id,
             number: i + 1,
             record_kind: kind.to_owned(),
-            record_label: label,
+            record_label: label.english(),
+            record: label,
             record_href: href,
             excerpt: c.excerpt.clone(),
             locator: c.locator.clone(),
@@ -187,17 +189,18 @@ impl RecordLabels {
     }
 
     /// (record kind, label, link) of the record a citation supports.
-    fn describe(&self, c: &CitationRow) -> Result<(&'static str, String, String), StoreError> {
+    fn describe(&self, c: &CitationRow) -> Result<(&'static str, CitedLabel, String), StoreError> {
         let Some((kind, id)) = CitedRecord::of(c) else {
             return Err(StoreError::Corrupt(format!(
                 "citation {} supports no record",
                 c.id
             )));
         };
+        let named = |(name, href): (String, String)| (CitedLabel::Named(name), href);
         let (label, href) = match kind {
-            CitedRecord::Vendor => self.vendor(id)?,
-            CitedRecord::Product => self.product(id)?,
-            CitedRecord::Incident => self.incident(id)?,
+            CitedRecord::Vendor => named(self.vendor(id)?),
+            CitedRecord::Product => named(self.product(id)?),
+            CitedRecord::Incident => named(self.incident(id)?),
             CitedRecord::Dependency => {
                 let d = get(&self.dependencies, id, "dependency")?;
                 let (product, _) = self.product(d.product_id)?;
@@ -205,12 +208,18 @@ impl RecordLabels {
                     Some(v) => {
                         let (consumer, href) = self.vendor(v)?;
                         (
-                            format!("{consumer} uses {product}"),
+                            CitedLabel::Uses {
+                                consumer: Some(consumer),
+                                product,
+                            },
                             format!("{href}#dependencies"),
                         )
                     }
                     None => (
-                        format!("Our organisation uses {product}"),
+                        CitedLabel::Uses {
+                            consumer: None,
+                            product,
+                        },
                         "/vendors".to_owned(),
                     ),
                 }
@@ -224,7 +233,11 @@ impl RecordLabels {
                 };
                 let (title, href) = self.incident(i.incident_id)?;
                 (
-                    format!("{party} as {} in {title}", i.role),
+                    CitedLabel::Involvement {
+                        party,
+                        role: parse_stored("incident_involvements.role", &i.role)?,
+                        incident: title,
+                    },
                     format!("{href}#involvements"),
                 )
             }
@@ -232,16 +245,14 @@ impl RecordLabels {
                 let e = get(&self.events, id, "timeline event")?;
                 let (_, href) = self.incident(e.incident_id)?;
                 (
-                    format!(
-                        "{}: {}",
-                        stored_date(
+                    CitedLabel::TimelineEvent {
+                        date: stored_date(
                             "incident_timeline_events.occurred_on",
                             e.occurred_on,
-                            &e.occurred_precision
-                        )?
-                        .human(),
-                        e.title
-                    ),
+                            &e.occurred_precision,
+                        )?,
+                        title: e.title.clone(),
+                    },
                     format!("{href}#timeline"),
                 )
             }
@@ -249,19 +260,25 @@ impl RecordLabels {
                 let c = get(&self.causes, id, "causal link")?;
                 let (cause, _) = self.incident(c.cause_id)?;
                 let (effect, href) = self.incident(c.effect_id)?;
-                (format!("{cause} led to {effect}"), format!("{href}#causes"))
+                (
+                    CitedLabel::Cause { cause, effect },
+                    format!("{href}#causes"),
+                )
             }
             CitedRecord::Remediation => {
                 let r = get(&self.remediations, id, "remediation")?;
                 let (vendor, href) = self.vendor(r.vendor_id)?;
                 (
-                    format!("{vendor}: {}", r.description),
+                    CitedLabel::Remediation {
+                        vendor,
+                        description: r.description.clone(),
+                    },
                     format!("{href}#remediations"),
                 )
             }
             CitedRecord::Analyst => {
                 let a = get(&self.analysts, id, "analyst")?;
-                (a.name.clone(), String::new())
+                (CitedLabel::Named(a.name.clone()), String::new())
             }
             CitedRecord::Assessment => {
                 let a = get(&self.assessments, id, "assessment")?;
@@ -272,7 +289,13 @@ impl RecordLabels {
                     (_, _, Some(i)) => self.incident(i)?,
                     _ => (String::new(), String::new()),
                 };
-                (format!("{} on {subject}", analyst.name), href)
+                (
+                    CitedLabel::Assessment {
+                        analyst: analyst.name.clone(),
+                        subject,
+                    },
+                    href,
+                )
             }
         };
         Ok((kind.label(), label, href))

@@ -1,5 +1,6 @@
 //! Deleting a vendor or a product: `GET .../delete` asks for confirmation or explains what
 //! still references the record; `POST .../delete` deletes it (audited) or refuses (409).
+//! The confirmation page serves the deletes of incidents and remediations too.
 
 use super::{respond, see_other};
 use crate::store::curation::delete::{Deletable, DeleteCheck, delete_check, delete_record};
@@ -15,13 +16,36 @@ use askama::Template;
 #[template(path = "curation/delete.html")]
 pub struct DeletePage {
     pub nav: Nav,
-    /// "vendor" or "product".
+    /// "vendor", "product", "incident" or "remediation".
     pub kind: &'static str,
     /// Where the form posts.
     pub action: String,
+    /// The page to go back to.
+    pub back: String,
     pub check: DeleteCheck,
     /// Whether this page answers a refused delete.
     pub refused: bool,
+}
+
+impl DeletePage {
+    /// The record named with its article ("the vendor"), a catalogue message id.
+    pub fn what_id(&self) -> &'static str {
+        match self.kind {
+            "vendor" => "curation-delete-what-vendor",
+            "product" => "curation-delete-what-product",
+            "incident" => "curation-delete-what-incident",
+            _ => "curation-delete-what-remediation",
+        }
+    }
+
+    /// What deleting it also removes, a catalogue message id.
+    pub fn effect_id(&self) -> &'static str {
+        match self.kind {
+            "vendor" | "product" => "curation-delete-effect-scored",
+            "incident" => "curation-delete-effect-incident",
+            _ => "curation-delete-effect-remediation",
+        }
+    }
 }
 
 fn target<'a>(kind: &'static str, slug: &'a str) -> (Deletable<'a>, String) {
@@ -46,6 +70,7 @@ async fn confirm(
         nav,
         kind,
         action,
+        back: format!("/vendors/{}", check.vendor_slug),
         check,
         refused: false,
     };
@@ -75,6 +100,7 @@ async fn delete(
         nav,
         kind,
         action,
+        back: format!("/vendors/{}", check.vendor_slug),
         check,
         refused: true,
     };

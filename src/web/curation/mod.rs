@@ -1,16 +1,34 @@
 //! Curation forms in the browser: new vendors, products, incidents and remediations, and
 //! deleting unreferenced vendors and products. Shared helpers for parsing and answering.
 
+pub mod analyst_form;
+pub mod analysts;
+pub mod assessment_form;
+pub mod cause_new;
+pub mod citation_new;
 pub mod delete;
+pub mod dependency_form;
+pub mod firm_form;
+pub mod incident_edit;
+pub mod incident_form;
 pub mod incident_new;
+pub mod outcome;
+pub mod product_edit;
 pub mod product_new;
+pub mod record_delete;
+pub mod remediation_edit;
 pub mod remediation_new;
+pub mod removal;
 pub mod report;
+pub mod score_report;
+pub mod source_form;
+pub mod timeline_form;
 pub mod vendor_new;
 
 use super::curate::{FieldErrors, check};
 use super::error::{PageError, WebError};
-use crate::domain::{InvalidValue, PartialDate, Slug, Text};
+use crate::domain::{PartialDate, Slug, Text};
+use crate::i18n::{Lang, Message, translate};
 use crate::store::curation::Refused;
 use crate::store::curation::lookup::{Choice, SlugOf, slug_taken};
 use crate::web::state::AppState;
@@ -50,7 +68,7 @@ pub(crate) fn refused_into(errors: &mut FieldErrors, refused: Refused) {
 pub(crate) fn slug(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Slug> {
     let value = value.trim();
     if value.is_empty() {
-        errors.add(field, "must not be empty");
+        errors.add(field, Message::new("err-empty"));
         return None;
     }
     check(errors, field, Slug::parse(value))
@@ -87,7 +105,7 @@ pub(crate) fn text(errors: &mut FieldErrors, field: &'static str, value: &str) -
     match opt_text(errors, field, value) {
         Some(Some(t)) => Some(t),
         Some(None) => {
-            errors.add(field, "must not be empty");
+            errors.add(field, Message::new("err-empty"));
             None
         }
         None => None,
@@ -104,28 +122,30 @@ pub(crate) fn opt_date(
     let today = chrono::Utc::now().date_naive();
     let parsed = match value.trim() {
         "" => return Some(None),
-        v => PartialDate::parse(v).and_then(|d| {
-            if d.first_day() > today {
-                Err(invalid(format!("{v} is in the future (today is {today})")))
-            } else {
-                Ok(d)
-            }
-        }),
+        v => PartialDate::parse(v),
     };
-    check(errors, field, parsed).map(Some)
+    match parsed {
+        Ok(d) if d.first_day() > today => {
+            let future = Message::new("err-date-future").with("date", d.iso());
+            errors.add(field, future.with("today", today.to_string()));
+            None
+        }
+        parsed => check(errors, field, parsed).map(Some),
+    }
 }
 
 /// A menu's options: value and label.
 pub type Options = Vec<(String, String)>;
 
-/// The options of an enumeration's menu.
+/// The options of an enumeration's menu, labelled in the reader's language.
 pub(crate) fn enum_options<T: Copy>(
+    lang: Lang,
     all: &[T],
     value: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
+    message_id: fn(T) -> &'static str,
 ) -> Options {
     all.iter()
-        .map(|t| (value(*t).to_owned(), label(*t).to_owned()))
+        .map(|t| (value(*t).to_owned(), translate(lang, message_id(*t), &[])))
         .collect()
 }
 
@@ -138,11 +158,6 @@ pub(crate) fn record_options(choices: Vec<Choice>) -> Options {
             (c.slug, label)
         })
         .collect()
-}
-
-/// Used when a value fails a rule that no domain type carries.
-pub(crate) fn invalid(message: impl Into<String>) -> InvalidValue {
-    InvalidValue(message.into())
 }
 
 /// On a form refused for other fields, also reports a well-formed slug that is already
@@ -159,10 +174,7 @@ pub(crate) async fn note_taken(
     }
     let shown = slug.clone();
     if state.run(move |c| slug_taken(c, of, &slug)).await? {
-        errors.add(
-            "slug",
-            format!("the identifier \"{shown}\" is already used"),
-        );
+        errors.add("slug", Message::new("err-slug-taken").with("slug", shown));
     }
     Ok(())
 }
@@ -175,7 +187,7 @@ pub(crate) fn page_slug(
 ) -> Option<Slug> {
     let parsed = slug(errors, field, value)?;
     if parsed.as_str() == "new" {
-        errors.add(field, "\"new\" is reserved: choose another identifier");
+        errors.add(field, Message::new("err-slug-reserved"));
         return None;
     }
     Some(parsed)

@@ -5,6 +5,7 @@ use super::{
     Options, note_taken, opt_text, record_options, refused_into, respond, see_other, slug,
 };
 use crate::domain::Line;
+use crate::i18n::Message;
 use crate::store::curation::create::{ProductValues, create_product};
 use crate::store::curation::lookup::SlugOf;
 use crate::store::curation::lookup::{Choice, category_choices, vendor_named};
@@ -36,7 +37,7 @@ impl NewProductForm {
         let name = check(&mut errors, "name", Line::parse(self.name.trim()));
         let category = match self.category.trim() {
             "" => {
-                errors.add("category", "choose a category");
+                errors.add("category", Message::new("err-choose"));
                 None
             }
             c => check(&mut errors, "category", crate::domain::Slug::parse(c)),
@@ -56,20 +57,23 @@ impl NewProductForm {
     }
 }
 
+/// The product form's page: a new product of `vendor`, or an edit of the product `editing`.
 #[derive(Template)]
 #[template(path = "curation/product_new.html")]
 pub struct NewProductPage {
     pub nav: Nav,
     pub vendor: Choice,
+    pub editing: Option<String>,
     pub form: NewProductForm,
     pub errors: FieldErrors,
     pub categories: Options,
 }
 
-async fn page(
+/// Renders the form of a product of `vendor` (`editing`: the product's slug) with `status`.
+pub(super) async fn page(
     nav: Nav,
     state: &AppState,
-    vendor: String,
+    (vendor, editing): (String, Option<String>),
     form: NewProductForm,
     errors: FieldErrors,
     status: StatusCode,
@@ -80,6 +84,7 @@ async fn page(
     let page = NewProductPage {
         nav,
         vendor,
+        editing,
         form,
         errors,
         categories: record_options(categories),
@@ -97,7 +102,7 @@ pub async fn form(
     page(
         nav,
         &state,
-        vendor.into_inner(),
+        (vendor.into_inner(), None),
         form,
         FieldErrors::default(),
         StatusCode::OK,
@@ -119,7 +124,8 @@ pub async fn submit(
         Ok(values) => values,
         Err(mut errors) => {
             note_taken(&state, &mut errors, SlugOf::Product, &form.slug).await?;
-            return page(nav, &state, vendor, form, errors, StatusCode::BAD_REQUEST).await;
+            let target = (vendor, None);
+            return page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await;
         }
     };
     let actor = principal.actor();
@@ -134,7 +140,8 @@ pub async fn submit(
         Err(refused) => {
             let mut errors = FieldErrors::default();
             refused_into(&mut errors, refused);
-            page(nav, &state, vendor, form, errors, StatusCode::BAD_REQUEST).await
+            let target = (vendor, None);
+            page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await
         }
     }
 }

@@ -1,15 +1,18 @@
 //! `GET/POST /incidents/{slug}/remediations/new`: records what a vendor did about an
 //! incident; the scores are refreshed with it and the incident's page reports what changed.
+//! Its form and page serve the edit too (`remediation_edit`).
 
 use super::{
-    Options, enum_options, invalid, note_taken, opt_date, opt_slug, record_options, refused_into,
-    respond, see_other, slug, text,
+    Options, enum_options, note_taken, opt_date, opt_slug, record_options, refused_into, respond,
+    see_other, slug, text,
 };
 use crate::domain::RemediationKind;
+use crate::i18n::Message;
 use crate::store::curation::lookup::{
     Choice, SlugOf, incident_named, product_choices, vendor_choices,
 };
 use crate::store::curation::remediation::{RemediationValues, record_remediation};
+use crate::store::curation::remediation_edit::stored_remediation;
 use crate::store::pack::seed::import_time;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
@@ -39,17 +42,18 @@ impl NewRemediationForm {
         let mut errors = FieldErrors::default();
         let slug = slug(&mut errors, "slug", &self.slug);
         let vendor = slug_field(&mut errors, "vendor", &self.vendor);
-        let kind = check(&mut errors, "kind", self.kind.parse::<RemediationKind>());
+        let kind = if self.kind.trim().is_empty() {
+            errors.add("kind", Message::new("err-choose"));
+            None
+        } else {
+            check(&mut errors, "kind", self.kind.parse::<RemediationKind>())
+        };
         let product = opt_slug(&mut errors, "product", &self.product);
         let replacement = opt_slug(&mut errors, "replacement", &self.replacement);
         if let (Some(Some(p)), Some(Some(r))) = (&product, &replacement)
             && p == r
         {
-            check::<(), _>(
-                &mut errors,
-                "replacement",
-                Err(invalid("the replacement must differ from the product")),
-            );
+            errors.add("replacement", Message::new("err-replacement-same"));
         }
         let description = text(&mut errors, "description", &self.description);
         let taken = opt_date(&mut errors, "taken_on", &self.taken_on);
@@ -83,17 +87,23 @@ fn slug_field(
     value: &str,
 ) -> Option<crate::domain::Slug> {
     if value.trim().is_empty() {
-        errors.add(field, "choose one");
+        errors.add(field, Message::new("err-choose"));
         return None;
     }
     slug(errors, field, value)
 }
 
+/// The remediation form's page: a new remediation of `incident`, or an edit of `editing`
+/// (its slug; its incident, if any, and its vendor for the way back).
 #[derive(Template)]
 #[template(path = "curation/remediation_new.html")]
 pub struct NewRemediationPage {
     pub nav: Nav,
-    pub incident: Choice,
+    pub incident: Option<Choice>,
+    pub editing: Option<String>,
+    /// Where the form posts, and where "cancel" goes.
+    pub action: String,
+    pub cancel: String,
     pub form: NewRemediationForm,
     pub errors: FieldErrors,
     pub kinds: Options,
@@ -101,32 +111,74 @@ pub struct NewRemediationPage {
     pub products: Options,
 }
 
-async fn page(
+/// What the form is for.
+pub enum Target {
+    /// A new remediation of the incident with this slug.
+    New(String),
+    /// The stored remediation with this slug.
+    Edit(String),
+}
+
+/// Renders the form with `status`.
+pub async fn page(
     nav: Nav,
     state: &AppState,
-    incident: String,
+    target: Target,
     form: NewRemediationForm,
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
-    let (incident, vendors, products) = state
+    let (incident, editing, vendor, vendors, products) = state
         .run(move |c| {
+            let (incident, editing, vendor) = match target {
+                Target::New(incident) => (Some(incident_named(c, &incident)?), None, None),
+                Target::Edit(slug) => {
+                    let stored = stored_remediation(c, &slug)?;
+                    (
+                        stored.incident.map(|(_, i)| i),
+                        Some(slug),
+                        Some(stored.vendor),
+                    )
+                }
+            };
             Ok((
-                incident_named(c, &incident)?,
+                incident,
+                editing,
+                vendor,
                 vendor_choices(c)?,
                 product_choices(c)?,
             ))
         })
         .await?;
+    let (action, cancel) = match (&editing, &incident, &vendor) {
+        (Some(slug), Some(i), _) => (
+            format!("/remediations/{slug}/edit"),
+            format!("/incidents/{}", i.slug),
+        ),
+        (Some(slug), None, Some(v)) => (
+            format!("/remediations/{slug}/edit"),
+            format!("/vendors/{}", v.slug),
+        ),
+        (_, Some(i), _) => (
+            format!("/incidents/{}/remediations/new", i.slug),
+            format!("/incidents/{}", i.slug),
+        ),
+        _ => (String::new(), "/incidents".to_owned()),
+    };
+    let lang = nav.lang;
     let page = NewRemediationPage {
         nav,
         incident,
+        editing,
+        action,
+        cancel,
         form,
         errors,
         kinds: enum_options(
+            lang,
             RemediationKind::ALL,
             RemediationKind::as_str,
-            RemediationKind::label,
+            RemediationKind::message_id,
         ),
         vendors: record_options(vendors),
         products: record_options(products),
@@ -144,7 +196,7 @@ pub async fn form(
     page(
         nav,
         &state,
-        incident.into_inner(),
+        Target::New(incident.into_inner()),
         form,
         FieldErrors::default(),
         StatusCode::OK,
@@ -166,7 +218,8 @@ pub async fn submit(
         Ok(values) => values,
         Err(mut errors) => {
             note_taken(&state, &mut errors, SlugOf::Remediation, &form.slug).await?;
-            return page(nav, &state, incident, form, errors, StatusCode::BAD_REQUEST).await;
+            let target = Target::New(incident);
+            return page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await;
         }
     };
     let actor = principal.actor();
@@ -183,7 +236,8 @@ pub async fn submit(
         Err(refused) => {
             let mut errors = FieldErrors::default();
             refused_into(&mut errors, refused);
-            page(nav, &state, incident, form, errors, StatusCode::BAD_REQUEST).await
+            let target = Target::New(incident);
+            page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await
         }
     }
 }

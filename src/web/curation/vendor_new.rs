@@ -92,12 +92,18 @@ fn page(
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, PageError> {
+    let lang = nav.lang;
     let page = NewVendorPage {
         nav,
         form,
         errors,
-        tiers: enum_options(Tier::ALL, Tier::as_str, Tier::label),
-        statuses: enum_options(VendorStatus::ALL, VendorStatus::as_str, VendorStatus::label),
+        tiers: enum_options(lang, Tier::ALL, Tier::as_str, Tier::message_id),
+        statuses: enum_options(
+            lang,
+            VendorStatus::ALL,
+            VendorStatus::as_str,
+            VendorStatus::message_id,
+        ),
     };
     respond(&page, status)
 }
@@ -172,6 +178,10 @@ mod tests {
             ..NewVendorForm::default()
         };
         let errors = form.values().unwrap_err();
-        assert!(errors.get("slug").is_some_and(|m| m.contains("reserved")));
+        assert!(
+            errors
+                .get("slug")
+                .is_some_and(|m| m.render(crate::i18n::Lang::En).contains("reserved"))
+        );
     }
 }

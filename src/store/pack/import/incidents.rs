@@ -162,6 +162,17 @@ impl Importer<'_> {
                 let cause_id = self.resolve(Kind::Incident, &cause.incident, &at, "incident")?;
                 let id = match (cause_id, incident) {
                     (Some(cause_id), Some(effect_id)) => {
+                        if self.closes_cycle(cause_id, effect_id)? {
+                            self.issue(
+                                &at,
+                                "incident",
+                                format!(
+                                    "\"{}\" causing \"{}\" would close a cycle: \"{}\" already leads to \"{}\"",
+                                    cause.incident, r.slug, r.slug, cause.incident
+                                ),
+                            );
+                            continue;
+                        }
                         let row = NewCause {
                             cause_id,
                             effect_id,
@@ -182,6 +193,19 @@ impl Importer<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether `cause → effect` would close a cycle with the links stored so far (those of
+    /// the database and of this pack; the pack's are stored as they are read).
+    fn closes_cycle(&mut self, cause: i32, effect: i32) -> Result<bool, PackError> {
+        use crate::store::schema::incident_causes::dsl as ic;
+        let links: Vec<(i32, i32)> = ic::incident_causes
+            .select((ic::cause_id, ic::effect_id))
+            .load(&mut *self.conn)?;
+        Ok(matches!(
+            crate::domain::causal::check_link(&links, cause, effect),
+            Err(crate::domain::causal::LinkProblem::Cycle(_))
+        ))
     }
 
     pub(super) fn dependencies(

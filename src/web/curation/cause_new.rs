@@ -1,0 +1,173 @@
+//! `GET/POST /incidents/{slug}/causes/new`: links the incident to an earlier cause or a later
+//! consequence; self-links, duplicates and cycles are refused; saving rescores and reports.
+
+use super::timeline_form::recorded;
+use super::{Options, opt_text, record_options, respond};
+use crate::domain::causal::LinkProblem;
+use crate::i18n::Message;
+use crate::store::curation::lookup::{Choice, incident_named};
+use crate::store::curation::timeline::{LinkRefusal, LinkValues, add_link};
+use crate::store::pack::seed::import_time;
+use crate::store::schema::incidents;
+use crate::web::curate::FieldErrors;
+use crate::web::error::PageError;
+use crate::web::identity::{Nav, Principal};
+use crate::web::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use diesel::prelude::*;
+use serde::Deserialize;
+
+/// The causal link form as submitted: `direction` is `caused_by` or `led_to`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct LinkForm {
+    pub direction: String,
+    pub other: String,
+    pub description: String,
+}
+
+impl LinkForm {
+    /// Every field validated, or every wrong field's message.
+    pub fn values(&self) -> Result<LinkValues, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let caused_by = match self.direction.as_str() {
+            "caused_by" => Some(true),
+            "led_to" => Some(false),
+            _ => {
+                errors.add("direction", Message::new("err-choose"));
+                None
+            }
+        };
+        if self.other.trim().is_empty() {
+            errors.add("other", Message::new("err-empty"));
+        }
+        let description = opt_text(&mut errors, "description", &self.description);
+        match (caused_by, description) {
+            (Some(caused_by), Some(description)) if errors.is_empty() => Ok(LinkValues {
+                other: self.other.trim().to_owned(),
+                caused_by,
+                description,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "curation/cause_new.html")]
+pub struct LinkPage {
+    pub nav: Nav,
+    pub incident: Choice,
+    pub form: LinkForm,
+    pub errors: FieldErrors,
+    pub directions: Options,
+    pub incidents: Options,
+}
+
+async fn page(
+    nav: Nav,
+    state: &AppState,
+    slug: String,
+    form: LinkForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let (incident, others) = state
+        .run(move |c| {
+            let others: Vec<(String, String)> = incidents::table
+                .filter(incidents::slug.ne(&slug))
+                .select((incidents::slug, incidents::title))
+                .order(incidents::slug)
+                .load(c)?;
+            Ok((incident_named(c, &slug)?, others))
+        })
+        .await?;
+    let directions = vec![
+        (
+            "caused_by".to_owned(),
+            nav.t("curate-cause-direction-caused-by"),
+        ),
+        ("led_to".to_owned(), nav.t("curate-cause-direction-led-to")),
+    ];
+    let page = LinkPage {
+        nav,
+        incident,
+        form,
+        errors,
+        directions,
+        incidents: record_options(
+            others
+                .into_iter()
+                .map(|(slug, name)| Choice { slug, name })
+                .collect(),
+        ),
+    };
+    respond(&page, status)
+}
+
+/// `GET /incidents/{slug}/causes/new`.
+pub async fn form(
+    nav: Nav,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let form = LinkForm {
+        direction: "caused_by".into(),
+        ..LinkForm::default()
+    };
+    let errors = FieldErrors::default();
+    page(nav, &state, slug.into_inner(), form, errors, StatusCode::OK).await
+}
+
+/// The form's message for a refused link.
+fn refusal_errors(refusal: LinkRefusal, other: &str) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    let message = match refusal {
+        LinkRefusal::UnknownIncident => {
+            Message::new("curate-cause-unknown-incident").with("slug", other)
+        }
+        LinkRefusal::Problem(LinkProblem::SelfLink) => Message::new("curate-cause-self-link"),
+        LinkRefusal::Problem(LinkProblem::Duplicate) => Message::new("curate-cause-duplicate"),
+        LinkRefusal::Problem(LinkProblem::Cycle(_)) => Message::new("curate-cause-cycle"),
+        LinkRefusal::Cycle(path) => {
+            Message::new("curate-cause-cycle-through").with("path", path.join(" → "))
+        }
+    };
+    errors.add("other", message);
+    errors
+}
+
+/// `POST /incidents/{slug}/causes/new`: records the link and goes to the incident, which
+/// reports the score changes; refused (400, nothing written) otherwise.
+pub async fn submit(
+    nav: Nav,
+    principal: Principal,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: web::Form<LinkForm>,
+) -> Result<HttpResponse, PageError> {
+    let slug = slug.into_inner();
+    let form = form.into_inner();
+    let values = match form.values() {
+        Ok(v) => v,
+        Err(errors) => {
+            return page(nav, &state, slug, form, errors, StatusCode::BAD_REQUEST).await;
+        }
+    };
+    let actor = principal.actor();
+    let config = state.scoring.clone();
+    let today = chrono::Utc::now().date_naive();
+    let target = slug.clone();
+    let outcome = state
+        .run(move |c| add_link(c, &actor, &target, &values, (&config, today), import_time()))
+        .await?;
+    match outcome {
+        Ok(_) => Ok(recorded(&slug, "causes")),
+        Err(refusal) => {
+            let errors = refusal_errors(refusal, form.other.trim());
+            page(nav, &state, slug, form, errors, StatusCode::BAD_REQUEST).await
+        }
+    }
+}
