@@ -712,27 +712,14 @@ fn signing_in_goes_back_to_the_page_asked_for_and_signing_out_ends_the_session()
     for db in TestDb::all() {
         let app = TestApp::spawn(&db);
         let form = app.get_anonymous("/login?next=/incidents");
-        let presession = common::cookie_pair(&form, "trustkb_presession").expect("cookie");
-        let csrf = common::hidden_field(&form.body, "csrf_token").expect("csrf");
         let next = common::hidden_field(&form.body, "next").expect("next");
         assert_eq!(next, "/incidents");
-        let body = serde_urlencoded::to_string([
-            ("csrf_token", csrf.as_str()),
+        let fields = [
             ("email", "Viewer@Test.Example "),
             ("password", common::PASSWORD),
             ("next", next.as_str()),
-        ])
-        .unwrap();
-        let answer = app.send(
-            "POST",
-            "/login",
-            &As::default(),
-            &[
-                ("cookie", presession),
-                ("content-type", "application/x-www-form-urlencoded".into()),
-            ],
-            Some(body.into_bytes()),
-        );
+        ];
+        let (answer, _) = app.post_login(&form, &fields, &[]);
         assert_eq!(answer.status, 303, "{}", answer.body);
         assert_eq!(answer.header("location"), Some("/incidents"));
         let cookie = answer

@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::curation::today;
 use common::{As, TestApp, TestDb, email_of};
 use diesel::prelude::*;
 use serde_json::{Value, json};
@@ -87,10 +88,6 @@ const CSV_HEADER: [&str; 11] = [
     "before",
     "after",
 ];
-
-fn today() -> String {
-    chrono::Utc::now().date_naive().to_string()
-}
 
 #[test]
 fn an_analysts_form_edit_shows_on_the_audit_page_api_and_csv() {

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::curation::today;
 use common::{PASSWORD, TestApp, TestDb};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -234,12 +235,19 @@ where
     }
 }
 
-/// One test's start: the browser (or a skip), a fresh database and the real server.
-fn start() -> Option<(Driver, TestDb, TestApp)> {
-    let driver = Driver::start()?;
+/// One browser test: the browser (or a skip), a fresh database and the real server, then
+/// `body` in a Chromium session at `viewport` (see [`in_browser`]).
+fn browse<F, Fut>(test: &str, viewport: (u32, u32), body: F)
+where
+    F: FnOnce(Page) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let Some(driver) = Driver::start() else {
+        return;
+    };
     let db = TestDb::sqlite();
     let app = TestApp::spawn(&db);
-    Some((driver, db, app))
+    in_browser(&driver, &app, test, viewport, body);
 }
 
 /// The browser on the test server, with the page helpers the tests share.
@@ -430,25 +438,13 @@ fn first_points(text: &str) -> Option<f64> {
         .and_then(|t| t.parse().ok())
 }
 
-fn today() -> String {
-    chrono::Utc::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
 // ---------------------------------------------------------------------------------------
 // The tests.
 // ---------------------------------------------------------------------------------------
 
 #[test]
 fn creates_vendor_and_product_through_forms() {
-    let Some((driver, _db, app)) = start() else {
-        return;
-    };
-    in_browser(
-        &driver,
-        &app,
+    browse(
         "creates_vendor_and_product_through_forms",
         DESKTOP,
         |page| async move {
@@ -483,12 +479,7 @@ fn creates_vendor_and_product_through_forms() {
 
 #[test]
 fn recording_an_incident_changes_the_score() {
-    let Some((driver, _db, app)) = start() else {
-        return;
-    };
-    in_browser(
-        &driver,
-        &app,
+    browse(
         "recording_an_incident_changes_the_score",
         DESKTOP,
         |page| async move {
@@ -577,12 +568,7 @@ fn recording_an_incident_changes_the_score() {
 
 #[test]
 fn invalid_form_shows_field_messages_and_keeps_input() {
-    let Some((driver, _db, app)) = start() else {
-        return;
-    };
-    in_browser(
-        &driver,
-        &app,
+    browse(
         "invalid_form_shows_field_messages_and_keeps_input",
         DESKTOP,
         |page| async move {
@@ -631,12 +617,7 @@ fn invalid_form_shows_field_messages_and_keeps_input() {
 
 #[test]
 fn search_in_french_without_accents() {
-    let Some((driver, _db, app)) = start() else {
-        return;
-    };
-    in_browser(
-        &driver,
-        &app,
+    browse(
         "search_in_french_without_accents",
         DESKTOP,
         |page| async move {
@@ -668,63 +649,49 @@ fn search_in_french_without_accents() {
 
 #[test]
 fn switches_to_french_and_back() {
-    let Some((driver, _db, app)) = start() else {
-        return;
-    };
-    in_browser(
-        &driver,
-        &app,
-        "switches_to_french_and_back",
-        DESKTOP,
-        |page| async move {
-            page.sign_in(ANALYST).await;
-            page.wait_for("html[lang='en']").await;
-            assert_eq!(page.text("header nav a[href='/vendors']").await, "Vendors");
+    browse("switches_to_french_and_back", DESKTOP, |page| async move {
+        page.sign_in(ANALYST).await;
+        page.wait_for("html[lang='en']").await;
+        assert_eq!(page.text("header nav a[href='/vendors']").await, "Vendors");
 
-            page.wait_for("header #language-switch")
-                .await
-                .click()
-                .await
-                .expect("click the language switch");
-            page.wait_for("html[lang='fr']").await;
-            assert_eq!(
-                page.text("header nav a[href='/vendors']").await,
-                "Fournisseurs"
-            );
+        page.wait_for("header #language-switch")
+            .await
+            .click()
+            .await
+            .expect("click the language switch");
+        page.wait_for("html[lang='fr']").await;
+        assert_eq!(
+            page.text("header nav a[href='/vendors']").await,
+            "Fournisseurs"
+        );
 
-            // Remembered on the next page.
-            page.goto("/incidents").await;
-            page.wait_for("html[lang='fr']").await;
-            assert_eq!(
-                page.text("header nav a[href='/vendors']").await,
-                "Fournisseurs"
-            );
+        // Remembered on the next page.
+        page.goto("/incidents").await;
+        page.wait_for("html[lang='fr']").await;
+        assert_eq!(
+            page.text("header nav a[href='/vendors']").await,
+            "Fournisseurs"
+        );
 
-            page.wait_for("header #language-switch")
-                .await
-                .click()
-                .await
-                .expect("click the language switch");
-            page.wait_for("html[lang='en']").await;
-            assert_eq!(page.text("header nav a[href='/vendors']").await, "Vendors");
-            page.goto("/").await;
-            page.wait_for("html[lang='en']").await;
-        },
-    );
+        page.wait_for("header #language-switch")
+            .await
+            .click()
+            .await
+            .expect("click the language switch");
+        page.wait_for("html[lang='en']").await;
+        assert_eq!(page.text("header nav a[href='/vendors']").await, "Vendors");
+        page.goto("/").await;
+        page.wait_for("html[lang='en']").await;
+    });
 }
 
 #[test]
 fn screenshots_dashboard_and_vendor_page() {
-    let Some((driver, _db, app)) = start() else {
-        return;
-    };
-    let dir = screenshot_dir();
-    in_browser(
-        &driver,
-        &app,
+    browse(
         "screenshots_dashboard_and_vendor_page",
         DESKTOP,
         |page| async move {
+            let dir = screenshot_dir();
             page.sign_in(ANALYST).await;
             for (size, viewport) in [("desktop", DESKTOP), ("phone", PHONE)] {
                 page.set_viewport(viewport).await;

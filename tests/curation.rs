@@ -3,70 +3,23 @@
 
 mod common;
 
+use common::curation::{
+    assert_curators_only, assert_field_errors, audited, row_counts, today, vendor_score,
+};
 use common::{As, TestApp, TestDb};
 use diesel::prelude::*;
 use serde_json::Value;
 use trustkb::domain::Role;
 
-fn today() -> String {
-    chrono::Utc::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-/// `GET /api/v1/audit?{query}` as an analyst: the items.
-fn audit(app: &TestApp, query: &str) -> Vec<Value> {
-    let answer = app.get_as(
-        &format!("/api/v1/audit?{query}&limit=500"),
-        &app.as_role(Role::Analyst),
-    );
-    assert_eq!(answer.status, 200, "{query}: {}", answer.body);
-    answer.json()["items"].as_array().expect("items").clone()
-}
-
-/// The audit records of one entity with this label and action.
-fn audited(app: &TestApp, entity: &str, label: &str, action: &str) -> Vec<Value> {
-    audit(app, &format!("entity={entity}"))
-        .into_iter()
-        .filter(|e| e["label"] == label && e["action"] == action)
-        .collect()
-}
-
-fn vendor_score(app: &TestApp, slug: &str) -> f64 {
-    let answer = app.get(&format!("/api/v1/vendors/{slug}"));
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    answer.json()["trust"]["score"].as_f64().expect("a score")
-}
-
-/// Row counts of the tables curation writes.
-fn counts(db: &TestDb) -> Vec<i64> {
-    use trustkb::store::schema::*;
-    let mut conn = db.connect();
-    vec![
-        vendors::table.count().get_result(&mut conn).expect("count"),
-        products::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-        incidents::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-        incident_involvements::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-        remediations::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-        audit_log::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-    ]
-}
+/// The tables curation writes.
+const TABLES: &[&str] = &[
+    "vendors",
+    "products",
+    "incidents",
+    "incident_involvements",
+    "remediations",
+    "audit_log",
+];
 
 fn create_vendor(app: &TestApp, who: &As, slug: &str, name: &str) {
     let answer = app.post_form(
@@ -256,7 +209,7 @@ fn invalid_forms_come_back_with_messages_and_input_and_write_nothing() {
     for db in TestDb::all() {
         let app = TestApp::spawn(&db);
         let analyst = app.as_role(Role::Analyst);
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = app.post_form(
             "/vendors/new",
             &analyst,
@@ -267,8 +220,7 @@ fn invalid_forms_come_back_with_messages_and_input_and_write_nothing() {
                 ("status", "active"),
             ],
         );
-        assert_eq!(answer.status, 400);
-        assert!(answer.body.contains("id=\"slug-error\""), "{}", answer.body);
+        assert_field_errors(&answer, &["slug"]);
         assert!(answer.body.contains("invalid slug"));
         assert!(answer.body.contains("value=\"Kept Name\""));
         assert!(answer.body.contains("value=\"Bad Slug\""));
@@ -300,9 +252,7 @@ fn invalid_forms_come_back_with_messages_and_input_and_write_nothing() {
                 ("category", "no-such-category"),
             ],
         );
-        assert_eq!(answer.status, 400);
-        assert!(answer.body.contains("id=\"slug-error\""), "{}", answer.body);
-        assert!(answer.body.contains("id=\"category-error\""));
+        assert_field_errors(&answer, &["slug", "category"]);
         assert!(answer.body.contains("value=\"Orion again\""));
 
         let answer = app.post_form(
@@ -318,14 +268,8 @@ fn invalid_forms_come_back_with_messages_and_input_and_write_nothing() {
                 ("inv1_role", "origin"),
             ],
         );
-        assert_eq!(answer.status, 400);
-        assert!(
-            answer.body.contains("id=\"involvements-error\""),
-            "{}",
-            answer.body
-        );
+        assert_field_errors(&answer, &["involvements", "disclosed_on"]);
         assert!(answer.body.contains("record at least one involvement"));
-        assert!(answer.body.contains("id=\"disclosed_on-error\""));
         assert!(answer.body.contains("invalid date"));
         assert!(answer.body.contains("value=\"Kept title\""));
         assert!(answer.body.contains("value=\"2021-13-45\""));
@@ -337,10 +281,8 @@ fn invalid_forms_come_back_with_messages_and_input_and_write_nothing() {
             &analyst,
             &[("slug", "solarwinds-orion"), ("name", ""), ("category", "")],
         );
-        assert_eq!(answer.status, 400);
+        assert_field_errors(&answer, &["name", "category"]);
         assert!(answer.body.contains("is already used"), "{}", answer.body);
-        assert!(answer.body.contains("id=\"name-error\""));
-        assert!(answer.body.contains("id=\"category-error\""));
 
         let answer = app.post_form(
             "/incidents/new",
@@ -372,9 +314,7 @@ fn invalid_forms_come_back_with_messages_and_input_and_write_nothing() {
                 ("inv1_role", "victim"),
             ],
         );
-        assert_eq!(answer.status, 400);
-        assert!(answer.body.contains("id=\"slug-error\""), "{}", answer.body);
-        assert!(answer.body.contains("id=\"inv1_vendor-error\""));
+        assert_field_errors(&answer, &["slug", "inv1_vendor"]);
         assert!(answer.body.contains("no vendor"));
         assert!(answer.body.contains("value=\"no-such-vendor\""));
 
@@ -388,15 +328,13 @@ fn invalid_forms_come_back_with_messages_and_input_and_write_nothing() {
                 ("taken_on", "21-3"),
             ],
         );
-        assert_eq!(answer.status, 400);
-        for field in ["vendor", "description", "taken_on"] {
-            assert!(
-                answer.body.contains(&format!("id=\"{field}-error\"")),
-                "{field}: {}",
-                answer.body
-            );
-        }
-        assert_eq!(counts(&db), start, "[{}] nothing written", db.backend);
+        assert_field_errors(&answer, &["vendor", "description", "taken_on"]);
+        assert_eq!(
+            row_counts(&db, TABLES),
+            start,
+            "[{}] nothing written",
+            db.backend
+        );
     }
 }
 
@@ -412,9 +350,7 @@ fn viewers_and_reviewers_are_refused_every_curation_route() {
         "/incidents/new",
         "/incidents/solarwinds-orion-supply-chain-compromise/remediations/new",
     ];
-    let start = counts(&db);
-    common::assert_curators_only(&app, &paths);
-    assert_eq!(counts(&db), start);
+    assert_curators_only(&app, &db, TABLES, &paths);
 }
 
 #[test]
@@ -430,7 +366,7 @@ fn a_referenced_record_is_not_deleted_and_an_unreferenced_one_is() {
             "its product is listed"
         );
         assert!(!page.body.contains("type=\"submit\" class=\"danger\""));
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = app.post_form("/vendors/solarwinds/delete", &analyst, &[]);
         assert_eq!(answer.status, 409);
         assert!(answer.body.contains("Not deleted"));
@@ -445,7 +381,7 @@ fn a_referenced_record_is_not_deleted_and_an_unreferenced_one_is() {
         assert_eq!(answer.status, 409);
         assert!(answer.body.contains("1 dependency"), "{}", answer.body);
         assert!(answer.body.contains("used by: mimecast"), "{}", answer.body);
-        assert_eq!(counts(&db), start, "nothing deleted");
+        assert_eq!(row_counts(&db, TABLES), start, "nothing deleted");
         assert_eq!(app.get("/api/v1/vendors/solarwinds").status, 200);
 
         create_vendor(&app, &analyst, "short-lived", "Short Lived");

@@ -3,55 +3,24 @@
 
 mod common;
 
+use common::curation::{
+    assert_curators_only, assert_field_errors, audited, row_counts, today, vendor_score,
+};
+use common::i18n::{in_french, post_in_french};
 use common::{As, TestApp, TestDb};
-use diesel::prelude::*;
 use serde_json::Value;
 use trustkb::domain::Role;
 
 const INCIDENT: &str = "acme-gateway-compromise";
 
-fn today() -> String {
-    chrono::Utc::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-/// The audit records of one entity with this label and action (read as an analyst).
-fn audited(app: &TestApp, entity: &str, label: &str, action: &str) -> Vec<Value> {
-    let answer = app.get_as(
-        &format!("/api/v1/audit?entity={entity}&limit=500"),
-        &app.as_role(Role::Analyst),
-    );
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    answer.json()["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter(|e| e["label"] == label && e["action"] == action)
-        .cloned()
-        .collect()
-}
-
-fn vendor_score(app: &TestApp, slug: &str) -> f64 {
-    let answer = app.get(&format!("/api/v1/vendors/{slug}"));
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    answer.json()["trust"]["score"].as_f64().expect("a score")
-}
-
-/// Row counts of the tables curation writes.
-fn counts(db: &TestDb) -> Vec<i64> {
-    use trustkb::store::schema::*;
-    let mut conn = db.connect();
-    let n = |count: QueryResult<i64>| count.expect("count");
-    vec![
-        n(products::table.count().get_result(&mut conn)),
-        n(incidents::table.count().get_result(&mut conn)),
-        n(incident_involvements::table.count().get_result(&mut conn)),
-        n(remediations::table.count().get_result(&mut conn)),
-        n(audit_log::table.count().get_result(&mut conn)),
-    ]
-}
+/// The tables these forms write.
+const TABLES: &[&str] = &[
+    "products",
+    "incidents",
+    "incident_involvements",
+    "remediations",
+    "audit_log",
+];
 
 fn post_created(app: &TestApp, who: &As, path: &str, fields: &[(&str, &str)]) {
     let answer = app.post_form(path, who, fields);
@@ -141,30 +110,24 @@ fn editing_an_incident_rescores_it_and_audits_before_and_after() {
         };
 
         // An invalid edit keeps the input, marks every wrong field and writes nothing.
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = post(fields("", "2999-01-01"));
-        assert_eq!(answer.status, 400, "[{}] {}", db.backend, answer.body);
-        for field in ["title", "discovered_on"] {
-            assert!(
-                answer.body.contains(&format!("id=\"{field}-error\"")),
-                "{field}"
-            );
-        }
+        assert_field_errors(&answer, &["title", "discovered_on"]);
         assert!(answer.body.contains("worse than thought.</textarea>"));
         assert!(answer.body.contains("value=\"120\""));
         let mut wrong = fields("Still here", "");
         wrong.push(("inv3_customers", "-4".to_owned()));
         let answer = post(wrong);
-        assert_eq!(answer.status, 400);
-        assert!(
-            answer.body.contains("id=\"inv3_customers-error\""),
-            "{}",
-            answer.body
-        );
+        assert_field_errors(&answer, &["inv3_customers"]);
         let answer = post(fields("Acme Gateway compromise", "2999"));
         assert_eq!(answer.status, 400);
         assert!(answer.body.contains("is in the future"));
-        assert_eq!(counts(&db), start, "[{}] nothing written", db.backend);
+        assert_eq!(
+            row_counts(&db, TABLES),
+            start,
+            "[{}] nothing written",
+            db.backend
+        );
 
         let answer = post(fields("Acme Gateway supply-chain compromise", ""));
         assert_eq!(answer.status, 303, "[{}] {}", db.backend, answer.body);
@@ -211,12 +174,12 @@ fn editing_an_incident_rescores_it_and_audits_before_and_after() {
         let id2 = common::hidden_field(&form.body, "inv2_id").expect("the new row's id");
         let mut same = fields("Acme Gateway supply-chain compromise", "");
         same.push(("inv2_id", id2));
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = post(same);
         assert_eq!(answer.status, 303, "{}", answer.body);
         let plain = format!("/incidents/{INCIDENT}");
         assert_eq!(answer.header("location"), Some(plain.as_str()));
-        assert_eq!(counts(&db), start);
+        assert_eq!(row_counts(&db, TABLES), start);
     }
 }
 
@@ -232,14 +195,14 @@ fn an_incident_is_deleted_only_once_nothing_references_it() {
         assert!(page.body.contains("mimecast-certificate-compromise-2021"));
         assert!(page.body.contains("citations"));
         assert!(!page.body.contains("class=\"danger\""));
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = app.post_form(seed, &analyst, &[]);
         assert_eq!(answer.status, 409);
         assert!(answer.body.contains("Not deleted"));
-        assert_eq!(counts(&db), start);
+        assert_eq!(row_counts(&db, TABLES), start);
 
         acme_incident(&app, &analyst);
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         post_created(
             &app,
             &analyst,
@@ -291,7 +254,7 @@ fn an_incident_is_deleted_only_once_nothing_references_it() {
         let mut expected = start.clone();
         expected[1] -= 1;
         expected[2] -= 1;
-        let now = counts(&db);
+        let now = row_counts(&db, TABLES);
         assert_eq!(
             now[..4],
             expected[..4],
@@ -334,18 +297,13 @@ fn a_remediation_is_edited_with_its_scores_and_a_cited_one_is_not_deleted() {
                 ("taken_on", "2021-01"),
             ]
         };
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = app.post_form(edit, &analyst, &fields("solarwinds-orion"));
-        assert_eq!(answer.status, 400);
-        assert!(
-            answer.body.contains("id=\"replacement-error\""),
-            "{}",
-            answer.body
-        );
+        assert_field_errors(&answer, &["replacement"]);
         let answer = app.post_form(edit, &analyst, &fields("no-such-product"));
         assert_eq!(answer.status, 400);
         assert!(answer.body.contains("no product"), "{}", answer.body);
-        assert_eq!(counts(&db), start);
+        assert_eq!(row_counts(&db, TABLES), start);
 
         let answer = app.post_form(edit, &analyst, &fields("cisco-netflow"));
         assert_eq!(answer.status, 303, "[{}] {}", db.backend, answer.body);
@@ -379,11 +337,11 @@ fn a_remediation_is_edited_with_its_scores_and_a_cited_one_is_not_deleted() {
         let delete = "/remediations/mimecast-drops-solarwinds-orion/delete";
         let page = app.get_as(delete, &analyst);
         assert!(page.body.contains("cannot be deleted"), "{}", page.body);
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = app.post_form(delete, &analyst, &[]);
         assert_eq!(answer.status, 409);
         assert!(answer.body.contains("citation"), "{}", answer.body);
-        assert_eq!(counts(&db), start);
+        assert_eq!(row_counts(&db, TABLES), start);
         assert_eq!(
             app.get_as("/remediations/nothing-here/edit", &analyst)
                 .status,
@@ -414,20 +372,15 @@ fn a_product_is_edited_with_its_audit_record() {
             form.body
         );
 
-        let start = counts(&db);
+        let start = row_counts(&db, TABLES);
         let answer = app.post_form(
             edit,
             &analyst,
             &[("name", "Orion Platform"), ("category", "no-such-category")],
         );
-        assert_eq!(answer.status, 400);
-        assert!(
-            answer.body.contains("id=\"category-error\""),
-            "{}",
-            answer.body
-        );
+        assert_field_errors(&answer, &["category"]);
         assert!(answer.body.contains("value=\"Orion Platform\""));
-        assert_eq!(counts(&db), start);
+        assert_eq!(row_counts(&db, TABLES), start);
 
         let answer = app.post_form(
             edit,
@@ -466,40 +419,9 @@ fn viewers_and_reviewers_are_refused_the_edit_and_delete_forms() {
         "/remediations/mimecast-publishes-final-incident-report/delete",
         "/products/cisco-netflow/edit",
     ];
-    let start = counts(&db);
-    common::assert_curators_only(&app, &paths);
+    assert_curators_only(&app, &db, TABLES, &paths);
     let page = app.get("/incidents/solarwinds-orion-supply-chain-compromise");
     assert!(!page.body.contains("/edit\""), "no edit link for a viewer");
-    assert_eq!(counts(&db), start);
-}
-
-/// Sends a request in French (`Accept-Language: fr`) as `who`, a form with its CSRF token.
-fn in_french(app: &TestApp, who: &As, path: &str, form: Option<&[(&str, &str)]>) -> common::Answer {
-    let french = ("accept-language", "fr-FR,fr;q=0.9".to_owned());
-    match form {
-        None => app.send("GET", path, who, &[french], None),
-        Some(fields) => {
-            let mut fields = fields.to_vec();
-            let csrf = who
-                .session
-                .as_ref()
-                .map(|s| s.csrf.clone())
-                .expect("a session");
-            fields.push(("csrf_token", csrf.as_str()));
-            let body = serde_urlencoded::to_string(&fields).expect("form");
-            let form_type = (
-                "content-type",
-                "application/x-www-form-urlencoded".to_owned(),
-            );
-            app.send(
-                "POST",
-                path,
-                who,
-                &[french, form_type],
-                Some(body.into_bytes()),
-            )
-        }
-    }
 }
 
 #[test]
@@ -507,7 +429,7 @@ fn a_curation_form_asked_for_in_french_is_in_french() {
     for db in TestDb::all() {
         let app = TestApp::spawn(&db);
         let analyst = app.as_role(Role::Analyst);
-        let form = in_french(&app, &analyst, "/incidents/new", None);
+        let form = in_french(&app, "/incidents/new", &analyst);
         assert_eq!(form.status, 200);
         assert!(form.body.contains("lang=\"fr\""));
         for label in [
@@ -520,11 +442,11 @@ fn a_curation_form_asked_for_in_french_is_in_french() {
         }
         assert!(!form.body.contains("Record an incident"));
 
-        let answer = in_french(
+        let answer = post_in_french(
             &app,
-            &analyst,
             "/incidents/new",
-            Some(&[
+            &analyst,
+            &[
                 ("slug", "incident-en-francais"),
                 ("title", ""),
                 ("kind", "outage"),
@@ -532,7 +454,7 @@ fn a_curation_form_asked_for_in_french_is_in_french() {
                 ("summary", "Résumé gardé"),
                 ("inv1_vendor", "mimecast"),
                 ("inv1_role", "victim"),
-            ]),
+            ],
         );
         assert_eq!(answer.status, 400);
         assert!(
@@ -541,15 +463,15 @@ fn a_curation_form_asked_for_in_french_is_in_french() {
             answer.body
         );
         assert!(answer.body.contains("Résumé gardé</textarea>"));
-        let answer = in_french(
+        let answer = post_in_french(
             &app,
-            &analyst,
             "/vendors/new",
-            Some(&[
+            &analyst,
+            &[
                 ("slug", "Mauvais Identifiant"),
                 ("name", "Acme"),
                 ("website", "ftp://x"),
-            ]),
+            ],
         );
         assert_eq!(answer.status, 400);
         for message in [
@@ -558,11 +480,11 @@ fn a_curation_form_asked_for_in_french_is_in_french() {
         ] {
             assert!(answer.body.contains(message), "{message}: {}", answer.body);
         }
-        let answer = in_french(
+        let answer = post_in_french(
             &app,
-            &analyst,
             "/incidents/new",
-            Some(&[
+            &analyst,
+            &[
                 ("slug", "incident-en-francais"),
                 ("title", "Panne"),
                 ("kind", "outage"),
@@ -570,7 +492,7 @@ fn a_curation_form_asked_for_in_french_is_in_french() {
                 ("summary", "Une panne."),
                 ("inv1_vendor", "fournisseur-inconnu"),
                 ("inv1_role", "victim"),
-            ]),
+            ],
         );
         assert_eq!(answer.status, 400);
         assert!(
@@ -580,7 +502,7 @@ fn a_curation_form_asked_for_in_french_is_in_french() {
             "{}",
             answer.body
         );
-        let page = in_french(&app, &analyst, "/products/solarwinds-orion/delete", None);
+        let page = in_french(&app, "/products/solarwinds-orion/delete", &analyst);
         assert!(
             page.body
                 .contains("renvoient vers le produit solarwinds-orion"),

@@ -3,58 +3,19 @@
 
 mod common;
 
+use common::curation::{assert_field_errors, audited, row_counts, today, vendor_score};
 use common::{TestApp, TestDb};
-use diesel::prelude::*;
 use serde_json::Value;
 use trustkb::domain::Role;
 
-fn today() -> String {
-    chrono::Utc::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-/// The audit records of one entity with this label and action.
-fn audited(app: &TestApp, entity: &str, label: &str, action: &str) -> Vec<Value> {
-    let answer = app.get_as(
-        &format!("/api/v1/audit?entity={entity}&limit=500"),
-        &app.as_role(Role::Analyst),
-    );
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    answer.json()["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter(|e| e["label"] == label && e["action"] == action)
-        .cloned()
-        .collect()
-}
-
-fn vendor_score(app: &TestApp, slug: &str) -> f64 {
-    let answer = app.get(&format!("/api/v1/vendors/{slug}"));
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    answer.json()["trust"]["score"].as_f64().expect("a score")
-}
-
-/// Row counts of the tables these forms write.
-fn counts(db: &TestDb) -> Vec<i64> {
-    use trustkb::store::schema::*;
-    let mut conn = db.connect();
-    vec![
-        dependencies::table
-            .count()
-            .get_result(&mut conn)
-            .expect("n"),
-        analyst_firms::table
-            .count()
-            .get_result(&mut conn)
-            .expect("n"),
-        analysts::table.count().get_result(&mut conn).expect("n"),
-        assessments::table.count().get_result(&mut conn).expect("n"),
-        audit_log::table.count().get_result(&mut conn).expect("n"),
-    ]
-}
+/// The tables these forms write.
+const TABLES: &[&str] = &[
+    "dependencies",
+    "analyst_firms",
+    "analysts",
+    "assessments",
+    "audit_log",
+];
 
 /// The ids of a vendor's dependencies (as consumer), from the API.
 fn dependency_ids(app: &TestApp, vendor: &str, product: &str) -> Vec<i64> {
@@ -99,7 +60,7 @@ fn dependencies_are_created_edited_and_deleted_with_their_score_changes() {
         assert!(page.body.contains("value=\"cisco\" selected"));
 
         // Refused: every wrong field marked, input kept, nothing written.
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let bad = app.post_form(
             form,
             &analyst,
@@ -112,13 +73,7 @@ fn dependencies_are_created_edited_and_deleted_with_their_score_changes() {
                 ("purpose", "Kept text"),
             ],
         );
-        assert_eq!(bad.status, 400, "[{}] {}", db.backend, bad.body);
-        for field in ["product", "until", "criticality"] {
-            assert!(
-                bad.body.contains(&format!("id=\"{field}-error\"")),
-                "{field}"
-            );
-        }
+        assert_field_errors(&bad, &["product", "until", "criticality"]);
         assert!(bad.body.contains("Kept text"));
         let unknown = app.post_form(
             form,
@@ -129,9 +84,13 @@ fn dependencies_are_created_edited_and_deleted_with_their_score_changes() {
                 ("criticality", "high"),
             ],
         );
-        assert_eq!(unknown.status, 400);
-        assert!(unknown.body.contains("id=\"product-error\""));
-        assert_eq!(counts(&db), before, "[{}] nothing written", db.backend);
+        assert_field_errors(&unknown, &["product"]);
+        assert_eq!(
+            row_counts(&db, TABLES),
+            before,
+            "[{}] nothing written",
+            db.backend
+        );
 
         // Created: audited, rescored, reported, shown.
         let score = vendor_score(&app, "cisco");
@@ -186,11 +145,11 @@ fn dependencies_are_created_edited_and_deleted_with_their_score_changes() {
 
         // A cited dependency is not deleted; an uncited one is.
         let seed = dependency_ids(&app, "mimecast", "solarwinds-orion")[0];
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let refused = app.post_form(&format!("/dependencies/{seed}/delete"), &analyst, &[]);
         assert_eq!(refused.status, 409, "{}", refused.body);
         assert!(refused.body.contains("citation"), "{}", refused.body);
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
         let delete = format!("/dependencies/{id}/delete");
         assert_eq!(app.get_as(&delete, &analyst).status, 200);
         assert_eq!(app.post_form(&delete, &viewer, &[]).status, 403);
@@ -223,26 +182,19 @@ fn analyst_firms_and_analysts_are_curated_and_referenced_ones_kept() {
         );
         assert_eq!(app.post_form("/analysts/new", &viewer, &[]).status, 403);
 
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let bad = app.post_form(
             "/analyst-firms/new",
             &analyst,
             &[("slug", "Bad Slug"), ("name", ""), ("website", "ftp://x")],
         );
-        assert_eq!(bad.status, 400);
-        for field in ["slug", "name", "website"] {
-            assert!(
-                bad.body.contains(&format!("id=\"{field}-error\"")),
-                "{field}"
-            );
-        }
+        assert_field_errors(&bad, &["slug", "name", "website"]);
         let taken = app.post_form(
             "/analyst-firms/new",
             &analyst,
             &[("slug", "gartner"), ("name", "Gartner again")],
         );
-        assert_eq!(taken.status, 400);
-        assert!(taken.body.contains("id=\"slug-error\""));
+        assert_field_errors(&taken, &["slug"]);
         let bad = app.post_form(
             "/analysts/new",
             &analyst,
@@ -252,9 +204,8 @@ fn analyst_firms_and_analysts_are_curated_and_referenced_ones_kept() {
                 ("firm", "no-such-firm"),
             ],
         );
-        assert_eq!(bad.status, 400);
-        assert!(bad.body.contains("id=\"firm-error\""));
-        assert_eq!(counts(&db), before);
+        assert_field_errors(&bad, &["firm"]);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         let firm = app.post_form(
             "/analyst-firms/new",
@@ -303,7 +254,7 @@ fn analyst_firms_and_analysts_are_curated_and_referenced_ones_kept() {
         assert!(app.get("/analysts").body.contains("Internal reviewers"));
 
         // Referenced: refused, naming what references them.
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let refused = app.post_form("/analyst-firms/gartner/delete", &analyst, &[]);
         assert_eq!(refused.status, 409);
         assert!(refused.body.contains("peter-firstbrook"));
@@ -314,7 +265,7 @@ fn analyst_firms_and_analysts_are_curated_and_referenced_ones_kept() {
                 .body
                 .contains("gartner-firstbrook-orion-replacement-2021")
         );
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         assert_eq!(
             app.post_form("/analysts/jane-doe/delete", &viewer, &[])
@@ -348,7 +299,7 @@ fn assessments_are_curated_and_move_the_scores_they_touch() {
                 .contains("/assessments/new?vendor=cisco")
         );
 
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let bad = app.post_form(
             "/assessments/new",
             &analyst,
@@ -364,15 +315,9 @@ fn assessments_are_curated_and_move_the_scores_they_touch() {
                 ("translation", "Une traduction"),
             ],
         );
-        assert_eq!(bad.status, 400, "{}", bad.body);
-        for field in ["vendor", "assessed_on", "translation_language"] {
-            assert!(
-                bad.body.contains(&format!("id=\"{field}-error\"")),
-                "{field}"
-            );
-        }
+        assert_field_errors(&bad, &["vendor", "assessed_on", "translation_language"]);
         assert!(bad.body.contains("Kept quote"));
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         let day = today();
         let fields = |stance: &'static str| {
@@ -418,12 +363,12 @@ fn assessments_are_curated_and_move_the_scores_they_touch() {
         assert_eq!(update[0]["before"]["stance"], "strongly-disagree");
         assert_eq!(update[0]["after"]["stance"], "agree");
 
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let seed = "/assessments/forrester-valente-vendor-change-2021/delete";
         let refused = app.post_form(seed, &analyst, &[]);
         assert_eq!(refused.status, 409);
         assert!(refused.body.contains("citation"));
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
         assert_eq!(
             app.post_form("/assessments/valente-cisco/delete", &viewer, &[])
                 .status,

@@ -3,8 +3,8 @@
 
 mod common;
 
+use common::curation::{audited_any_label, row_counts};
 use common::{As, TestApp, TestDb};
-use diesel::prelude::*;
 use serde_json::Value;
 use trustkb::domain::Role;
 
@@ -12,46 +12,14 @@ const MIMECAST: &str = "mimecast-certificate-compromise-2021";
 const ORION: &str = "solarwinds-orion-supply-chain-compromise";
 const MICROSOFT: &str = "microsoft-source-code-viewed-2020";
 
-/// The audit records of an entity with this action, newest first.
-fn audited(app: &TestApp, entity: &str, action: &str) -> Vec<Value> {
-    let answer = app.get_as(
-        &format!("/api/v1/audit?entity={entity}&limit=500"),
-        &app.as_role(Role::Analyst),
-    );
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    answer.json()["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter(|e| e["action"] == action)
-        .cloned()
-        .collect()
-}
-
-/// Row counts of the tables these forms write.
-fn counts(db: &TestDb) -> Vec<i64> {
-    use trustkb::store::schema::*;
-    let mut conn = db.connect();
-    vec![
-        sources::table.count().get_result(&mut conn).expect("count"),
-        citations::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-        incident_timeline_events::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-        incident_causes::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-        audit_log::table
-            .count()
-            .get_result(&mut conn)
-            .expect("count"),
-    ]
-}
+/// The tables these forms write.
+const TABLES: &[&str] = &[
+    "sources",
+    "citations",
+    "incident_timeline_events",
+    "incident_causes",
+    "audit_log",
+];
 
 const TEXT: &str = "Zanzibarique annonce un audit complet de ses serveurs.\n\nL’éditeur a confirmé l’usage d’une « porte dérobée » dans son outil de supervision.";
 
@@ -97,7 +65,7 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
         let page = app.get(&format!("/sources/{id}"));
         assert_eq!(page.status, 200);
         assert!(page.body.contains("Zanzibarique annonce"), "{}", page.body);
-        let created = audited(&app, "source", "create");
+        let created = audited_any_label(&app, "source", "create");
         assert!(
             created.iter().any(|e| e["label"] == "zanzibar-audit"),
             "[{}] {created:#?}",
@@ -122,7 +90,7 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
         );
 
         // A taken slug is refused on its field.
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let again = app.post_form(
             "/sources/new",
             &analyst,
@@ -130,7 +98,7 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
         );
         assert_eq!(again.status, 400);
         assert!(again.body.contains("zanzibar-audit"), "{}", again.body);
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         // Typed with straight quotes: stored as the text words it, with its paragraph.
         let ok = cite(
@@ -153,14 +121,14 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
         assert_eq!(citation["locator"], "paragraph 2");
         assert_eq!(citation["found_in_text"], true);
         let citation_id = citation["id"].as_i64().expect("citation id");
-        assert!(!audited(&app, "citation", "create").is_empty());
+        assert!(!audited_any_label(&app, "citation", "create").is_empty());
         assert!(
             !app.get("/").body.contains(&format!("/sources/{id}\"")),
             "still awaiting"
         );
 
         // An edit that loses the cited excerpt is refused, naming the citation.
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let lossy = app.post_form(
             &format!("/sources/{id}/edit"),
             &analyst,
@@ -176,7 +144,7 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
             "{}",
             lossy.body
         );
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         // An edit that keeps it is saved and audited.
         let edited_text = format!("{TEXT}\nTroisième paragraphe.");
@@ -191,7 +159,7 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
                 .body
                 .contains("Un audit complet")
         );
-        let updates = audited(&app, "source", "update");
+        let updates = audited_any_label(&app, "source", "update");
         assert_eq!(updates[0]["before"]["title"], "Un audit");
         assert_eq!(updates[0]["after"]["title"], "Un audit complet");
 
@@ -199,7 +167,7 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
         let confirm = app.get_as(&format!("/sources/{id}/delete"), &analyst);
         assert_eq!(confirm.status, 200);
         assert!(confirm.body.contains(&format!("#{citation_id}")));
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let refused = app.post_form(&format!("/sources/{id}/delete"), &analyst, &[]);
         assert_eq!(refused.status, 409);
         assert!(
@@ -207,7 +175,7 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
             "{}",
             refused.body
         );
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         // Delete the citation from the source page, then the source.
         assert!(
@@ -217,11 +185,11 @@ fn a_source_is_created_found_cited_edited_and_deleted_with_audit_records() {
         );
         let gone = app.post_form(&format!("/citations/{citation_id}/delete"), &analyst, &[]);
         assert_eq!(gone.status, 303);
-        assert!(!audited(&app, "citation", "delete").is_empty());
+        assert!(!audited_any_label(&app, "citation", "delete").is_empty());
         let deleted = app.post_form(&format!("/sources/{id}/delete"), &analyst, &[]);
         assert_eq!(deleted.status, 303, "{}", deleted.body);
         assert_eq!(app.get(&format!("/sources/{id}")).status, 404);
-        let deletions = audited(&app, "source", "delete");
+        let deletions = audited_any_label(&app, "source", "delete");
         assert_eq!(deletions[0]["label"], "zanzibar-audit");
         assert_eq!(deletions[0]["before"]["publisher"], "Le Monde Informatique");
     }
@@ -244,7 +212,7 @@ fn citations_are_refused_when_the_excerpt_is_not_in_the_text() {
             form.body
         );
 
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let wrong = cite(
             &app,
             &analyst,
@@ -283,11 +251,11 @@ fn citations_are_refused_when_the_excerpt_is_not_in_the_text() {
         );
         assert_eq!(unknown.status, 400);
         assert!(unknown.body.contains("no-such-incident"));
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         // A source without text cannot be cited: the form explains why.
         let bare = create_source(&app, &analyst, "bare-source", "");
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let page = app.get_as(&format!("/sources/{bare}/citations/new"), &analyst);
         assert!(page.body.contains("no stored text"), "{}", page.body);
         let refused = cite(
@@ -302,7 +270,7 @@ fn citations_are_refused_when_the_excerpt_is_not_in_the_text() {
         );
         assert_eq!(refused.status, 400);
         assert!(refused.body.contains("no stored text"));
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         // The French form speaks French.
         let mut french = analyst.clone();
@@ -375,14 +343,14 @@ fn timeline_events_are_added_edited_and_deleted_and_rescore() {
             "viewers see no curation link"
         );
 
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let bad = app.post_form(
             &format!("/incidents/{MIMECAST}/timeline/new"),
             &analyst,
             &[("occurred_on", "2021-13-01"), ("title", "")],
         );
         assert_eq!(bad.status, 400);
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         let added = app.post_form(
             &format!("/incidents/{MIMECAST}/timeline/new"),
@@ -403,8 +371,8 @@ fn timeline_events_are_added_edited_and_deleted_and_rescore() {
         );
         let (event, value) = last_event(&app, MIMECAST);
         assert_eq!(value["occurred_on"], "2021-02");
-        assert!(!audited(&app, "incident_timeline_event", "create").is_empty());
-        assert!(!audited(&app, "incident_rescore", "update").is_empty());
+        assert!(!audited_any_label(&app, "incident_timeline_event", "create").is_empty());
+        assert!(!audited_any_label(&app, "incident_rescore", "update").is_empty());
 
         let edit = app.post_form(
             &format!("/timeline/{event}/edit"),
@@ -418,7 +386,7 @@ fn timeline_events_are_added_edited_and_deleted_and_rescore() {
         assert_eq!(edit.status, 303, "{}", edit.body);
         let (_, value) = last_event(&app, MIMECAST);
         assert_eq!(value["occurred_on"], "2021-02-10");
-        let updates = audited(&app, "incident_timeline_event", "update");
+        let updates = audited_any_label(&app, "incident_timeline_event", "update");
         assert_eq!(updates[0]["before"]["on"], "2021-02");
         assert_eq!(updates[0]["after"]["on"], "2021-02-10");
 
@@ -429,8 +397,8 @@ fn timeline_events_are_added_edited_and_deleted_and_rescore() {
         );
         let deleted = app.post_form(&format!("/timeline/{event}/delete"), &analyst, &[]);
         assert_eq!(deleted.status, 303);
-        assert_eq!(counts(&db)[2], before[2]);
-        assert!(!audited(&app, "incident_timeline_event", "delete").is_empty());
+        assert_eq!(row_counts(&db, TABLES)[2], before[2]);
+        assert!(!audited_any_label(&app, "incident_timeline_event", "delete").is_empty());
         assert_eq!(app.get_as("/timeline/999999/edit", &analyst).status, 404);
     }
 }
@@ -447,7 +415,7 @@ fn causal_links_refuse_self_links_duplicates_and_cycles() {
                 &[("direction", direction), ("other", other)],
             )
         };
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         // The seed says Orion led to Mimecast: Mimecast cannot have caused Orion.
         let cycle = link(ORION, "caused_by", MIMECAST);
         assert_eq!(cycle.status, 400);
@@ -464,11 +432,11 @@ fn causal_links_refuse_self_links_duplicates_and_cycles() {
         assert_eq!(own.status, 400);
         assert!(own.body.contains("cannot cause itself"));
         assert_eq!(link(ORION, "led_to", "nowhere").status, 400);
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
 
         let added = link(MIMECAST, "led_to", MICROSOFT);
         assert_eq!(added.status, 303, "{}", added.body);
-        let created = audited(&app, "incident_cause", "create");
+        let created = audited_any_label(&app, "incident_cause", "create");
         assert_eq!(created[0]["label"], format!("{MIMECAST} → {MICROSOFT}"));
         let detail = app.get(&format!("/api/v1/incidents/{MICROSOFT}")).json();
         let id = detail["causes"]
@@ -485,13 +453,13 @@ fn causal_links_refuse_self_links_duplicates_and_cycles() {
         assert!(page.body.contains(&format!("/causes/{id}/delete")));
         let deleted = app.post_form(&format!("/causes/{id}/delete"), &analyst, &[]);
         assert_eq!(deleted.status, 303);
-        assert_eq!(counts(&db)[3], before[3]);
-        assert!(!audited(&app, "incident_cause", "delete").is_empty());
+        assert_eq!(row_counts(&db, TABLES)[3], before[3]);
+        assert!(!audited_any_label(&app, "incident_cause", "delete").is_empty());
 
         // The seed's cited link cannot be deleted while its citations stand.
         let seed = app.get(&format!("/api/v1/incidents/{MIMECAST}")).json();
         let seed_link = seed["causes"][0]["id"].as_i64().expect("seed link");
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         let refused = app.post_form(&format!("/causes/{seed_link}/delete"), &analyst, &[]);
         assert_eq!(refused.status, 409);
         assert!(
@@ -499,7 +467,7 @@ fn causal_links_refuse_self_links_duplicates_and_cycles() {
             "{}",
             refused.body
         );
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
     }
 }
 
@@ -508,7 +476,7 @@ fn viewers_cannot_curate_sources_timelines_or_links() {
     for db in TestDb::all() {
         let app = TestApp::spawn(&db);
         let viewer = app.as_role(Role::Viewer);
-        let before = counts(&db);
+        let before = row_counts(&db, TABLES);
         assert_eq!(app.get_as("/sources/new", &viewer).status, 403);
         let post = app.post_form(
             "/sources/new",
@@ -522,7 +490,7 @@ fn viewers_cannot_curate_sources_timelines_or_links() {
             &[("direction", "led_to"), ("other", MICROSOFT)],
         );
         assert_eq!(link.status, 403);
-        assert_eq!(counts(&db), before);
+        assert_eq!(row_counts(&db, TABLES), before);
         assert!(!app.get("/sources").body.contains("/sources/new"));
     }
 }

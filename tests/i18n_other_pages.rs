@@ -3,48 +3,9 @@
 
 mod common;
 
-use common::{Answer, As, TestApp, TestDb, cookie_pair, email_of, hidden_field};
+use common::i18n::{assert_french, french_header, has_decimal_comma, in_french, shows};
+use common::{As, TestApp, TestDb, email_of};
 use trustkb::domain::Role;
-
-const FRENCH: (&str, &str) = ("accept-language", "fr-FR,fr;q=0.9");
-
-/// `GET path` as `who`, in French.
-fn in_french(app: &TestApp, path: &str, who: &As) -> Answer {
-    app.send("GET", path, who, &[(FRENCH.0, FRENCH.1.to_owned())], None)
-}
-
-/// A number written with a decimal comma ("54,8") somewhere in the page.
-fn has_decimal_comma(html: &str) -> bool {
-    let chars: Vec<char> = html.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == ',' && w[2].is_ascii_digit())
-}
-
-/// Whether the page shows `text` (askama escapes apostrophes).
-fn shows(html: &str, text: &str) -> bool {
-    html.contains(text) || html.contains(&text.replace('\'', "&#39;"))
-}
-
-/// The page answers 200 in French, with `<html lang="fr">`, every `french` text and none
-/// of the `english` ones.
-fn assert_french(answer: &Answer, path: &str, french: &[&str], english: &[&str]) {
-    assert_eq!(answer.status, 200, "{path}: {}", answer.body);
-    assert!(
-        answer.body.contains("<html lang=\"fr\">"),
-        "{path} is not in French"
-    );
-    for text in french {
-        assert!(
-            shows(&answer.body, text),
-            "{path} lacks «{text}»:\n{}",
-            answer.body
-        );
-    }
-    for text in english {
-        assert!(!shows(&answer.body, text), "{path} still says «{text}»");
-    }
-}
 
 #[test]
 fn recommendations_blast_radius_and_concentration_speak_french() {
@@ -305,25 +266,9 @@ fn a_failed_sign_in_is_explained_in_french() {
     for db in TestDb::all() {
         let app = TestApp::spawn(&db);
         let form = in_french(&app, "/login", &As::default());
-        let presession = cookie_pair(&form, "trustkb_presession").expect("presession cookie");
-        let csrf = hidden_field(&form.body, "csrf_token").expect("csrf field");
-        let body = serde_urlencoded::to_string([
-            ("csrf_token", csrf.as_str()),
-            ("email", email_of(Role::Viewer).as_str()),
-            ("password", "not-the-password"),
-        ])
-        .expect("form");
-        let answer = app.send(
-            "POST",
-            "/login",
-            &As::default(),
-            &[
-                ("cookie", presession),
-                ("content-type", "application/x-www-form-urlencoded".into()),
-                (FRENCH.0, FRENCH.1.to_owned()),
-            ],
-            Some(body.into_bytes()),
-        );
+        let email = email_of(Role::Viewer);
+        let fields = [("email", email.as_str()), ("password", "not-the-password")];
+        let (answer, _) = app.post_login(&form, &fields, &[french_header()]);
         assert_eq!(answer.status, 401, "{}", answer.body);
         assert!(answer.body.contains("<html lang=\"fr\">"));
         assert!(

@@ -3,17 +3,9 @@
 
 mod common;
 
+use common::i18n::{FRENCH, assert_french, has_decimal_comma, in_french, shows};
 use common::{Answer, TestApp, TestDb, cookie_pair};
-
-const FRENCH: (&str, &str) = ("accept-language", "fr-FR,fr;q=0.9,en;q=0.5");
-
-/// A number written with a decimal comma ("54,8") somewhere in the page.
-fn has_decimal_comma(html: &str) -> bool {
-    let chars: Vec<char> = html.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && w[1] == ',' && w[2].is_ascii_digit())
-}
+use trustkb::domain::Role;
 
 /// A number written with a decimal point ("54.8") in the page's text (not in SVG geometry).
 fn has_decimal_point_in_text(html: &str) -> bool {
@@ -192,27 +184,15 @@ const PAGES: &[Page] = &[
     },
 ];
 
-fn assert_french(answer: &Answer, page: &Page, how: &str) {
+/// Asserts that `page`, asked for in French (`how`), is in French.
+fn assert_french_page(answer: &Answer, page: &Page, how: &str) {
     let path = page.path;
-    assert_eq!(answer.status, 200, "{path} ({how}): {}", answer.body);
-    assert!(
-        answer.body.contains("<html lang=\"fr\">"),
-        "{path} ({how}) is not in French"
+    assert_french(
+        answer,
+        &format!("{path} ({how})"),
+        page.french,
+        page.english,
     );
-    for text in page.french {
-        assert!(
-            answer.body.contains(text),
-            "{path} ({how}) lacks «{text}»:\n{}",
-            answer.body
-        );
-    }
-    for text in page.english {
-        assert!(
-            !answer.body.contains(text),
-            "{path} ({how}) still says «{text}»:\n{}",
-            answer.body
-        );
-    }
     if page.scores {
         assert!(has_decimal_comma(&answer.body), "{path}: no decimal comma");
         assert!(
@@ -228,7 +208,7 @@ fn reading_pages_speak_french_by_accept_language() {
         let app = TestApp::spawn(&db);
         for page in PAGES {
             let answer = app.get_with(page.path, &[FRENCH]);
-            assert_french(&answer, page, "Accept-Language");
+            assert_french_page(&answer, page, "Accept-Language");
         }
     }
 }
@@ -247,7 +227,7 @@ fn reading_pages_speak_french_after_the_switch() {
                 page.path,
                 &[("cookie", cookie.as_str()), ("accept-language", "en")],
             );
-            assert_french(&answer, page, "cookie");
+            assert_french_page(&answer, page, "cookie");
         }
     }
 }
@@ -335,4 +315,29 @@ fn quotes_keep_their_language_beside_the_interface() {
             );
         }
     }
+}
+
+#[test]
+fn a_refused_list_filter_is_explained_in_the_reader_language() {
+    let db = TestDb::sqlite();
+    let app = TestApp::spawn(&db);
+    let viewer = app.as_role(Role::Viewer);
+    let french = in_french(&app, "/vendors?tier=huge", &viewer);
+    assert_eq!(french.status, 400, "{}", french.body);
+    assert!(french.body.contains("<html lang=\"fr\">"));
+    assert!(
+        shows(
+            &french.body,
+            "Valeur invalide pour le paramètre « tier » : « huge »"
+        ),
+        "{}",
+        french.body
+    );
+    let english = app.get_as("/incidents?severity=9", &viewer);
+    assert_eq!(english.status, 400);
+    assert!(
+        english.body.contains("expected a whole number from 1 to 5"),
+        "{}",
+        english.body
+    );
 }

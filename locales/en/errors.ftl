@@ -28,3 +28,10 @@ err-date-not-period-end = { $date } is not the last day of its { $precision } pe
 err-date-invalid = invalid date "{ $value }": use YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known
 err-date-order = { $end } ({ $end_date }) is before { $start } ({ $start_date })
 err-unknown-value = unknown { $vocabulary } "{ $value }" (expected one of: { $allowed })
+
+## Lists: a refused query parameter
+list-bad-choice = Invalid value for the parameter "{ $parameter }": "{ $value }" (expected one of { $values }).
+list-bad-date = Invalid value for the parameter "{ $parameter }": "{ $value }" (expected a date as YYYY-MM-DD).
+list-bad-number = Invalid value for the parameter "{ $parameter }": "{ $value }" (expected a whole number from { $min } to { $max }).
+list-bad-category = Invalid value for the parameter "{ $parameter }": "{ $value }" (expected the identifier of a product category).
+list-bad-from = Invalid value for the parameter "{ $parameter }": "{ $value }" (expected a date on or before "to", { $to }).

@@ -28,3 +28,10 @@ err-date-not-period-end = { $date } n'est pas le dernier jour de sa période ({ 
 err-date-invalid = date « { $value } » invalide : utilisez AAAA-MM-JJ, ou AAAA-MM / AAAA si seul le mois ou l'année est connu
 err-date-order = { $end } ({ $end_date }) est antérieur à { $start } ({ $start_date })
 err-unknown-value = valeur « { $value } » inconnue (valeurs possibles : { $allowed })
+
+## Listes : un paramètre de requête refusé
+list-bad-choice = Valeur invalide pour le paramètre « { $parameter } » : « { $value } » (valeurs attendues : { $values }).
+list-bad-date = Valeur invalide pour le paramètre « { $parameter } » : « { $value } » (date attendue au format AAAA-MM-JJ).
+list-bad-number = Valeur invalide pour le paramètre « { $parameter } » : « { $value } » (nombre entier attendu entre { $min } et { $max }).
+list-bad-category = Valeur invalide pour le paramètre « { $parameter } » : « { $value } » (identifiant de catégorie de produit attendu).
+list-bad-from = Valeur invalide pour le paramètre « { $parameter } » : « { $value } » (date attendue au plus tard à celle de « to », { $to }).

@@ -5,6 +5,7 @@ use super::error::parse_stored;
 use super::queries::{Page, PageRequest};
 use super::schema::audit_log;
 use super::{DbConnection, StoreError};
+use crate::domain::AuditAction;
 use crate::domain::audit::{Actor, AuditEntry, Change};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -66,6 +67,78 @@ pub fn record(
         })
         .execute(conn)?;
     Ok(())
+}
+
+/// The record a curation change is about: its audit entity, its database id and its label.
+pub type Audited<'a> = (&'static str, i32, &'a str);
+
+/// Appends the creation of a record (its values after only).
+pub fn record_create(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    about: Audited<'_>,
+    after: serde_json::Value,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    record_change(
+        conn,
+        actor,
+        AuditAction::Create,
+        about,
+        (None, Some(after)),
+        now,
+    )
+}
+
+/// Appends an edit of a record (its values before and after).
+pub fn record_update(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    about: Audited<'_>,
+    (before, after): (serde_json::Value, serde_json::Value),
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let values = (Some(before), Some(after));
+    record_change(conn, actor, AuditAction::Update, about, values, now)
+}
+
+/// Appends the deletion of a record (its values before only).
+pub fn record_delete(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    about: Audited<'_>,
+    before: serde_json::Value,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    record_change(
+        conn,
+        actor,
+        AuditAction::Delete,
+        about,
+        (Some(before), None),
+        now,
+    )
+}
+
+type Values = (Option<serde_json::Value>, Option<serde_json::Value>);
+
+fn record_change(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    action: AuditAction,
+    (entity, id, label): Audited<'_>,
+    (before, after): Values,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let change = Change {
+        action,
+        entity,
+        entity_id: id.to_string(),
+        label: label.to_owned(),
+        before,
+        after,
+    };
+    record(conn, actor, &change, now)
 }
 
 /// Which audit records to read; every part is optional.

@@ -38,6 +38,21 @@ impl StoreError {
     }
 }
 
+/// A one-row query's outcome with "no row" reported as the record not found.
+pub trait OrNotFound<T> {
+    /// `kind` and `key` name what was looked for (`"vendor"`, its slug).
+    fn or_not_found(self, kind: &'static str, key: impl Into<String>) -> Result<T, StoreError>;
+}
+
+impl<T> OrNotFound<T> for diesel::QueryResult<T> {
+    fn or_not_found(self, kind: &'static str, key: impl Into<String>) -> Result<T, StoreError> {
+        match self {
+            Err(diesel::result::Error::NotFound) => Err(StoreError::not_found(kind, key)),
+            other => Ok(other?),
+        }
+    }
+}
+
 /// Parses a stored value into a domain type, reporting a corrupt row instead of panicking.
 pub fn parse_stored<T>(column: &str, value: &str) -> Result<T, StoreError>
 where

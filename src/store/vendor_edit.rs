@@ -1,14 +1,14 @@
 //! Editing a vendor's own fields (name, tier, status, website, description): the change and its
 //! audit record are written in one transaction; an edit that changes nothing writes nothing.
 
-use super::audit::record;
-use super::error::parse_stored;
+use super::audit::record_update;
+use super::error::{OrNotFound, parse_stored};
 use super::history::VENDOR;
 use super::rows::VendorRow;
 use super::schema::vendors;
 use super::{DbConnection, StoreError};
-use crate::domain::audit::{Actor, Change};
-use crate::domain::{AuditAction, Line, Text, Tier, VendorStatus, WebUrl};
+use crate::domain::audit::Actor;
+use crate::domain::{Line, Text, Tier, VendorStatus, WebUrl};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
@@ -90,8 +90,7 @@ pub fn editable_vendor(conn: &mut DbConnection, slug: &str) -> Result<EditableVe
         .filter(vendors::slug.eq(slug))
         .select(VendorRow::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("vendor", slug))?;
+        .or_not_found("vendor", slug)?;
     EditableVendor::from_row(row)
 }
 
@@ -125,15 +124,8 @@ pub fn update_vendor(
                 vendors::description.eq(&after.description),
             ))
             .execute(conn)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: VENDOR,
-            entity_id: before.id.to_string(),
-            label: before.slug.clone(),
-            before: Some(before.audit_view()),
-            after: Some(after.audit_view()),
-        };
-        record(conn, actor, &change, now)?;
+        let views = (before.audit_view(), after.audit_view());
+        record_update(conn, actor, (VENDOR, before.id, &before.slug), views, now)?;
         Ok(true)
     })
 }

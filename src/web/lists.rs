@@ -8,7 +8,7 @@ use super::pages::Pager;
 use super::state::AppState;
 use crate::domain::views::{IncidentSummary, VendorSummary};
 use crate::domain::{IncidentKind, Tier, VendorStatus};
-use crate::i18n::{Arg, Lang, translate};
+use crate::i18n::{Arg, Lang, Message, translate};
 use crate::store::queries::PageRequest;
 use crate::store::queries::listing::{
     GradeFilter, IncidentFilter, IncidentSort, VendorFilter, VendorSort, category_choices,
@@ -68,10 +68,15 @@ fn sort_choices(
     )
 }
 
-fn bad(parameter: &str, value: &str, expected: &str) -> PageError {
-    PageError(WebError::BadRequest(format!(
-        "Invalid value for the parameter \"{parameter}\": \"{value}\" (expected {expected})."
-    )))
+/// A refused list parameter: the message `id` (in errors.ftl) says what was expected.
+fn bad(id: &'static str, parameter: &str, value: &str) -> Message {
+    Message::new(id)
+        .with("parameter", parameter)
+        .with("value", value)
+}
+
+fn refused(message: Message) -> PageError {
+    PageError(WebError::Invalid(message))
 }
 
 /// The value of a parameter, `None` when absent or empty (an untouched form field).
@@ -89,7 +94,7 @@ fn parse_enum<T: FromStr + Copy>(
         None => Ok(None),
         Some(v) => v.parse::<T>().map(Some).map_err(|_| {
             let allowed: Vec<&str> = all.iter().map(|t| as_str(*t)).collect();
-            bad(parameter, v, &format!("one of {}", allowed.join(", ")))
+            refused(bad("list-bad-choice", parameter, v).with("values", allowed.join(", ")))
         }),
     }
 }
@@ -99,7 +104,7 @@ fn parse_date(parameter: &str, value: &Option<String>) -> Result<Option<NaiveDat
         None => Ok(None),
         Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| bad(parameter, v, "a date as YYYY-MM-DD")),
+            .map_err(|_| refused(bad("list-bad-date", parameter, v))),
     }
 }
 
@@ -112,10 +117,10 @@ fn parse_number(
         None => Ok(None),
         Some(v) => match v.parse::<i64>() {
             Ok(n) if range.contains(&n) => Ok(Some(n)),
-            _ => Err(bad(
-                parameter,
-                v,
-                &format!("a whole number from {} to {}", range.start(), range.end()),
+            _ => Err(refused(
+                bad("list-bad-number", parameter, v)
+                    .with("min", range.start().to_string())
+                    .with("max", range.end().to_string()),
             )),
         },
     }
@@ -230,16 +235,15 @@ pub async fn vendors(
     let status = parse_enum("status", &q.status, VendorStatus::ALL, VendorStatus::as_str)?;
     let grade = match given(&q.grade) {
         None => None,
-        Some(v) => Some(
-            GradeFilter::parse(v)
-                .ok_or_else(|| bad("grade", v, "one of A, B, C, D, E, F, unknown"))?,
-        ),
+        Some(v) => Some(GradeFilter::parse(v).ok_or_else(|| {
+            refused(bad("list-bad-choice", "grade", v).with("values", "A, B, C, D, E, F, unknown"))
+        })?),
     };
     let sort = match given(&q.sort) {
         None => VendorSort::default(),
         Some(v) => VendorSort::parse(v).ok_or_else(|| {
             let keys: Vec<&str> = VendorSort::VALUES.iter().map(|(k, _)| *k).collect();
-            bad("sort", v, &format!("one of {}", keys.join(", ")))
+            refused(bad("list-bad-choice", "sort", v).with("values", keys.join(", ")))
         })?,
     };
     let (page, per) = paging(&q.page, &q.per)?;
@@ -267,7 +271,7 @@ pub async fn vendors(
             )))
         })
         .await?
-        .map_err(|slug| bad("category", &slug, "the slug of a product category"))?;
+        .map_err(|slug| refused(bad("list-bad-category", "category", &slug)))?;
     let tier_s = tier.map_or("", Tier::as_str).to_owned();
     let status_s = status.map_or("", VendorStatus::as_str).to_owned();
     let grade_s = grade.map_or("", GradeFilter::as_str).to_owned();
@@ -363,10 +367,8 @@ pub async fn incidents(
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
-        return Err(bad(
-            "from",
-            &f.to_string(),
-            &format!("a date on or before \"to\" ({t})"),
+        return Err(refused(
+            bad("list-bad-from", "from", &f.to_string()).with("to", t.to_string()),
         ));
     }
     let severity = parse_number("severity", &q.severity, 1..=5)?;
@@ -374,7 +376,7 @@ pub async fn incidents(
         None => IncidentSort::default(),
         Some(v) => IncidentSort::parse(v).ok_or_else(|| {
             let keys: Vec<&str> = IncidentSort::VALUES.iter().map(|(k, _)| *k).collect();
-            bad("sort", v, &format!("one of {}", keys.join(", ")))
+            refused(bad("list-bad-choice", "sort", v).with("values", keys.join(", ")))
         })?,
     };
     let (page, per) = paging(&q.page, &q.per)?;

@@ -2,6 +2,9 @@
 //! database when TRUSTKB_TEST_POSTGRES_URL is set) and the real server spoken to over HTTP.
 #![allow(dead_code)]
 
+pub mod curation;
+pub mod i18n;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 use trustkb::auth::{SecretKey, hash_password};
@@ -295,24 +298,26 @@ impl TestApp {
     /// Fetches the sign-in form and posts it; returns the answer and the pre-session cookie.
     pub fn try_sign_in(&self, email: &str, password: &str) -> (Answer, String) {
         let form = self.send("GET", "/login", &As::default(), &[], None);
-        let presession = cookie_pair(&form, "trustkb_presession").expect("presession cookie");
+        let fields = [("email", email), ("password", password)];
+        self.post_login(&form, &fields, &[])
+    }
+
+    /// Posts the sign-in `form` (a fetched `/login` page) back with `fields`, its CSRF token
+    /// and its pre-session cookie, plus extra request `headers`; returns the answer and the
+    /// pre-session cookie.
+    pub fn post_login(
+        &self,
+        form: &Answer,
+        fields: &[(&str, &str)],
+        headers: &[(&str, String)],
+    ) -> (Answer, String) {
+        let presession = cookie_pair(form, "trustkb_presession").expect("presession cookie");
         let csrf = hidden_field(&form.body, "csrf_token").expect("csrf field");
-        let body = serde_urlencoded::to_string([
-            ("csrf_token", csrf.as_str()),
-            ("email", email),
-            ("password", password),
-        ])
-        .expect("form");
-        let answer = self.send(
-            "POST",
-            "/login",
-            &As::default(),
-            &[
-                ("cookie", presession.clone()),
-                ("content-type", "application/x-www-form-urlencoded".into()),
-            ],
-            Some(body.into_bytes()),
-        );
+        let mut all = vec![("csrf_token", csrf.as_str())];
+        all.extend_from_slice(fields);
+        let mut headers = headers.to_vec();
+        headers.push(("cookie", presession.clone()));
+        let answer = self.post_form_raw("/login", &As::default(), &all, &headers);
         (answer, presession)
     }
 
@@ -388,23 +393,21 @@ impl TestApp {
 
     /// Posts a form as `who`; the session's CSRF token is added.
     pub fn post_form(&self, path: &str, who: &As, fields: &[(&str, &str)]) -> Answer {
-        let mut fields: Vec<(&str, &str)> = fields.to_vec();
-        if let Some(session) = &who.session {
-            fields.push(("csrf_token", session.csrf.as_str()));
-        }
-        self.post_form_raw(path, who, &fields)
+        self.post_form_raw(path, who, &with_csrf(who, fields), &[])
     }
 
-    /// Posts exactly these fields (no CSRF token added).
-    pub fn post_form_raw(&self, path: &str, who: &As, fields: &[(&str, &str)]) -> Answer {
+    /// Posts exactly these fields (no CSRF token added), with extra request headers.
+    pub fn post_form_raw(
+        &self,
+        path: &str,
+        who: &As,
+        fields: &[(&str, &str)],
+        headers: &[(&str, String)],
+    ) -> Answer {
         let body = serde_urlencoded::to_string(fields).expect("form");
-        self.send(
-            "POST",
-            path,
-            who,
-            &[("content-type", "application/x-www-form-urlencoded".into())],
-            Some(body.into_bytes()),
-        )
+        let mut headers = headers.to_vec();
+        headers.push(("content-type", "application/x-www-form-urlencoded".into()));
+        self.send("POST", path, who, &headers, Some(body.into_bytes()))
     }
 
     /// Sends a JSON body with `method` as `who`.
@@ -500,18 +503,13 @@ pub fn cookie_pair(answer: &Answer, name: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Asserts that viewers and reviewers are refused (403) every one of these curation paths,
-/// by GET and by POST.
-pub fn assert_curators_only(app: &TestApp, paths: &[&str]) {
-    for role in [Role::Viewer, Role::Reviewer] {
-        let who = app.as_role(role);
-        for path in paths {
-            assert_eq!(app.get_as(path, &who).status, 403, "GET {path} as {role:?}");
-            let fields = [("slug", "x"), ("name", "X"), ("title", "X")];
-            let answer = app.post_form(path, &who, &fields);
-            assert_eq!(answer.status, 403, "POST {path} as {role:?}");
-        }
+/// `fields` and, when `who` has a browser session, its CSRF token.
+pub fn with_csrf<'a>(who: &'a As, fields: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = fields.to_vec();
+    if let Some(session) = &who.session {
+        fields.push(("csrf_token", session.csrf.as_str()));
     }
+    fields
 }
 
 /// The value of the first hidden input named `name` in an HTML page.

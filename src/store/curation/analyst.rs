@@ -1,17 +1,16 @@
 //! Analysts curated in the browser: created, edited (name, firm, title) and deleted while no
 //! assessment or citation references them, each with its audit record in one transaction.
 
-use super::create::audit_created;
-use super::delete::Reference;
-use super::delete::push;
-use super::firm::firm_id;
-use super::references::{Cited, add_citations};
+use super::delete::{Reference, push};
+use super::lookup::{analyst_id, firm_id, known_opt, refuse_taken};
+use super::references::add_citations;
 use super::{Checked, Refused};
-use crate::domain::audit::{Actor, Change};
-use crate::domain::{AuditAction, Line, Slug};
-use crate::i18n::Message;
-use crate::store::audit::record;
+use crate::domain::audit::Actor;
+use crate::domain::{Line, Slug};
+use crate::store::audit::{record_create, record_delete, record_update};
+use crate::store::error::OrNotFound;
 use crate::store::insert::{NewAnalyst, insert_returning_id};
+use crate::store::rows::CitedRecord;
 use crate::store::schema::{analyst_firms, analysts, assessments};
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDateTime;
@@ -56,8 +55,7 @@ pub fn stored_analyst(conn: &mut DbConnection, slug: &str) -> Result<StoredAnaly
             analysts::title,
         ))
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("analyst", slug))?;
+        .or_not_found("analyst", slug)?;
     let firm = firm_id
         .map(|f| {
             analyst_firms::table
@@ -75,28 +73,19 @@ pub fn stored_analyst(conn: &mut DbConnection, slug: &str) -> Result<StoredAnaly
     })
 }
 
-/// The id of the analyst with this slug, if any.
-pub fn analyst_id(conn: &mut DbConnection, slug: &str) -> Result<Option<i32>, StoreError> {
-    Ok(analysts::table
-        .filter(analysts::slug.eq(slug))
-        .select(analysts::id)
-        .first(conn)
-        .optional()?)
-}
-
 /// The firm's id (`None`: internal), or the firm refused when unknown.
 fn resolve_firm(
     conn: &mut DbConnection,
     firm: Option<&Slug>,
     refused: &mut Refused,
 ) -> Result<Option<i32>, StoreError> {
-    let Some(slug) = firm else { return Ok(None) };
-    let id = firm_id(conn, slug.as_str())?;
-    if id.is_none() {
-        let m = Message::new("analyst-err-no-firm").with("slug", slug.to_string());
-        refused.add("firm", m);
-    }
-    Ok(id)
+    known_opt(
+        conn,
+        firm_id,
+        firm,
+        ("firm", "analyst-err-no-firm"),
+        refused,
+    )
 }
 
 /// Creates an analyst; returns its id, or the fields refused (slug taken, firm unknown).
@@ -108,10 +97,7 @@ pub fn create_analyst(
 ) -> Result<Checked<i32>, StoreError> {
     conn.transaction(|conn| {
         let mut refused = Refused::default();
-        if analyst_id(conn, v.slug.as_str())?.is_some() {
-            let m = Message::new("err-slug-taken").with("slug", v.slug.to_string());
-            refused.add("slug", m);
-        }
+        refuse_taken(conn, analyst_id, &v.slug, "err-slug-taken", &mut refused)?;
         let firm_id = resolve_firm(conn, v.firm.as_ref(), &mut refused)?;
         if let Err(refused) = refused.check() {
             return Ok(Err(refused));
@@ -127,7 +113,7 @@ pub fn create_analyst(
         let firm = v.firm.as_ref().map(Slug::as_str);
         let mut after = view(v.name.as_str(), firm, title);
         after["slug"] = json!(v.slug);
-        audit_created(conn, actor, ANALYST, id, v.slug.as_str(), after, now)?;
+        record_create(conn, actor, (ANALYST, id, v.slug.as_str()), after, now)?;
         Ok(Ok(id))
     })
 }
@@ -161,15 +147,8 @@ pub fn update_analyst(
                 analysts::title.eq(title),
             ))
             .execute(conn)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: ANALYST,
-            entity_id: old.id.to_string(),
-            label: old.slug,
-            before: Some(before),
-            after: Some(after),
-        };
-        record(conn, actor, &change, now)?;
+        let about = (ANALYST, old.id, old.slug.as_str());
+        record_update(conn, actor, about, (before, after), now)?;
         Ok(Ok(true))
     })
 }
@@ -183,7 +162,8 @@ pub fn analyst_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Refere
         .load(conn)?;
     let mut list = Vec::new();
     push(&mut list, "curated-ref-assessments", views);
-    add_citations(conn, &mut list, Cited::Analyst, id)?;
+    let cited = (CitedRecord::Analyst, id);
+    add_citations(conn, &mut list, "curated-ref-citations", cited)?;
     Ok(list)
 }
 
@@ -204,15 +184,7 @@ pub fn delete_analyst(
         diesel::delete(analysts::table.find(old.id)).execute(conn)?;
         let mut before = view(&old.name, old.firm.as_deref(), old.title.as_deref());
         before["slug"] = json!(old.slug);
-        let change = Change {
-            action: AuditAction::Delete,
-            entity: ANALYST,
-            entity_id: old.id.to_string(),
-            label: old.slug,
-            before: Some(before),
-            after: None,
-        };
-        record(conn, actor, &change, now)?;
+        record_delete(conn, actor, (ANALYST, old.id, &old.slug), before, now)?;
         Ok(Ok(()))
     })
 }

@@ -1,25 +1,23 @@
 //! Assessments curated in the browser: an analyst's view of exactly one vendor, product or
 //! incident. Each create, edit or delete writes its audit record and rescores, together.
 
-use super::analyst::analyst_id;
-use super::create::audit_created;
 use super::delete::Reference;
-use super::lookup::{incident_id, product_id, vendor_id};
-use super::references::{Cited, add_citations};
-use super::rescore::current_scores;
-use super::score_report::{ASSESSMENT_RESCORE, About, Rescored, rescore_and_report};
+use super::lookup::{
+    FindId, analyst_id, assessment_id, incident_id, known_id, product_id, refuse_taken, vendor_id,
+};
+use super::references::add_citations;
+use super::rescore::scores_before;
+use super::score_report::{ASSESSMENT_RESCORE, Rescored, rescore_and_report};
 use super::{Checked, Refused};
-use crate::domain::audit::{Actor, Change};
+use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
 use crate::domain::{
-    AuditAction, FavouredAction, LanguageCode, MagicQuadrant, PartialDate, Slug, Stance, Text,
-    WaveTier,
+    FavouredAction, LanguageCode, MagicQuadrant, PartialDate, Slug, Stance, Text, WaveTier,
 };
-use crate::i18n::Message;
-use crate::store::audit::record;
-use crate::store::error::{parse_stored, parse_stored_opt, stored_date};
+use crate::store::audit::{record_create, record_delete, record_update};
+use crate::store::error::{OrNotFound, parse_stored, parse_stored_opt, stored_date};
 use crate::store::insert::{NewAssessment, insert_returning_id};
-use crate::store::rows::AssessmentRow;
+use crate::store::rows::{AssessmentRow, CitedRecord};
 use crate::store::schema::{analysts, assessments, incidents, products, vendors};
 use crate::store::{DbConnection, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -152,8 +150,7 @@ pub fn stored_assessment(
         .filter(assessments::slug.eq(slug))
         .select(AssessmentRow::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("assessment", slug))?;
+        .or_not_found("assessment", slug)?;
     let analyst: String = analysts::table
         .find(row.analyst_id)
         .select(analysts::slug)
@@ -192,25 +189,15 @@ type Resolved = (i32, (Option<i32>, Option<i32>, Option<i32>));
 
 fn resolve(conn: &mut DbConnection, v: &AssessmentValues) -> Result<Checked<Resolved>, StoreError> {
     let mut refused = Refused::default();
-    let analyst = analyst_id(conn, v.analyst.as_str())?;
-    if analyst.is_none() {
-        let m = Message::new("assess-err-no-analyst").with("slug", v.analyst.to_string());
-        refused.add("analyst", m);
-    }
+    let no_analyst = ("analyst", "assess-err-no-analyst");
+    let analyst = known_id(conn, analyst_id, &v.analyst, no_analyst, &mut refused)?;
     let (field, slug) = v.subject.field();
-    let id = match v.subject {
-        SubjectRef::Vendor(_) => vendor_id(conn, slug.as_str())?,
-        SubjectRef::Product(_) => product_id(conn, slug.as_str())?,
-        SubjectRef::Incident(_) => incident_id(conn, slug.as_str())?,
+    let (find, message): (FindId, _) = match v.subject {
+        SubjectRef::Vendor(_) => (vendor_id, "assess-err-no-vendor"),
+        SubjectRef::Product(_) => (product_id, "assess-err-no-product"),
+        SubjectRef::Incident(_) => (incident_id, "assess-err-no-incident"),
     };
-    if id.is_none() {
-        let id = match v.subject {
-            SubjectRef::Vendor(_) => "assess-err-no-vendor",
-            SubjectRef::Product(_) => "assess-err-no-product",
-            SubjectRef::Incident(_) => "assess-err-no-incident",
-        };
-        refused.add(field, Message::new(id).with("slug", slug.to_string()));
-    }
+    let id = known_id(conn, find, slug, (field, message), &mut refused)?;
     let ids = match v.subject {
         SubjectRef::Vendor(_) => (id, None, None),
         SubjectRef::Product(_) => (None, id, None),
@@ -242,37 +229,26 @@ pub fn create_assessment(
     now: NaiveDateTime,
 ) -> Result<Checked<Saved>, StoreError> {
     conn.transaction(|conn| {
-        let taken: i64 = assessments::table
-            .filter(assessments::slug.eq(v.slug.as_str()))
-            .count()
-            .get_result(conn)?;
-        let resolved = resolve(conn, v)?;
-        let (analyst, ids) = match (resolved, taken) {
-            (Ok(found), 0) => found,
-            (outcome, _) => {
+        let mut taken = Refused::default();
+        refuse_taken(conn, assessment_id, &v.slug, "err-slug-taken", &mut taken)?;
+        let (analyst, ids) = match resolve(conn, v)? {
+            Ok(found) if taken.is_empty() => found,
+            outcome => {
                 let mut refused = outcome.err().unwrap_or_default();
-                if taken > 0 {
-                    let m = Message::new("err-slug-taken").with("slug", v.slug.to_string());
-                    refused.add("slug", m);
-                }
+                refused.0.extend(taken.0);
                 return Ok(Err(refused));
             }
         };
-        let before = current_scores(conn, scoring.1, scoring.0)?;
+        let before = scores_before(conn, scoring)?;
         let row = new_row(v, analyst, ids);
         let id = insert_returning_id!(&mut *conn, assessments, &row)?;
         let mut after = v.audit_view();
         after["slug"] = json!(v.slug);
-        audit_created(conn, actor, ASSESSMENT, id, v.slug.as_str(), after, now)?;
-        let named = named(ids);
-        let about = About {
-            entity: ASSESSMENT_RESCORE,
-            id,
-            label: v.slug.as_str(),
-            before: &before,
-            named: &named,
-        };
-        let rescored = rescore_and_report(conn, actor, about, scoring, now)?;
+        let about = (ASSESSMENT, id, v.slug.as_str());
+        record_create(conn, actor, about, after, now)?;
+        let about = (ASSESSMENT_RESCORE, id, v.slug.as_str());
+        let rescored =
+            rescore_and_report(conn, actor, about, (&before, &named(ids)), scoring, now)?;
         Ok(Ok((rescored, page_of(conn, ids)?.1)))
     })
 }
@@ -328,7 +304,7 @@ pub fn update_assessment(
                 .first(conn)?;
             (row.vendor_id, row.product_id, row.incident_id)
         };
-        let before = current_scores(conn, scoring.1, scoring.0)?;
+        let before = scores_before(conn, scoring)?;
         let row = new_row(v, analyst, ids);
         diesel::update(assessments::table.find(old.id))
             .set((
@@ -348,25 +324,12 @@ pub fn update_assessment(
                 assessments::wave_tier.eq(row.wave_tier),
             ))
             .execute(conn)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: ASSESSMENT,
-            entity_id: old.id.to_string(),
-            label: old.slug.clone(),
-            before: Some(before_view),
-            after: Some(after_view),
-        };
-        record(conn, actor, &change, now)?;
+        let views = (before_view, after_view);
+        record_update(conn, actor, (ASSESSMENT, old.id, &old.slug), views, now)?;
         let mut named = named(old_ids);
         named.extend(self::named(ids));
-        let about = About {
-            entity: ASSESSMENT_RESCORE,
-            id: old.id,
-            label: &old.slug,
-            before: &before,
-            named: &named,
-        };
-        let rescored = rescore_and_report(conn, actor, about, scoring, now)?;
+        let about = (ASSESSMENT_RESCORE, old.id, old.slug.as_str());
+        let rescored = rescore_and_report(conn, actor, about, (&before, &named), scoring, now)?;
         Ok(Ok(Some((rescored, page_of(conn, ids)?.1))))
     })
 }
@@ -377,7 +340,8 @@ pub fn assessment_references(
     id: i32,
 ) -> Result<Vec<Reference>, StoreError> {
     let mut list = Vec::new();
-    add_citations(conn, &mut list, Cited::Assessment, id)?;
+    let cited = (CitedRecord::Assessment, id);
+    add_citations(conn, &mut list, "curated-ref-citations", cited)?;
     Ok(list)
 }
 
@@ -396,27 +360,19 @@ pub fn delete_assessment(
         if !references.is_empty() {
             return Ok(Err(references));
         }
-        let before = current_scores(conn, scoring.1, scoring.0)?;
+        let before = scores_before(conn, scoring)?;
         diesel::delete(assessments::table.find(old.id)).execute(conn)?;
         let mut before_view = old.audit_view();
         before_view["slug"] = json!(old.slug);
-        let change = Change {
-            action: AuditAction::Delete,
-            entity: ASSESSMENT,
-            entity_id: old.id.to_string(),
-            label: old.slug.clone(),
-            before: Some(before_view),
-            after: None,
-        };
-        record(conn, actor, &change, now)?;
-        let about = About {
-            entity: ASSESSMENT_RESCORE,
-            id: old.id,
-            label: &old.slug,
-            before: &before,
-            named: &[],
-        };
-        let rescored = rescore_and_report(conn, actor, about, scoring, now)?;
+        record_delete(
+            conn,
+            actor,
+            (ASSESSMENT, old.id, &old.slug),
+            before_view,
+            now,
+        )?;
+        let about = (ASSESSMENT_RESCORE, old.id, old.slug.as_str());
+        let rescored = rescore_and_report(conn, actor, about, (&before, &[]), scoring, now)?;
         Ok(Ok((rescored, old.page)))
     })
 }

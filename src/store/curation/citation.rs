@@ -1,13 +1,13 @@
 //! Citing a source for a record: the excerpt must be in the source's text (the importer's
 //! check, quotes and whitespace forgiven); the citation and its audit record land together.
 
-use super::create::audit_created;
-use crate::domain::audit::{Actor, Change};
+use crate::domain::audit::Actor;
 use crate::domain::passage::{closest_passage, find_passage};
 use crate::domain::scoring::ScoringConfig;
 use crate::domain::text::locate_excerpt;
-use crate::domain::{AuditAction, Line, Text};
-use crate::store::audit::record;
+use crate::domain::{Line, Text};
+use crate::store::audit::{record_create, record_delete};
+use crate::store::error::OrNotFound;
 use crate::store::insert::{NewCitation, insert_returning_id};
 use crate::store::rows::{CitationRow, CitedRecord};
 use crate::store::schema::*;
@@ -140,8 +140,7 @@ pub fn create_citation(
             .find(source_id)
             .select((sources::slug, sources::full_text))
             .first(conn)
-            .optional()?
-            .ok_or_else(|| StoreError::not_found("source", source_id.to_string()))?;
+            .or_not_found("source", source_id.to_string())?;
         let mut refused = Vec::new();
         let passage = match &text {
             None => {
@@ -196,7 +195,7 @@ pub fn create_citation(
             "source": slug, "excerpt": passage, "locator": locator,
             "target": { "entity": entity, "id": target },
         });
-        audit_created(conn, actor, CITATION, id, &label, after, now)?;
+        record_create(conn, actor, (CITATION, id, &label), after, now)?;
         refresh_snapshots(conn, today, config, now)?;
         Ok(Ok(id))
     })
@@ -216,8 +215,7 @@ pub fn delete_citation(
             .find(id)
             .select(CitationRow::as_select())
             .first(conn)
-            .optional()?
-            .ok_or_else(|| StoreError::not_found("citation", id.to_string()))?;
+            .or_not_found("citation", id.to_string())?;
         let slug: String = sources::table
             .find(row.source_id)
             .select(sources::slug)
@@ -225,18 +223,12 @@ pub fn delete_citation(
         let (entity, target) =
             CitedRecord::of(&row).map_or(("", 0), |(kind, target)| (self::entity(kind), target));
         diesel::delete(citations::table.find(id)).execute(conn)?;
-        let change = Change {
-            action: AuditAction::Delete,
-            entity: CITATION,
-            entity_id: id.to_string(),
-            label: format!("{slug} → {entity} {target}"),
-            before: Some(json!({
-                "source": slug, "excerpt": row.excerpt, "locator": row.locator,
-                "target": { "entity": entity, "id": target },
-            })),
-            after: None,
-        };
-        record(conn, actor, &change, now)?;
+        let label = format!("{slug} → {entity} {target}");
+        let before = json!({
+            "source": slug, "excerpt": row.excerpt, "locator": row.locator,
+            "target": { "entity": entity, "id": target },
+        });
+        record_delete(conn, actor, (CITATION, id, &label), before, now)?;
         refresh_snapshots(conn, today, config, now)?;
         Ok(row.source_id)
     })

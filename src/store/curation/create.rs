@@ -1,44 +1,25 @@
 //! Creating a vendor or a product from validated values: a taken slug or an unknown category
 //! is refused on its field; otherwise the record and its audit record land in one transaction.
 
-use super::lookup::{category_id, product_id, vendor_id};
+use super::lookup::{category_id, known_id, product_id, refuse_taken, vendor_id};
 use super::{Checked, Refused};
-use crate::domain::audit::{Actor, Change};
+use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
-use crate::domain::{AuditAction, Line, Slug, Text, Tier, VendorStatus, WebUrl};
-use crate::i18n::Message;
-use crate::store::audit::record;
+use crate::domain::{Line, Slug, Text, Tier, VendorStatus, WebUrl};
+use crate::store::audit::record_create;
 use crate::store::history::VENDOR;
 use crate::store::insert::{NewProduct, NewVendor, insert_returning_id};
 use crate::store::snapshots::refresh_snapshots;
 use crate::store::{DbConnection, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// The audit trail's name for products (entity id: database id; label: slug).
 pub const PRODUCT: &str = "product";
 
-/// Appends a create record (after values only) for a new record.
-pub(super) fn audit_created(
-    conn: &mut DbConnection,
-    actor: &Actor,
-    entity: &'static str,
-    id: i32,
-    label: &str,
-    after: Value,
-    now: NaiveDateTime,
-) -> Result<(), StoreError> {
-    let change = Change {
-        action: AuditAction::Create,
-        entity,
-        entity_id: id.to_string(),
-        label: label.to_owned(),
-        before: None,
-        after: Some(after),
-    };
-    record(conn, actor, &change, now)
-}
+/// How an unknown category is refused (field, message).
+pub(super) const NO_CATEGORY: (&str, &str) = ("category", "err-no-category");
 
 /// A new vendor, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,12 +42,15 @@ pub fn create_vendor(
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
     conn.transaction(|conn| {
-        if vendor_id(conn, v.slug.as_str())?.is_some() {
-            let mut refused = Refused::default();
-            refused.add(
-                "slug",
-                Message::new("err-vendor-slug-taken").with("slug", v.slug.as_str()),
-            );
+        let mut refused = Refused::default();
+        refuse_taken(
+            conn,
+            vendor_id,
+            &v.slug,
+            "err-vendor-slug-taken",
+            &mut refused,
+        )?;
+        if let Err(refused) = refused.check() {
             return Ok(Err(refused));
         }
         let row = NewVendor {
@@ -83,7 +67,7 @@ pub fn create_vendor(
             "slug": v.slug, "name": v.name, "tier": v.tier, "status": v.status,
             "website": v.website, "description": v.description,
         });
-        audit_created(conn, actor, VENDOR, id, v.slug.as_str(), after, now)?;
+        record_create(conn, actor, (VENDOR, id, v.slug.as_str()), after, now)?;
         refresh_snapshots(conn, today, config, now)?;
         Ok(Ok(id))
     })
@@ -113,19 +97,14 @@ pub fn create_product(
         let vendor_id =
             vendor_id(conn, vendor)?.ok_or_else(|| StoreError::not_found("vendor", vendor))?;
         let mut refused = Refused::default();
-        if product_id(conn, p.slug.as_str())?.is_some() {
-            refused.add(
-                "slug",
-                Message::new("err-product-slug-taken").with("slug", p.slug.as_str()),
-            );
-        }
-        let category = category_id(conn, p.category.as_str())?;
-        if category.is_none() {
-            refused.add(
-                "category",
-                Message::new("err-no-category").with("slug", p.category.as_str()),
-            );
-        }
+        refuse_taken(
+            conn,
+            product_id,
+            &p.slug,
+            "err-product-slug-taken",
+            &mut refused,
+        )?;
+        let category = known_id(conn, category_id, &p.category, NO_CATEGORY, &mut refused)?;
         let Some(category_id) = category.filter(|_| refused.is_empty()) else {
             return Ok(Err(refused));
         };
@@ -141,7 +120,7 @@ pub fn create_product(
             "slug": p.slug, "vendor": vendor, "name": p.name, "category": p.category,
             "description": p.description,
         });
-        audit_created(conn, actor, PRODUCT, id, p.slug.as_str(), after, now)?;
+        record_create(conn, actor, (PRODUCT, id, p.slug.as_str()), after, now)?;
         refresh_snapshots(conn, today, config, now)?;
         Ok(Ok(id))
     })

@@ -2,10 +2,12 @@
 //! anything does; otherwise the row, its stored scores and an audit record (before values).
 
 use super::create::PRODUCT;
-use crate::domain::AuditAction;
-use crate::domain::audit::{Actor, Change};
-use crate::store::audit::record;
+use super::references::add_citations;
+use crate::domain::audit::Actor;
+use crate::store::audit::record_delete;
+use crate::store::error::OrNotFound;
 use crate::store::history::VENDOR;
+use crate::store::rows::CitedRecord;
 use crate::store::schema::*;
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDateTime;
@@ -81,11 +83,7 @@ fn vendor_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>,
         .select(assessments::slug)
         .load(conn)?;
     push(&mut list, "ref-assessments", assessments);
-    let citations: Vec<i32> = citations::table
-        .filter(citations::vendor_id.eq(id))
-        .select(citations::id)
-        .load(conn)?;
-    push(&mut list, "ref-citations", numbered(citations));
+    add_citations(conn, &mut list, "ref-citations", (CitedRecord::Vendor, id))?;
     Ok(list)
 }
 
@@ -124,11 +122,7 @@ fn product_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>
         .select(assessments::slug)
         .load(conn)?;
     push(&mut list, "ref-assessments", assessments);
-    let citations: Vec<i32> = citations::table
-        .filter(citations::product_id.eq(id))
-        .select(citations::id)
-        .load(conn)?;
-    push(&mut list, "ref-citations", numbered(citations));
+    add_citations(conn, &mut list, "ref-citations", (CitedRecord::Product, id))?;
     Ok(list)
 }
 
@@ -143,8 +137,7 @@ pub fn delete_check(
                 .filter(vendors::slug.eq(slug))
                 .select((vendors::id, vendors::name))
                 .first::<(i32, String)>(conn)
-                .optional()?
-                .ok_or_else(|| StoreError::not_found("vendor", slug))?;
+                .or_not_found("vendor", slug)?;
             Ok(DeleteCheck {
                 id,
                 slug: slug.to_owned(),
@@ -159,8 +152,7 @@ pub fn delete_check(
                 .filter(products::slug.eq(slug))
                 .select((products::id, products::name, vendors::slug))
                 .first::<(i32, String, String)>(conn)
-                .optional()?
-                .ok_or_else(|| StoreError::not_found("product", slug))?;
+                .or_not_found("product", slug)?;
             Ok(DeleteCheck {
                 id,
                 slug: slug.to_owned(),
@@ -230,15 +222,7 @@ pub fn delete_record(
                 (PRODUCT, before)
             }
         };
-        let change = Change {
-            action: AuditAction::Delete,
-            entity,
-            entity_id: check.id.to_string(),
-            label: check.slug.clone(),
-            before: Some(before),
-            after: None,
-        };
-        record(conn, actor, &change, now)?;
+        record_delete(conn, actor, (entity, check.id, &check.slug), before, now)?;
         Ok(check)
     })
 }

@@ -1,22 +1,20 @@
 //! Dependencies curated in the browser: a vendor (or our organisation) uses a product. Each
 //! create, edit or delete writes its audit record and rescores, in one transaction.
 
-use super::create::audit_created;
 use super::delete::Reference;
-use super::lookup::{Choice, product_id, vendor_id};
-use super::references::{Cited, add_citations};
-use super::rescore::current_scores;
-use super::score_report::{About, DEPENDENCY_RESCORE, Rescored, rescore_and_report};
+use super::lookup::{Choice, known_id, known_opt, product_id, vendor_id};
+use super::references::add_citations;
+use super::rescore::scores_before;
+use super::score_report::{DEPENDENCY_RESCORE, Rescored, rescore_and_report};
 use super::{Checked, Refused};
-use crate::domain::audit::{Actor, Change};
+use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
-use crate::domain::{AuditAction, Criticality, DatePrecision, PartialDate, Slug, Text};
-use crate::i18n::Message;
-use crate::store::audit::record;
-use crate::store::error::{parse_stored, stored_date_opt};
+use crate::domain::{Criticality, DatePrecision, PartialDate, Slug, Text};
+use crate::store::audit::{record_create, record_delete, record_update};
+use crate::store::error::{OrNotFound, parse_stored, stored_date_opt};
 use crate::store::insert::{NewDependency, insert_returning_id};
 use crate::store::pack::format::ORGANISATION_CONSUMER;
-use crate::store::rows::DependencyRow;
+use crate::store::rows::{CitedRecord, DependencyRow};
 use crate::store::schema::{dependencies, products, vendors};
 use crate::store::{DbConnection, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -111,8 +109,7 @@ pub fn stored_dependency(conn: &mut DbConnection, id: i32) -> Result<StoredDepen
         .find(id)
         .select(DependencyRow::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("dependency", id.to_string()))?;
+        .or_not_found("dependency", id.to_string())?;
     let (product_slug, product_name, supplier_id): (String, String, i32) = products::table
         .find(row.product_id)
         .select((products::slug, products::name, products::vendor_id))
@@ -150,22 +147,16 @@ fn resolve(
     v: &DependencyValues,
 ) -> Result<Checked<(Option<i32>, i32)>, StoreError> {
     let mut refused = Refused::default();
-    let consumer = match &v.consumer {
-        Some(slug) => {
-            let id = vendor_id(conn, slug.as_str())?;
-            if id.is_none() {
-                let m = Message::new("dep-err-no-vendor").with("slug", slug.to_string());
-                refused.add("consumer", m);
-            }
-            id
-        }
-        None => None,
-    };
-    let product = product_id(conn, v.product.as_str())?;
-    if product.is_none() {
-        let m = Message::new("dep-err-no-product").with("slug", v.product.to_string());
-        refused.add("product", m);
-    }
+    let no_vendor = ("consumer", "dep-err-no-vendor");
+    let consumer = known_opt(
+        conn,
+        vendor_id,
+        v.consumer.as_ref(),
+        no_vendor,
+        &mut refused,
+    )?;
+    let no_product = ("product", "dep-err-no-product");
+    let product = known_id(conn, product_id, &v.product, no_product, &mut refused)?;
     match product {
         Some(product) if refused.is_empty() => Ok(Ok((consumer, product))),
         _ => Ok(Err(refused)),
@@ -190,7 +181,7 @@ pub fn create_dependency(
             Ok(ids) => ids,
             Err(refused) => return Ok(Err(refused)),
         };
-        let before = current_scores(conn, scoring.1, scoring.0)?;
+        let before = scores_before(conn, scoring)?;
         let row = NewDependency {
             consumer_vendor_id: consumer,
             product_id: product,
@@ -203,17 +194,11 @@ pub fn create_dependency(
         };
         let id = insert_returning_id!(&mut *conn, dependencies, &row)?;
         let label = v.label();
-        audit_created(conn, actor, DEPENDENCY, id, &label, v.audit_view(), now)?;
+        record_create(conn, actor, (DEPENDENCY, id, &label), v.audit_view(), now)?;
         let mut named: Vec<Subject> = consumer.map(Subject::Vendor).into_iter().collect();
         named.push(Subject::Product(product));
-        let about = About {
-            entity: DEPENDENCY_RESCORE,
-            id,
-            label: &label,
-            before: &before,
-            named: &named,
-        };
-        rescore_and_report(conn, actor, about, scoring, now).map(Ok)
+        let about = (DEPENDENCY_RESCORE, id, label.as_str());
+        rescore_and_report(conn, actor, about, (&before, &named), scoring, now).map(Ok)
     })
 }
 
@@ -237,7 +222,7 @@ pub fn update_dependency(
         if before_view == after_view {
             return Ok(Ok(None));
         }
-        let before = current_scores(conn, scoring.1, scoring.0)?;
+        let before = scores_before(conn, scoring)?;
         diesel::update(dependencies::table.find(id))
             .set((
                 dependencies::consumer_vendor_id.eq(consumer),
@@ -251,25 +236,12 @@ pub fn update_dependency(
             ))
             .execute(conn)?;
         let label = v.label();
-        let change = Change {
-            action: AuditAction::Update,
-            entity: DEPENDENCY,
-            entity_id: id.to_string(),
-            label: label.clone(),
-            before: Some(before_view),
-            after: Some(after_view),
-        };
-        record(conn, actor, &change, now)?;
+        let views = (before_view, after_view);
+        record_update(conn, actor, (DEPENDENCY, id, &label), views, now)?;
         let mut named = vec![Subject::Product(product)];
         named.extend(consumer.map(Subject::Vendor));
-        let about = About {
-            entity: DEPENDENCY_RESCORE,
-            id,
-            label: &label,
-            before: &before,
-            named: &named,
-        };
-        rescore_and_report(conn, actor, about, scoring, now).map(|r| Ok(Some(r)))
+        let about = (DEPENDENCY_RESCORE, id, label.as_str());
+        rescore_and_report(conn, actor, about, (&before, &named), scoring, now).map(|r| Ok(Some(r)))
     })
 }
 
@@ -279,7 +251,8 @@ pub fn dependency_references(
     id: i32,
 ) -> Result<Vec<Reference>, StoreError> {
     let mut list = Vec::new();
-    add_citations(conn, &mut list, Cited::Dependency, id)?;
+    let cited = (CitedRecord::Dependency, id);
+    add_citations(conn, &mut list, "curated-ref-citations", cited)?;
     Ok(list)
 }
 
@@ -298,25 +271,11 @@ pub fn delete_dependency(
         if !references.is_empty() {
             return Ok(Err(references));
         }
-        let before = current_scores(conn, scoring.1, scoring.0)?;
+        let before = scores_before(conn, scoring)?;
         diesel::delete(dependencies::table.find(id)).execute(conn)?;
         let label = old.label();
-        let change = Change {
-            action: AuditAction::Delete,
-            entity: DEPENDENCY,
-            entity_id: id.to_string(),
-            label: label.clone(),
-            before: Some(old.audit_view()),
-            after: None,
-        };
-        record(conn, actor, &change, now)?;
-        let about = About {
-            entity: DEPENDENCY_RESCORE,
-            id,
-            label: &label,
-            before: &before,
-            named: &[],
-        };
-        rescore_and_report(conn, actor, about, scoring, now).map(Ok)
+        record_delete(conn, actor, (DEPENDENCY, id, &label), old.audit_view(), now)?;
+        let about = (DEPENDENCY_RESCORE, id, label.as_str());
+        rescore_and_report(conn, actor, about, (&before, &[]), scoring, now).map(Ok)
     })
 }

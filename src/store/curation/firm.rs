@@ -1,14 +1,13 @@
 //! Analyst firms curated in the browser: created, edited (name, website) and deleted while no
 //! analyst belongs to them, each with its audit record in the same transaction.
 
-use super::create::audit_created;
-use super::delete::Reference;
-use super::delete::push;
+use super::delete::{Reference, push};
+use super::lookup::{firm_id, refuse_taken};
 use super::{Checked, Refused};
-use crate::domain::audit::{Actor, Change};
-use crate::domain::{AuditAction, Line, Slug, WebUrl};
-use crate::i18n::Message;
-use crate::store::audit::record;
+use crate::domain::audit::Actor;
+use crate::domain::{Line, Slug, WebUrl};
+use crate::store::audit::{record_create, record_delete, record_update};
+use crate::store::error::OrNotFound;
 use crate::store::insert::{NewFirm, insert_returning_id};
 use crate::store::rows::FirmRow;
 use crate::store::schema::{analyst_firms, analysts};
@@ -38,17 +37,7 @@ pub fn stored_firm(conn: &mut DbConnection, slug: &str) -> Result<FirmRow, Store
         .filter(analyst_firms::slug.eq(slug))
         .select(FirmRow::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("analyst firm", slug))
-}
-
-/// The id of the firm with this slug, if any.
-pub fn firm_id(conn: &mut DbConnection, slug: &str) -> Result<Option<i32>, StoreError> {
-    Ok(analyst_firms::table
-        .filter(analyst_firms::slug.eq(slug))
-        .select(analyst_firms::id)
-        .first(conn)
-        .optional()?)
+        .or_not_found("analyst firm", slug)
 }
 
 /// Creates a firm; returns its id, or the slug refused when another firm has it.
@@ -59,10 +48,9 @@ pub fn create_firm(
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
     conn.transaction(|conn| {
-        if firm_id(conn, v.slug.as_str())?.is_some() {
-            let mut refused = Refused::default();
-            let m = Message::new("err-slug-taken").with("slug", v.slug.to_string());
-            refused.add("slug", m);
+        let mut refused = Refused::default();
+        refuse_taken(conn, firm_id, &v.slug, "err-slug-taken", &mut refused)?;
+        if let Err(refused) = refused.check() {
             return Ok(Err(refused));
         }
         let website = v.website.as_ref().map(WebUrl::as_str);
@@ -74,7 +62,7 @@ pub fn create_firm(
         let id = insert_returning_id!(&mut *conn, analyst_firms, &row)?;
         let mut after = view(v.name.as_str(), website);
         after["slug"] = json!(v.slug);
-        audit_created(conn, actor, FIRM, id, v.slug.as_str(), after, now)?;
+        record_create(conn, actor, (FIRM, id, v.slug.as_str()), after, now)?;
         Ok(Ok(id))
     })
 }
@@ -102,15 +90,7 @@ pub fn update_firm(
                 analyst_firms::website.eq(website),
             ))
             .execute(conn)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: FIRM,
-            entity_id: old.id.to_string(),
-            label: old.slug,
-            before: Some(before),
-            after: Some(after),
-        };
-        record(conn, actor, &change, now)?;
+        record_update(conn, actor, (FIRM, old.id, &old.slug), (before, after), now)?;
         Ok(true)
     })
 }
@@ -144,15 +124,7 @@ pub fn delete_firm(
         diesel::delete(analyst_firms::table.find(old.id)).execute(conn)?;
         let mut before = view(&old.name, old.website.as_deref());
         before["slug"] = json!(old.slug);
-        let change = Change {
-            action: AuditAction::Delete,
-            entity: FIRM,
-            entity_id: old.id.to_string(),
-            label: old.slug,
-            before: Some(before),
-            after: None,
-        };
-        record(conn, actor, &change, now)?;
+        record_delete(conn, actor, (FIRM, old.id, &old.slug), before, now)?;
         Ok(Ok(()))
     })
 }

@@ -2,16 +2,15 @@
 //! database, the rows and their audit records written, and the scores refreshed, together.
 //! The validated values and the party look-ups serve editing too (`incident_edit`).
 
-use super::create::audit_created;
-use super::lookup::{incident_id, product_id, vendor_id};
-use super::rescore::{ScoreChange, current_scores, rescore};
+use super::lookup::{incident_id, known_opt, product_id, refuse_taken, vendor_id};
+use super::rescore::{ScoreChange, rescore, scores_before};
 use super::{Checked, Refused};
 use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
 use crate::domain::{
     DatePrecision, IncidentKind, InvolvementRole, Line, PartialDate, Severity, Slug, Text,
 };
-use crate::i18n::Message;
+use crate::store::audit::record_create;
 use crate::store::history::INCIDENT;
 use crate::store::insert::{NewIncident, NewInvolvement, insert_returning_id};
 use crate::store::{DbConnection, StoreError};
@@ -99,32 +98,10 @@ pub(super) fn parties(
 ) -> Result<Vec<Party>, StoreError> {
     let mut ids = Vec::new();
     for inv in list {
-        let vendor = match &inv.vendor {
-            Some(s) => {
-                let id = vendor_id(conn, s.as_str())?;
-                if id.is_none() {
-                    refused.add(
-                        inv.fields[0],
-                        Message::new("err-no-vendor").with("slug", s.as_str()),
-                    );
-                }
-                id
-            }
-            None => None,
-        };
-        let product = match &inv.product {
-            Some(s) => {
-                let id = product_id(conn, s.as_str())?;
-                if id.is_none() {
-                    refused.add(
-                        inv.fields[1],
-                        Message::new("err-no-product").with("slug", s.as_str()),
-                    );
-                }
-                id
-            }
-            None => None,
-        };
+        let no_vendor = (inv.fields[0], "err-no-vendor");
+        let vendor = known_opt(conn, vendor_id, inv.vendor.as_ref(), no_vendor, refused)?;
+        let no_product = (inv.fields[1], "err-no-product");
+        let product = known_opt(conn, product_id, inv.product.as_ref(), no_product, refused)?;
         ids.push((vendor, product));
     }
     Ok(ids)
@@ -150,17 +127,14 @@ pub fn record_incident(
 ) -> Result<Checked<(i32, Vec<ScoreChange>)>, StoreError> {
     conn.transaction(|conn| {
         let mut refused = Refused::default();
-        if incident_id(conn, v.slug.as_str())?.is_some() {
-            refused.add(
-                "slug",
-                Message::new("err-incident-slug-taken").with("slug", v.slug.as_str()),
-            );
-        }
+        let taken = "err-incident-slug-taken";
+        refuse_taken(conn, incident_id, &v.slug, taken, &mut refused)?;
         let ids = parties(conn, &v.involvements, &mut refused)?;
         if let Err(refused) = refused.check() {
             return Ok(Err(refused));
         }
-        let before = current_scores(conn, today, config)?;
+        let scoring = (config, today);
+        let before = scores_before(conn, scoring)?;
         let row = v.row();
         let id = insert_returning_id!(&mut *conn, incidents, &row)?;
         let after = json!({
@@ -168,7 +142,7 @@ pub fn record_incident(
             "discovered_on": v.discovered, "disclosed_on": v.disclosed,
             "resolved_on": v.resolved, "threat_actor": v.threat_actor, "summary": v.summary,
         });
-        audit_created(conn, actor, INCIDENT, id, v.slug.as_str(), after, now)?;
+        record_create(conn, actor, (INCIDENT, id, v.slug.as_str()), after, now)?;
         let mut named = Vec::new();
         for (inv, party) in v.involvements.iter().zip(ids) {
             let row = inv.row(id, party);
@@ -183,19 +157,11 @@ pub fn record_incident(
                 "role": inv.role, "customers_affected": inv.customers_affected,
                 "description": inv.description,
             });
-            audit_created(conn, actor, INVOLVEMENT, inv_id, &label, after, now)?;
+            record_create(conn, actor, (INVOLVEMENT, inv_id, &label), after, now)?;
             named.extend(subjects(party));
         }
-        let changes = rescore(
-            conn,
-            actor,
-            (id, v.slug.as_str()),
-            &before,
-            &named,
-            config,
-            today,
-            now,
-        )?;
+        let about = (id, v.slug.as_str());
+        let changes = rescore(conn, actor, about, &before, &named, scoring, now)?;
         Ok(Ok((id, changes)))
     })
 }

@@ -4,10 +4,11 @@
 use super::delete::{DeleteCheck, Reference, numbered, push};
 use super::incident::subjects;
 use super::incident_edit::{audit_view, stored_incident};
-use super::rescore::{ScoreChange, current_scores, rescore};
-use crate::domain::AuditAction;
-use crate::domain::audit::{Actor, Change};
+use super::rescore::{ScoreChange, rescore, scores_before};
+use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
+use crate::store::audit::record_delete;
+use crate::store::error::OrNotFound;
 use crate::store::history::INCIDENT;
 use crate::store::schema::{
     assessments, citations, incident_causes, incident_involvements, incident_timeline_events,
@@ -94,8 +95,7 @@ pub fn incident_delete_check(
         .filter(incidents::slug.eq(slug))
         .select((incidents::id, incidents::title))
         .first::<(i32, String)>(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("incident", slug))?;
+        .or_not_found("incident", slug)?;
     Ok(DeleteCheck {
         id,
         slug: slug.to_owned(),
@@ -131,7 +131,8 @@ pub fn delete_incident(
             ))
             .order(incident_timeline_events::occurred_on)
             .load(conn)?;
-        let scores = current_scores(conn, today, config)?;
+        let scoring = (config, today);
+        let scores = scores_before(conn, scoring)?;
         diesel::delete(
             incident_timeline_events::table
                 .filter(incident_timeline_events::incident_id.eq(check.id)),
@@ -149,26 +150,10 @@ pub fn delete_incident(
                 .map(|(on, title)| json!({ "occurred_on": on, "title": title }))
                 .collect::<Vec<_>>()
         );
-        let change = Change {
-            action: AuditAction::Delete,
-            entity: INCIDENT,
-            entity_id: check.id.to_string(),
-            label: slug.to_owned(),
-            before: Some(before),
-            after: None,
-        };
-        crate::store::audit::record(conn, actor, &change, now)?;
+        record_delete(conn, actor, (INCIDENT, check.id, slug), before, now)?;
         let named: Vec<Subject> = stored.parties.iter().flat_map(|p| subjects(*p)).collect();
-        let changes = rescore(
-            conn,
-            actor,
-            (check.id, slug),
-            &scores,
-            &named,
-            config,
-            today,
-            now,
-        )?;
+        let about = (check.id, slug);
+        let changes = rescore(conn, actor, about, &scores, &named, scoring, now)?;
         Ok((check, Some(changes)))
     })
 }

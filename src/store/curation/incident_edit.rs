@@ -2,16 +2,18 @@
 //! updated, added or removed, one audit record with before and after, and the scores refreshed.
 
 use super::incident::{IncidentValues, InvolvementValues, Party, parties, subjects};
-use super::rescore::{ScoreChange, current_scores, rescore};
+use super::lookup::{product_slug, vendor_slug};
+use super::rescore::{ScoreChange, rescore, scores_before};
 use super::{Checked, Refused};
-use crate::domain::audit::{Actor, Change};
+use crate::domain::Severity;
+use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
-use crate::domain::{AuditAction, Severity};
 use crate::i18n::Message;
-use crate::store::error::{parse_stored, parse_stored_opt, stored_date_opt};
+use crate::store::audit::record_update;
+use crate::store::error::{OrNotFound, parse_stored, parse_stored_opt, stored_date_opt};
 use crate::store::history::INCIDENT;
 use crate::store::rows::{IncidentRow, InvolvementRow};
-use crate::store::schema::{citations, incident_involvements, incidents, products, vendors};
+use crate::store::schema::{citations, incident_involvements, incidents};
 use crate::store::{DbConnection, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -26,18 +28,6 @@ pub struct StoredIncident {
     pub parties: Vec<Party>,
 }
 
-fn slug_of_vendor(conn: &mut DbConnection, id: Option<i32>) -> Result<Option<String>, StoreError> {
-    id.map(|id| vendors::table.find(id).select(vendors::slug).first(conn))
-        .transpose()
-        .map_err(StoreError::from)
-}
-
-fn slug_of_product(conn: &mut DbConnection, id: Option<i32>) -> Result<Option<String>, StoreError> {
-    id.map(|id| products::table.find(id).select(products::slug).first(conn))
-        .transpose()
-        .map_err(StoreError::from)
-}
-
 /// The incident with this slug and its involvements (in the order recorded); not found when
 /// there is none.
 pub fn stored_incident(conn: &mut DbConnection, slug: &str) -> Result<StoredIncident, StoreError> {
@@ -45,8 +35,7 @@ pub fn stored_incident(conn: &mut DbConnection, slug: &str) -> Result<StoredInci
         .filter(incidents::slug.eq(slug))
         .select(IncidentRow::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("incident", slug))?;
+        .or_not_found("incident", slug)?;
     let rows: Vec<InvolvementRow> = incident_involvements::table
         .filter(incident_involvements::incident_id.eq(row.id))
         .select(InvolvementRow::as_select())
@@ -55,8 +44,8 @@ pub fn stored_incident(conn: &mut DbConnection, slug: &str) -> Result<StoredInci
     let mut involvements = Vec::new();
     let mut ids = Vec::new();
     for inv in rows {
-        let vendor = slug_of_vendor(conn, inv.vendor_id)?;
-        let product = slug_of_product(conn, inv.product_id)?;
+        let vendor = vendor_slug(conn, inv.vendor_id)?;
+        let product = product_slug(conn, inv.product_id)?;
         involvements.push(InvolvementValues {
             id: Some(inv.id),
             vendor: parse_stored_opt("vendors.slug", vendor.as_deref())?,
@@ -238,7 +227,8 @@ pub fn update_incident(
         if was == is {
             return Ok(Ok(None));
         }
-        let scores = current_scores(conn, today, config)?;
+        let scoring = (config, today);
+        let scores = scores_before(conn, scoring)?;
         let row = v.row();
         diesel::update(incidents::table.find(before.id))
             .set((
@@ -260,31 +250,15 @@ pub fn update_incident(
         )
         .execute(conn)?;
         write_involvements(conn, before.id, &v, &ids)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: INCIDENT,
-            entity_id: before.id.to_string(),
-            label: slug.to_owned(),
-            before: Some(was),
-            after: Some(is),
-        };
-        crate::store::audit::record(conn, actor, &change, now)?;
+        record_update(conn, actor, (INCIDENT, before.id, slug), (was, is), now)?;
         let named: Vec<Subject> = before
             .parties
             .iter()
             .chain(&ids)
             .flat_map(|p| subjects(*p))
             .collect();
-        let changes = rescore(
-            conn,
-            actor,
-            (before.id, slug),
-            &scores,
-            &named,
-            config,
-            today,
-            now,
-        )?;
+        let about = (before.id, slug);
+        let changes = rescore(conn, actor, about, &scores, &named, scoring, now)?;
         Ok(Ok(Some(changes)))
     })
 }

@@ -1,12 +1,12 @@
 //! Editing a product's name, category and description (the slug and vendor stay): an unknown
 //! category is refused; the change and its audit record (before and after) land together.
 
-use super::create::{PRODUCT, ProductValues};
-use super::lookup::{Choice, category_id};
+use super::create::{NO_CATEGORY, PRODUCT, ProductValues};
+use super::lookup::{Choice, category_id, known_id};
 use super::{Checked, Refused};
-use crate::domain::AuditAction;
-use crate::domain::audit::{Actor, Change};
-use crate::i18n::Message;
+use crate::domain::audit::Actor;
+use crate::store::audit::record_update;
+use crate::store::error::OrNotFound;
 use crate::store::schema::{categories, products, vendors};
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDateTime;
@@ -52,8 +52,7 @@ pub fn editable_product(
             vendors::name,
         ))
         .first::<(i32, String, Option<String>, String, String, String)>(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("product", slug))?;
+        .or_not_found("product", slug)?;
     Ok(EditableProduct {
         id,
         slug: slug.to_owned(),
@@ -80,12 +79,9 @@ pub fn update_product(
 ) -> Result<Checked<bool>, StoreError> {
     conn.transaction(|conn| {
         let before = editable_product(conn, slug)?;
-        let Some(category) = category_id(conn, v.category.as_str())? else {
-            let mut refused = Refused::default();
-            refused.add(
-                "category",
-                Message::new("err-no-category").with("slug", v.category.as_str()),
-            );
+        let mut refused = Refused::default();
+        let category = known_id(conn, category_id, &v.category, NO_CATEGORY, &mut refused)?;
+        let Some(category) = category else {
             return Ok(Err(refused));
         };
         let after = EditableProduct {
@@ -104,15 +100,8 @@ pub fn update_product(
                 products::description.eq(&after.description),
             ))
             .execute(conn)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: PRODUCT,
-            entity_id: before.id.to_string(),
-            label: before.slug.clone(),
-            before: Some(before.audit_view()),
-            after: Some(after.audit_view()),
-        };
-        crate::store::audit::record(conn, actor, &change, now)?;
+        let views = (before.audit_view(), after.audit_view());
+        record_update(conn, actor, (PRODUCT, before.id, &before.slug), views, now)?;
         Ok(Ok(true))
     })
 }

@@ -1,14 +1,15 @@
 //! Recording a remediation a vendor took after an incident: slug, vendor and products checked
 //! against the database, the row and its audit record written, and the scores refreshed.
 
-use super::create::audit_created;
-use super::lookup::{incident_id, product_id, remediation_slug_taken, vendor_id};
-use super::rescore::{ScoreChange, current_scores, rescore};
+use super::lookup::{
+    incident_id, known_id, known_opt, product_id, refuse_taken, remediation_id, vendor_id,
+};
+use super::rescore::{ScoreChange, rescore, scores_before};
 use super::{Checked, Refused};
 use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
 use crate::domain::{PartialDate, RemediationKind, Slug, Text};
-use crate::i18n::Message;
+use crate::store::audit::record_create;
 use crate::store::insert::{NewRemediation, insert_returning_id};
 use crate::store::{DbConnection, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -30,24 +31,6 @@ pub struct RemediationValues {
     pub taken: Option<PartialDate>,
 }
 
-/// A product named on a field, resolved, or refused on that field.
-fn product(
-    conn: &mut DbConnection,
-    slug: Option<&Slug>,
-    field: &'static str,
-    refused: &mut Refused,
-) -> Result<Option<i32>, StoreError> {
-    let Some(slug) = slug else { return Ok(None) };
-    let id = product_id(conn, slug.as_str())?;
-    if id.is_none() {
-        refused.add(
-            field,
-            Message::new("err-no-product").with("slug", slug.as_str()),
-        );
-    }
-    Ok(id)
-}
-
 /// A remediation's vendor and products, resolved to their ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parties {
@@ -63,15 +46,18 @@ pub(super) fn parties(
     v: &RemediationValues,
     refused: &mut Refused,
 ) -> Result<Option<Parties>, StoreError> {
-    let vendor = vendor_id(conn, v.vendor.as_str())?;
-    if vendor.is_none() {
-        refused.add(
-            "vendor",
-            Message::new("err-no-vendor").with("slug", v.vendor.as_str()),
-        );
-    }
-    let product_id = product(conn, v.product.as_ref(), "product", refused)?;
-    let replacement = product(conn, v.replacement.as_ref(), "replacement", refused)?;
+    let vendor = known_id(
+        conn,
+        vendor_id,
+        &v.vendor,
+        ("vendor", "err-no-vendor"),
+        refused,
+    )?;
+    let mut product = |slug: Option<&Slug>, field| {
+        known_opt(conn, product_id, slug, (field, "err-no-product"), refused)
+    };
+    let product_id = product(v.product.as_ref(), "product")?;
+    let replacement = product(v.replacement.as_ref(), "replacement")?;
     Ok(vendor.filter(|_| refused.is_empty()).map(|vendor| Parties {
         vendor,
         product: product_id,
@@ -130,31 +116,20 @@ pub fn record_remediation(
         let incident_id = incident_id(conn, incident)?
             .ok_or_else(|| StoreError::not_found("incident", incident))?;
         let mut refused = Refused::default();
-        if remediation_slug_taken(conn, v.slug.as_str())? {
-            refused.add(
-                "slug",
-                Message::new("err-remediation-slug-taken").with("slug", v.slug.as_str()),
-            );
-        }
+        let taken = "err-remediation-slug-taken";
+        refuse_taken(conn, remediation_id, &v.slug, taken, &mut refused)?;
         let Some(parties) = parties(conn, v, &mut refused)? else {
             return Ok(Err(refused));
         };
-        let before = current_scores(conn, today, config)?;
+        let scoring = (config, today);
+        let before = scores_before(conn, scoring)?;
         let row = v.row(Some(incident_id), parties);
         let id = insert_returning_id!(&mut *conn, remediations, &row)?;
         let after = v.audit_view(Some(incident));
-        audit_created(conn, actor, REMEDIATION, id, v.slug.as_str(), after, now)?;
+        record_create(conn, actor, (REMEDIATION, id, v.slug.as_str()), after, now)?;
         let named = RemediationValues::subjects(parties);
-        let changes = rescore(
-            conn,
-            actor,
-            (incident_id, incident),
-            &before,
-            &named,
-            config,
-            today,
-            now,
-        )?;
+        let about = (incident_id, incident);
+        let changes = rescore(conn, actor, about, &before, &named, scoring, now)?;
         Ok(Ok(changes))
     })
 }

@@ -1,21 +1,21 @@
 //! Editing and deleting a remediation (the slug and its incident stay): vendor and products
 //! checked, audited with before and after, and the scores refreshed; a cited one is not deleted.
 
-use super::delete::{DeleteCheck, Reference, numbered, push};
-use super::lookup::Choice;
+use super::delete::{DeleteCheck, Reference};
+use super::lookup::{Choice, product_slug};
+use super::references::add_citations;
 use super::remediation::{Parties, REMEDIATION, RemediationValues, parties};
-use super::rescore::{ScoreChange, Scores, current_scores, rescore, rescore_about};
+use super::rescore::{ScoreChange, Scores, Scoring, rescore, rescore_about, scores_before};
 use super::{Checked, Refused};
-use crate::domain::AuditAction;
-use crate::domain::audit::{Actor, Change};
+use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoringConfig, Subject};
-use crate::store::error::{parse_stored, parse_stored_opt, stored_date_opt};
-use crate::store::rows::RemediationRow;
-use crate::store::schema::{citations, incidents, products, remediations, vendors};
+use crate::store::audit::{Audited, record_delete, record_update};
+use crate::store::error::{OrNotFound, parse_stored, parse_stored_opt, stored_date_opt};
+use crate::store::rows::{CitedRecord, RemediationRow};
+use crate::store::schema::{incidents, remediations, vendors};
 use crate::store::{DbConnection, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use serde_json::Value;
 
 /// The audit trail's name for the score changes of a remediation recorded without an incident
 /// (with one, they are the incident's: `incident_rescore`).
@@ -46,12 +46,6 @@ pub struct Rescored {
     pub changes: Vec<ScoreChange>,
 }
 
-fn product_slug(conn: &mut DbConnection, id: Option<i32>) -> Result<Option<String>, StoreError> {
-    id.map(|id| products::table.find(id).select(products::slug).first(conn))
-        .transpose()
-        .map_err(StoreError::from)
-}
-
 /// The remediation with this slug; not found when there is none.
 pub fn stored_remediation(
     conn: &mut DbConnection,
@@ -61,8 +55,7 @@ pub fn stored_remediation(
         .filter(remediations::slug.eq(slug))
         .select(RemediationRow::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("remediation", slug))?;
+        .or_not_found("remediation", slug)?;
     let (vendor_slug, vendor_name): (String, String) = vendors::table
         .find(row.vendor_id)
         .select((vendors::slug, vendors::name))
@@ -104,42 +97,29 @@ pub fn stored_remediation(
     })
 }
 
-/// Records the change and rescores: under the incident when there is one.
-#[allow(clippy::too_many_arguments)]
-fn audit_and_rescore(
+/// How the audit trail names the remediation.
+fn audited(stored: &StoredRemediation) -> Audited<'_> {
+    (REMEDIATION, stored.id, stored.values.slug.as_str())
+}
+
+/// Rescores after a change to the remediation (its audit record written): under the
+/// incident when there is one.
+fn rescored(
     conn: &mut DbConnection,
     actor: &Actor,
     stored: &StoredRemediation,
-    (action, before, after): (AuditAction, Value, Option<Value>),
     (scores, named): (&Scores, &[Subject]),
-    config: &ScoringConfig,
-    today: NaiveDate,
+    scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<Rescored, StoreError> {
-    let slug = stored.values.slug.as_str();
-    let change = Change {
-        action,
-        entity: REMEDIATION,
-        entity_id: stored.id.to_string(),
-        label: slug.to_owned(),
-        before: Some(before),
-        after,
-    };
-    crate::store::audit::record(conn, actor, &change, now)?;
     let changes = match &stored.incident {
-        Some((id, incident)) => rescore(
-            conn,
-            actor,
-            (*id, &incident.slug),
-            scores,
-            named,
-            config,
-            today,
-            now,
-        )?,
+        Some((id, incident)) => {
+            let incident = (*id, incident.slug.as_str());
+            rescore(conn, actor, incident, scores, named, scoring, now)?
+        }
         None => {
-            let about = (REMEDIATION_RESCORE, stored.id, slug);
-            rescore_about(conn, actor, about, scores, named, config, today, now)?
+            let about = (REMEDIATION_RESCORE, stored.id, stored.values.slug.as_str());
+            rescore_about(conn, actor, about, (scores, named), scoring, now)?
         }
     };
     Ok(Rescored {
@@ -174,7 +154,7 @@ pub fn update_remediation(
         if v == stored.values {
             return Ok(Ok(None));
         }
-        let scores = current_scores(conn, today, config)?;
+        let scores = scores_before(conn, (config, today))?;
         let incident_id = stored.incident.as_ref().map(|(id, _)| *id);
         let row = v.row(incident_id, ids);
         diesel::update(remediations::table.find(stored.id))
@@ -189,35 +169,24 @@ pub fn update_remediation(
             ))
             .execute(conn)?;
         let incident = stored.incident_slug();
-        let audit = (
-            AuditAction::Update,
-            stored.values.audit_view(incident),
-            Some(v.audit_view(incident)),
-        );
+        let views = (stored.values.audit_view(incident), v.audit_view(incident));
+        record_update(conn, actor, audited(&stored), views, now)?;
         let mut named = RemediationValues::subjects(stored.parties);
         named.extend(RemediationValues::subjects(ids));
-        let rescored = audit_and_rescore(
-            conn,
-            actor,
-            &stored,
-            audit,
-            (&scores, &named),
-            config,
-            today,
-            now,
-        )?;
+        let scoring = (config, today);
+        let rescored = rescored(conn, actor, &stored, (&scores, &named), scoring, now)?;
         Ok(Ok(Some(rescored)))
     })
 }
 
 fn references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>, StoreError> {
-    let cited: Vec<i32> = citations::table
-        .filter(citations::remediation_id.eq(id))
-        .select(citations::id)
-        .order(citations::id)
-        .load(conn)?;
     let mut list = Vec::new();
-    push(&mut list, "ref-citations", numbered(cited));
+    add_citations(
+        conn,
+        &mut list,
+        "ref-citations",
+        (CitedRecord::Remediation, id),
+    )?;
     Ok(list)
 }
 
@@ -254,24 +223,13 @@ pub fn delete_remediation(
             return Ok((check, None));
         }
         let stored = stored_remediation(conn, slug)?;
-        let scores = current_scores(conn, today, config)?;
+        let scores = scores_before(conn, (config, today))?;
         diesel::delete(remediations::table.find(stored.id)).execute(conn)?;
-        let audit = (
-            AuditAction::Delete,
-            stored.values.audit_view(stored.incident_slug()),
-            None,
-        );
+        let before = stored.values.audit_view(stored.incident_slug());
+        record_delete(conn, actor, audited(&stored), before, now)?;
         let named = RemediationValues::subjects(stored.parties);
-        let rescored = audit_and_rescore(
-            conn,
-            actor,
-            &stored,
-            audit,
-            (&scores, &named),
-            config,
-            today,
-            now,
-        )?;
+        let scoring = (config, today);
+        let rescored = rescored(conn, actor, &stored, (&scores, &named), scoring, now)?;
         Ok((check, Some(rescored)))
     })
 }

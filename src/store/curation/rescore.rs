@@ -1,10 +1,9 @@
 //! Rescoring after new evidence: every subject's score before and after, today's snapshots
 //! refreshed in the same transaction, and the changes kept in the audit trail for the page.
 
-use crate::domain::AuditAction;
-use crate::domain::audit::{Actor, Change};
+use crate::domain::audit::Actor;
 use crate::domain::scoring::{ScoreBook, ScoringConfig, Subject};
-use crate::store::audit::{AuditFilter, list_audit, record};
+use crate::store::audit::{AuditFilter, Audited, list_audit, record_update};
 use crate::store::queries::PageRequest;
 use crate::store::queries::evidence::load_scoring_data;
 use crate::store::snapshots::refresh_snapshots;
@@ -118,57 +117,56 @@ fn changes(before: &Scores, after: &Scores, named: &[Subject]) -> Vec<ScoreChang
     list
 }
 
+/// Scoring settings and the day scores are refreshed for.
+pub type Scoring<'a> = (&'a ScoringConfig, NaiveDate);
+
+/// Every subject's score today, before a write that may move them.
+pub fn scores_before(
+    conn: &mut DbConnection,
+    (config, today): Scoring<'_>,
+) -> Result<Scores, StoreError> {
+    current_scores(conn, today, config)
+}
+
 /// After evidence about incident `incident_id` was written (inside the caller's transaction):
 /// refreshes today's snapshots, compares the scores with `before`, and records the changes
 /// (action update, entity [`RESCORE`]). Returns the changes.
-#[allow(clippy::too_many_arguments)]
 pub fn rescore(
     conn: &mut DbConnection,
     actor: &Actor,
     (incident_id, incident_slug): (i32, &str),
     before: &Scores,
     named: &[Subject],
-    config: &ScoringConfig,
-    today: NaiveDate,
+    scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<Vec<ScoreChange>, StoreError> {
     let about = (RESCORE, incident_id, incident_slug);
-    rescore_about(conn, actor, about, before, named, config, today, now)
+    rescore_about(conn, actor, about, (before, named), scoring, now)
 }
 
 /// [`rescore`] for evidence tied to another record than an incident (a remediation without
-/// one): the changes are recorded under `entity`, with that record's id and label.
-#[allow(clippy::too_many_arguments)]
+/// one): the changes are recorded under `entity`, with that record's id and label, against
+/// the scores `before`, listing the `named` subjects even when they did not move.
 pub fn rescore_about(
     conn: &mut DbConnection,
     actor: &Actor,
-    (entity, id, label): (&'static str, i32, &str),
-    before: &Scores,
-    named: &[Subject],
-    config: &ScoringConfig,
-    today: NaiveDate,
+    (entity, id, label): Audited<'_>,
+    (before, named): (&Scores, &[Subject]),
+    (config, today): Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<Vec<ScoreChange>, StoreError> {
     refresh_snapshots(conn, today, config, now)?;
     let after = current_scores(conn, today, config)?;
     let list = changes(before, &after, named);
-    let change = Change {
-        action: AuditAction::Update,
-        entity,
-        entity_id: id.to_string(),
-        label: label.to_owned(),
-        before: Some(json!({
-            "as_of": today,
-            "scores": list
-                .iter()
-                .map(|c| (format!("{}:{}", c.kind, c.slug), c.before))
-                .collect::<BTreeMap<_, _>>(),
-        })),
-        after: Some(
-            json!({ "as_of": today, "model_version": config.model_version, "changes": list }),
-        ),
-    };
-    record(conn, actor, &change, now)?;
+    let was = json!({
+        "as_of": today,
+        "scores": list
+            .iter()
+            .map(|c| (format!("{}:{}", c.kind, c.slug), c.before))
+            .collect::<BTreeMap<_, _>>(),
+    });
+    let is = json!({ "as_of": today, "model_version": config.model_version, "changes": list });
+    record_update(conn, actor, (entity, id, label), (was, is), now)?;
     Ok(list)
 }
 

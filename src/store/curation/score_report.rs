@@ -1,12 +1,12 @@
 //! The score changes one curation write caused, kept as a rescore record in the audit trail:
 //! written with the change, then read back by that record's id for the page reporting it.
 
-use super::rescore::{RESCORE, ScoreChange, Scores, recorded_changes, rescore_about};
+use super::rescore::{RESCORE, ScoreChange, Scores, Scoring, recorded_changes, rescore_about};
 use crate::domain::audit::Actor;
-use crate::domain::scoring::{ScoringConfig, Subject};
-use crate::store::audit::{AuditFilter, audit_batch};
+use crate::domain::scoring::Subject;
+use crate::store::audit::{AuditFilter, Audited, audit_batch};
 use crate::store::{DbConnection, StoreError};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 /// The audit trail's name for the score changes a dependency's creation, edit or deletion
 /// caused (entity id: the dependency's id; label: consumer → product).
@@ -24,38 +24,23 @@ pub struct Rescored {
     pub changes: Vec<ScoreChange>,
 }
 
-/// Everything needed to rescore after a write about one record: its rescore entity, id and
-/// label, the scores before, and the subjects to list even when they did not move.
-pub struct About<'a> {
-    pub entity: &'static str,
-    pub id: i32,
-    pub label: &'a str,
-    pub before: &'a Scores,
-    pub named: &'a [Subject],
-}
-
-/// Refreshes today's snapshots, records the changes (inside the caller's transaction) and
-/// returns them with the id of their record.
+/// Refreshes today's snapshots, records the changes against the scores `before` (listing the
+/// `named` subjects even when they did not move) under `about` — the rescore entity, the
+/// changed record's id and label — inside the caller's transaction, and returns them with
+/// the id of their record.
 pub fn rescore_and_report(
     conn: &mut DbConnection,
     actor: &Actor,
-    about: About<'_>,
-    (config, today): (&ScoringConfig, NaiveDate),
+    about: Audited<'_>,
+    before: (&Scores, &[Subject]),
+    scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<Rescored, StoreError> {
-    let changes = rescore_about(
-        conn,
-        actor,
-        (about.entity, about.id, about.label),
-        about.before,
-        about.named,
-        config,
-        today,
-        now,
-    )?;
+    let changes = rescore_about(conn, actor, about, before, scoring, now)?;
+    let (entity, id, _) = about;
     let filter = AuditFilter {
-        entity: Some(about.entity.to_owned()),
-        entity_id: Some(about.id.to_string()),
+        entity: Some(entity.to_owned()),
+        entity_id: Some(id.to_string()),
         ..AuditFilter::default()
     };
     let report = audit_batch(conn, &filter, None, 1)?

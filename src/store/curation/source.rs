@@ -1,16 +1,14 @@
 //! Creating, editing and deleting a source: a taken slug, an edit that loses a cited excerpt
 //! and a delete while cited are refused; otherwise the row and its audit record, together.
 
-use super::create::audit_created;
-use crate::domain::audit::{Actor, Change};
+use crate::domain::audit::Actor;
 use crate::domain::text::locate_excerpt;
 use crate::domain::views::SourceCitationView;
 use crate::domain::{
-    AuditAction, Credibility, LanguageCode, Line, PartialDate, Reliability, Slug, SourceText,
-    WebUrl,
+    Credibility, LanguageCode, Line, PartialDate, Reliability, Slug, SourceText, WebUrl,
 };
-use crate::store::audit::record;
-use crate::store::error::{parse_stored, stored_date_opt};
+use crate::store::audit::{record_create, record_delete, record_update};
+use crate::store::error::{OrNotFound, parse_stored, stored_date_opt};
 use crate::store::history::SOURCE;
 use crate::store::insert::{NewSource, insert_returning_id};
 use crate::store::queries::sources::source_detail;
@@ -92,8 +90,7 @@ pub fn editable_source(conn: &mut DbConnection, id: i32) -> Result<SourceValues,
         .find(id)
         .select(SourceRow::as_select())
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("source", id.to_string()))?;
+        .or_not_found("source", id.to_string())?;
     SourceValues::from_row(row)
 }
 
@@ -140,12 +137,10 @@ pub fn create_source(
             return Ok(Err(SourceRefusal::SlugTaken(v.slug.to_string())));
         }
         let id = insert_returning_id!(&mut *conn, sources, &row(v))?;
-        audit_created(
+        record_create(
             conn,
             actor,
-            SOURCE,
-            id,
-            v.slug.as_str(),
+            (SOURCE, id, v.slug.as_str()),
             v.audit_view(),
             now,
         )?;
@@ -206,15 +201,8 @@ pub fn update_source(
                 sources::full_text.eq(r.full_text),
             ))
             .execute(conn)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: SOURCE,
-            entity_id: id.to_string(),
-            label: v.slug.to_string(),
-            before: Some(before.audit_view()),
-            after: Some(v.audit_view()),
-        };
-        record(conn, actor, &change, now)?;
+        let views = (before.audit_view(), v.audit_view());
+        record_update(conn, actor, (SOURCE, id, v.slug.as_str()), views, now)?;
         Ok(Ok(true))
     })
 }
@@ -234,15 +222,8 @@ pub fn delete_source(
         }
         let before = editable_source(conn, id)?;
         diesel::delete(sources::table.find(id)).execute(conn)?;
-        let change = Change {
-            action: AuditAction::Delete,
-            entity: SOURCE,
-            entity_id: id.to_string(),
-            label: before.slug.to_string(),
-            before: Some(before.audit_view()),
-            after: None,
-        };
-        record(conn, actor, &change, now)?;
+        let about = (SOURCE, id, before.slug.as_str());
+        record_delete(conn, actor, about, before.audit_view(), now)?;
         Ok(Vec::new())
     })
 }

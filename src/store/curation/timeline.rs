@@ -2,15 +2,13 @@
 //! records and a rescore in one transaction (they move the day an incident became known).
 
 use super::citation::citations_of;
-use super::create::audit_created;
 use super::lookup::incident_id;
-use super::rescore::{ScoreChange, current_scores, rescore};
-use crate::domain::audit::{Actor, Change};
+use super::rescore::{ScoreChange, Scoring, rescore, scores_before};
+use crate::domain::audit::Actor;
 use crate::domain::causal::{LinkProblem, check_link};
-use crate::domain::scoring::ScoringConfig;
-use crate::domain::{AuditAction, Line, PartialDate, Text};
-use crate::store::audit::record;
-use crate::store::error::stored_date;
+use crate::domain::{Line, PartialDate, Text};
+use crate::store::audit::{record_create, record_delete, record_update};
+use crate::store::error::{OrNotFound, stored_date};
 use crate::store::insert::{NewCause, NewTimelineEvent, insert_returning_id};
 use crate::store::rows::CitedRecord;
 use crate::store::schema::{incident_causes, incident_timeline_events, incidents};
@@ -22,9 +20,6 @@ use serde_json::{Value, json};
 /// The audit trail's names (as pack imports write them).
 pub const TIMELINE_EVENT: &str = "incident_timeline_event";
 pub const CAUSE: &str = "incident_cause";
-
-/// Scoring settings and the day scores are refreshed for.
-pub type Scoring<'a> = (&'a ScoringConfig, NaiveDate);
 
 /// A timeline event's fields, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,8 +68,7 @@ pub fn stored_event(conn: &mut DbConnection, id: i32) -> Result<StoredEvent, Sto
             incident_timeline_events::description,
         ))
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("timeline event", id.to_string()))?;
+        .or_not_found("timeline event", id.to_string())?;
     let corrupt = |e: crate::domain::InvalidValue| {
         StoreError::Corrupt(format!("incident_timeline_events {id}: {}", e.0))
     };
@@ -100,12 +94,12 @@ pub fn add_event(
     actor: &Actor,
     slug: &str,
     v: &EventValues,
-    (config, today): Scoring<'_>,
+    scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<(i32, Vec<ScoreChange>), StoreError> {
     conn.transaction(|conn| {
         let incident_id = incident(conn, slug)?;
-        let before = current_scores(conn, today, config)?;
+        let before = scores_before(conn, scoring)?;
         let row = NewTimelineEvent {
             incident_id,
             occurred_on: v.occurred.date,
@@ -114,25 +108,9 @@ pub fn add_event(
             occurred_precision: v.occurred.precision.as_str(),
         };
         let id = insert_returning_id!(&mut *conn, incident_timeline_events, &row)?;
-        audit_created(
-            conn,
-            actor,
-            TIMELINE_EVENT,
-            id,
-            v.title.as_str(),
-            v.audit_view(slug),
-            now,
-        )?;
-        let changes = rescore(
-            conn,
-            actor,
-            (incident_id, slug),
-            &before,
-            &[],
-            config,
-            today,
-            now,
-        )?;
+        let about = (TIMELINE_EVENT, id, v.title.as_str());
+        record_create(conn, actor, about, v.audit_view(slug), now)?;
+        let changes = rescore(conn, actor, (incident_id, slug), &before, &[], scoring, now)?;
         Ok((id, changes))
     })
 }
@@ -144,7 +122,7 @@ pub fn edit_event(
     actor: &Actor,
     id: i32,
     v: &EventValues,
-    (config, today): Scoring<'_>,
+    scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<(StoredEvent, Vec<ScoreChange>), StoreError> {
     conn.transaction(|conn| {
@@ -152,7 +130,7 @@ pub fn edit_event(
         if &stored.values == v {
             return Ok((stored, Vec::new()));
         }
-        let before = current_scores(conn, today, config)?;
+        let before = scores_before(conn, scoring)?;
         diesel::update(incident_timeline_events::table.find(id))
             .set((
                 incident_timeline_events::occurred_on.eq(v.occurred.date),
@@ -161,25 +139,19 @@ pub fn edit_event(
                 incident_timeline_events::description.eq(v.description.as_ref().map(Text::as_str)),
             ))
             .execute(conn)?;
-        let change = Change {
-            action: AuditAction::Update,
-            entity: TIMELINE_EVENT,
-            entity_id: id.to_string(),
-            label: v.title.to_string(),
-            before: Some(stored.values.audit_view(&stored.incident_slug)),
-            after: Some(v.audit_view(&stored.incident_slug)),
-        };
-        record(conn, actor, &change, now)?;
-        let changes = rescore(
+        let incident = (stored.incident_id, stored.incident_slug.as_str());
+        let views = (
+            stored.values.audit_view(incident.1),
+            v.audit_view(incident.1),
+        );
+        record_update(
             conn,
             actor,
-            (stored.incident_id, &stored.incident_slug),
-            &before,
-            &[],
-            config,
-            today,
+            (TIMELINE_EVENT, id, v.title.as_str()),
+            views,
             now,
         )?;
+        let changes = rescore(conn, actor, incident, &before, &[], scoring, now)?;
         Ok((stored, changes))
     })
 }
@@ -205,25 +177,17 @@ fn delete_uncited(
     actor: &Actor,
     r: Removal<'_>,
     delete: impl FnOnce(&mut DbConnection) -> QueryResult<usize>,
-    (config, today): Scoring<'_>,
+    scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<Blockers, StoreError> {
     let blockers = citations_of(conn, r.kind, r.id)?;
     if !blockers.is_empty() {
         return Ok(blockers);
     }
-    let before = current_scores(conn, today, config)?;
+    let before = scores_before(conn, scoring)?;
     delete(conn)?;
-    let change = Change {
-        action: AuditAction::Delete,
-        entity: r.entity,
-        entity_id: r.id.to_string(),
-        label: r.label,
-        before: Some(r.before),
-        after: None,
-    };
-    record(conn, actor, &change, now)?;
-    rescore(conn, actor, r.incident, &before, &[], config, today, now)?;
+    record_delete(conn, actor, (r.entity, r.id, &r.label), r.before, now)?;
+    rescore(conn, actor, r.incident, &before, &[], scoring, now)?;
     Ok(Vec::new())
 }
 
@@ -278,7 +242,7 @@ pub fn add_link(
     actor: &Actor,
     slug: &str,
     v: &LinkValues,
-    (config, today): Scoring<'_>,
+    scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<Result<Vec<ScoreChange>, LinkRefusal>, StoreError> {
     conn.transaction(|conn| {
@@ -310,7 +274,7 @@ pub fn add_link(
             }
             Err(problem) => return Ok(Err(LinkRefusal::Problem(problem))),
         }
-        let before = current_scores(conn, today, config)?;
+        let before = scores_before(conn, scoring)?;
         let row = NewCause {
             cause_id: cause,
             effect_id: effect,
@@ -321,8 +285,8 @@ pub fn add_link(
         let after = json!({
             "cause": cause_slug, "effect": effect_slug, "description": v.description,
         });
-        audit_created(conn, actor, CAUSE, id, &label, after, now)?;
-        let changes = rescore(conn, actor, (this, slug), &before, &[], config, today, now)?;
+        record_create(conn, actor, (CAUSE, id, &label), after, now)?;
+        let changes = rescore(conn, actor, (this, slug), &before, &[], scoring, now)?;
         Ok(Ok(changes))
     })
 }
@@ -340,8 +304,7 @@ pub fn stored_link(conn: &mut DbConnection, id: i32) -> Result<StoredLink, Store
             incident_causes::description,
         ))
         .first(conn)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found("causal link", id.to_string()))?;
+        .or_not_found("causal link", id.to_string())?;
     let slug = |conn: &mut DbConnection, id: i32| -> Result<String, StoreError> {
         Ok(incidents::table
             .find(id)

@@ -1,13 +1,13 @@
 //! `GET/POST /analysts/new` and `/analysts/{slug}/edit`: an analyst's form (a firm's analyst,
 //! or an internal reviewer without firm); a saved analyst (audited) leads to the directory.
 
-use super::{Options, opt_slug, refused_into, respond, see_other, slug};
+use super::flow::{FormPage, change, every_field, saved, show, stored, submit};
+use super::{Options, opt_slug, optional, respond, see_other, slug};
 use crate::domain::Line;
 use crate::store::curation::analyst::{
     AnalystValues, create_analyst, stored_analyst, update_analyst,
 };
 use crate::store::curation::directory::analyst_directory;
-use crate::store::pack::seed::import_time;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
@@ -34,21 +34,8 @@ impl AnalystForm {
         let slug = slug(&mut errors, "slug", &self.slug);
         let name = check(&mut errors, "name", Line::parse(self.name.trim()));
         let firm = opt_slug(&mut errors, "firm", &self.firm);
-        let title = match self.title.trim() {
-            "" => Some(None),
-            t => check(&mut errors, "title", Line::parse(t)).map(Some),
-        };
-        match (slug, name, firm, title) {
-            (Some(slug), Some(name), Some(firm), Some(title)) if errors.is_empty() => {
-                Ok(AnalystValues {
-                    slug,
-                    name,
-                    firm,
-                    title,
-                })
-            }
-            _ => Err(errors),
-        }
+        let title = optional::<Line>(&mut errors, "title", &self.title);
+        every_field!(errors => AnalystValues { slug, name, firm, title })
     }
 }
 
@@ -63,28 +50,33 @@ pub struct AnalystPage {
     pub firms: Options,
 }
 
-async fn page(
-    nav: Nav,
-    state: &AppState,
-    editing: Option<String>,
-    form: AnalystForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let directory = state.run(analyst_directory).await?;
-    let firms = directory
-        .into_iter()
-        .filter_map(|e| e.firm)
-        .map(|f| (f.slug, f.name))
-        .collect();
-    let page = AnalystPage {
-        nav,
-        editing,
-        form,
-        errors,
-        firms,
-    };
-    respond(&page, status)
+impl FormPage for AnalystForm {
+    /// The analyst edited (their slug); `None` for a new one.
+    type Context = Option<String>;
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        editing: Option<String>,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let directory = state.run(analyst_directory).await?;
+        let firms = directory
+            .into_iter()
+            .filter_map(|e| e.firm)
+            .map(|f| (f.slug, f.name))
+            .collect();
+        let page = AnalystPage {
+            nav,
+            editing,
+            form: self,
+            errors,
+            firms,
+        };
+        respond(&page, status)
+    }
 }
 
 /// `GET /analysts/new[?firm=slug]`.
@@ -97,15 +89,7 @@ pub async fn new_form(
         firm: query.into_inner().firm,
         ..AnalystForm::default()
     };
-    page(
-        nav,
-        &state,
-        None,
-        form,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    show(nav, &state, None, form).await
 }
 
 /// `POST /analysts/new`.
@@ -116,23 +100,15 @@ pub async fn new_submit(
     form: web::Form<AnalystForm>,
 ) -> Result<HttpResponse, PageError> {
     let form = form.into_inner();
-    let bad = StatusCode::BAD_REQUEST;
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, &state, None, form, errors, bad).await,
-    };
-    let actor = principal.actor();
-    let outcome = state
-        .run(move |c| create_analyst(c, &actor, &values, import_time()))
+    let values = form.values();
+    submit(nav, &state, None, form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            create_analyst(c, &by.actor, &values, by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other("/analysts".to_owned())),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, &state, None, form, errors, bad).await
-        }
-    }
+        saved(outcome, |_| see_other("/analysts".to_owned()))
+    })
+    .await
 }
 
 /// `GET /analysts/{slug}/edit`.
@@ -142,16 +118,14 @@ pub async fn edit_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    let a = state.run(move |c| stored_analyst(c, &target)).await?;
+    let a = stored(&state, &slug, stored_analyst).await?;
     let form = AnalystForm {
         slug: a.slug,
         name: a.name,
         firm: a.firm.unwrap_or_default(),
         title: a.title.unwrap_or_default(),
     };
-    let ok = StatusCode::OK;
-    page(nav, &state, Some(slug), form, FieldErrors::default(), ok).await
+    show(nav, &state, Some(slug), form).await
 }
 
 /// `POST /analysts/{slug}/edit`: the slug stays; a change is audited (before, after).
@@ -163,28 +137,19 @@ pub async fn edit_submit(
     form: web::Form<AnalystForm>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    state.run(move |c| stored_analyst(c, &target)).await?;
+    stored(&state, &slug, stored_analyst).await?;
     let form = AnalystForm {
         slug: slug.clone(),
         ..form.into_inner()
     };
-    let bad = StatusCode::BAD_REQUEST;
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, &state, Some(slug), form, errors, bad).await,
-    };
-    let actor = principal.actor();
+    let values = form.values();
     let target = slug.clone();
-    let outcome = state
-        .run(move |c| update_analyst(c, &actor, &target, &values, import_time()))
+    submit(nav, &state, Some(slug), form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            update_analyst(c, &by.actor, &target, &values, by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other("/analysts".to_owned())),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, &state, Some(slug), form, errors, bad).await
-        }
-    }
+        saved(outcome, |_| see_other("/analysts".to_owned()))
+    })
+    .await
 }

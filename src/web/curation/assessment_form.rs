@@ -1,9 +1,11 @@
 //! `GET/POST /assessments/new` (subject prefilled from `?vendor=`, `?product=` or
 //! `?incident=`) and `/assessments/{slug}/edit`: a saved view rescores and reports the changes.
 
+use super::flow::{FormPage, change, every_field, saved, show, stored, submit};
+use super::score_report::score_changes;
 use super::{
-    Options, enum_options, opt_date, opt_slug, opt_text, record_options, refused_into, respond,
-    see_other, slug, text,
+    Options, chosen, date, enum_options, opt_slug, opt_text, optional, party_options,
+    record_options, required, respond, see_other, slug, text,
 };
 use crate::domain::{FavouredAction, LanguageCode, MagicQuadrant, Stance, WaveTier};
 use crate::i18n::{Lang, Message};
@@ -12,9 +14,8 @@ use crate::store::curation::assessment::{
     update_assessment,
 };
 use crate::store::curation::directory::analyst_directory;
-use crate::store::curation::lookup::{incident_choices, product_choices, vendor_choices};
-use crate::store::pack::seed::import_time;
-use crate::web::curate::{FieldErrors, check};
+use crate::store::curation::lookup::incident_choices;
+use crate::web::curate::FieldErrors;
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
@@ -41,33 +42,6 @@ pub struct AssessmentForm {
     pub translation_language: String,
     pub magic_quadrant: String,
     pub wave_tier: String,
-}
-
-/// An optional choice from a vocabulary: empty is none.
-fn opt_enum<T: std::str::FromStr>(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    value: &str,
-) -> Option<Option<T>>
-where
-    T::Err: Into<Message>,
-{
-    match value.trim() {
-        "" => Some(None),
-        v => check(errors, field, v.parse::<T>()).map(Some),
-    }
-}
-
-/// An optional language code: empty is none.
-fn opt_language(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    value: &str,
-) -> Option<Option<LanguageCode>> {
-    match value.trim() {
-        "" => Some(None),
-        v => check(errors, field, LanguageCode::parse(v)).map(Some),
-    }
 }
 
 impl AssessmentForm {
@@ -123,43 +97,17 @@ impl AssessmentForm {
     pub fn values(&self) -> Result<AssessmentValues, FieldErrors> {
         let mut errors = FieldErrors::default();
         let slug = slug(&mut errors, "slug", &self.slug);
-        let analyst = match self.analyst.trim() {
-            "" => {
-                errors.add("analyst", Message::new("err-choose"));
-                None
-            }
-            a => super::slug(&mut errors, "analyst", a),
-        };
+        let analyst = chosen(&mut errors, "analyst", &self.analyst);
         let subject = self.subject(&mut errors);
-        let assessed = match opt_date(&mut errors, "assessed_on", &self.assessed_on) {
-            Some(Some(d)) => Some(d),
-            Some(None) => {
-                errors.add("assessed_on", Message::new("err-empty"));
-                None
-            }
-            None => None,
-        };
-        let stance = match self.stance.trim() {
-            "" => {
-                errors.add("stance", Message::new("err-choose"));
-                None
-            }
-            s => check(&mut errors, "stance", s.parse::<Stance>()),
-        };
+        let assessed = date(&mut errors, "assessed_on", &self.assessed_on);
+        let stance = chosen::<Stance>(&mut errors, "stance", &self.stance);
         let action =
-            opt_enum::<FavouredAction>(&mut errors, "favoured_action", &self.favoured_action);
+            optional::<FavouredAction>(&mut errors, "favoured_action", &self.favoured_action);
         let quote = text(&mut errors, "quote", &self.quote);
-        let quote_language = match opt_language(&mut errors, "quote_language", &self.quote_language)
-        {
-            Some(Some(l)) => Some(l),
-            Some(None) => {
-                errors.add("quote_language", Message::new("err-empty"));
-                None
-            }
-            None => None,
-        };
+        let quote_language =
+            required::<LanguageCode>(&mut errors, "quote_language", &self.quote_language);
         let translation = opt_text(&mut errors, "translation", &self.translation);
-        let translation_language = opt_language(
+        let translation_language = optional::<LanguageCode>(
             &mut errors,
             "translation_language",
             &self.translation_language,
@@ -184,48 +132,12 @@ impl AssessmentForm {
             _ => None,
         };
         let magic_quadrant =
-            opt_enum::<MagicQuadrant>(&mut errors, "magic_quadrant", &self.magic_quadrant);
-        let wave_tier = opt_enum::<WaveTier>(&mut errors, "wave_tier", &self.wave_tier);
-        match (
-            slug,
-            analyst,
-            subject,
-            assessed,
-            stance,
-            action,
-            quote,
-            quote_language,
-            translation,
-            magic_quadrant,
-            wave_tier,
-        ) {
-            (
-                Some(slug),
-                Some(analyst),
-                Some(subject),
-                Some(assessed),
-                Some(stance),
-                Some(action),
-                Some(quote),
-                Some(quote_language),
-                Some(translation),
-                Some(magic_quadrant),
-                Some(wave_tier),
-            ) if errors.is_empty() => Ok(AssessmentValues {
-                slug,
-                analyst,
-                subject,
-                assessed,
-                stance,
-                action,
-                quote,
-                quote_language,
-                translation,
-                magic_quadrant,
-                wave_tier,
-            }),
-            _ => Err(errors),
-        }
+            optional::<MagicQuadrant>(&mut errors, "magic_quadrant", &self.magic_quadrant);
+        let wave_tier = optional::<WaveTier>(&mut errors, "wave_tier", &self.wave_tier);
+        every_field!(errors => AssessmentValues {
+            slug, analyst, subject, assessed, stance, action, quote, quote_language, translation,
+            magic_quadrant, wave_tier
+        })
     }
 }
 
@@ -266,57 +178,62 @@ fn menus(lang: Lang) -> [Options; 4] {
     ]
 }
 
-async fn page(
-    nav: Nav,
-    state: &AppState,
-    editing: Option<String>,
-    form: AssessmentForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let (directory, vendors, products, incidents) = state
-        .run(|c| {
-            Ok((
-                analyst_directory(c)?,
-                vendor_choices(c)?,
-                product_choices(c)?,
-                incident_choices(c)?,
-            ))
-        })
-        .await?;
-    let analysts = directory
-        .into_iter()
-        .flat_map(|e| {
-            let firm = e.firm.map(|f| f.name);
-            e.analysts.into_iter().map(move |a| {
-                let label = match &firm {
-                    Some(f) => format!("{} ({f})", a.name),
-                    None => a.name,
-                };
-                (a.slug, label)
+impl FormPage for AssessmentForm {
+    /// The assessment edited (its slug); `None` for a new one.
+    type Context = Option<String>;
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        editing: Option<String>,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let (directory, (vendors, products), incidents) = state
+            .run(|c| {
+                Ok((
+                    analyst_directory(c)?,
+                    party_options(c)?,
+                    incident_choices(c)?,
+                ))
             })
-        })
-        .collect();
-    let [stances, actions, quadrants, waves] = menus(nav.lang);
-    let page = AssessmentPage {
-        nav,
-        editing,
-        form,
-        errors,
-        analysts,
-        vendors: record_options(vendors),
-        products: record_options(products),
-        incidents: record_options(incidents),
-        stances,
-        actions,
-        quadrants,
-        waves,
-    };
-    respond(&page, status)
+            .await?;
+        let analysts = directory
+            .into_iter()
+            .flat_map(|e| {
+                let firm = e.firm.map(|f| f.name);
+                e.analysts.into_iter().map(move |a| {
+                    let label = match &firm {
+                        Some(f) => format!("{} ({f})", a.name),
+                        None => a.name,
+                    };
+                    (a.slug, label)
+                })
+            })
+            .collect();
+        let [stances, actions, quadrants, waves] = menus(nav.lang);
+        let page = AssessmentPage {
+            nav,
+            editing,
+            form: self,
+            errors,
+            analysts,
+            vendors,
+            products,
+            incidents: record_options(incidents),
+            stances,
+            actions,
+            quadrants,
+            waves,
+        };
+        respond(&page, status)
+    }
 }
 
+/// Where a saved change leads: the page reporting its score changes, then back to `back`.
 fn reported(report: i32, back: &str) -> HttpResponse {
-    see_other(format!("/score-changes/{report}?back={back}"))
+    see_other(score_changes(report, back))
 }
 
 /// `GET /assessments/new[?vendor=|?product=|?incident=|?analyst=]`.
@@ -333,15 +250,7 @@ pub async fn new_form(
         incident: q.incident,
         ..AssessmentForm::default()
     };
-    page(
-        nav,
-        &state,
-        None,
-        form,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    show(nav, &state, None, form).await
 }
 
 /// `POST /assessments/new`.
@@ -352,25 +261,15 @@ pub async fn new_submit(
     form: web::Form<AssessmentForm>,
 ) -> Result<HttpResponse, PageError> {
     let form = form.into_inner();
-    let bad = StatusCode::BAD_REQUEST;
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, &state, None, form, errors, bad).await,
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let outcome = state
-        .run(move |c| create_assessment(c, &actor, &values, (&config, today), import_time()))
+    let values = form.values();
+    submit(nav, &state, None, form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            create_assessment(c, &by.actor, &values, by.scoring(), by.now)
+        })
         .await?;
-    match outcome {
-        Ok((rescored, back)) => Ok(reported(rescored.report, &back)),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, &state, None, form, errors, bad).await
-        }
-    }
+        saved(outcome, |(rescored, back)| reported(rescored.report, &back))
+    })
+    .await
 }
 
 /// `GET /assessments/{slug}/edit`.
@@ -380,11 +279,8 @@ pub async fn edit_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    let stored = state.run(move |c| stored_assessment(c, &target)).await?;
-    let form = AssessmentForm::of(&stored);
-    let ok = StatusCode::OK;
-    page(nav, &state, Some(slug), form, FieldErrors::default(), ok).await
+    let stored = stored(&state, &slug, stored_assessment).await?;
+    show(nav, &state, Some(slug), AssessmentForm::of(&stored)).await
 }
 
 /// `POST /assessments/{slug}/edit`: the slug stays; a change is audited (before and after)
@@ -397,33 +293,22 @@ pub async fn edit_submit(
     form: web::Form<AssessmentForm>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    let stored = state.run(move |c| stored_assessment(c, &target)).await?;
+    let stored = stored(&state, &slug, stored_assessment).await?;
     let form = AssessmentForm {
         slug: slug.clone(),
         ..form.into_inner()
     };
-    let bad = StatusCode::BAD_REQUEST;
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, &state, Some(slug), form, errors, bad).await,
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
+    let values = form.values();
     let target = slug.clone();
-    let outcome = state
-        .run(move |c| {
-            update_assessment(c, &actor, &target, &values, (&config, today), import_time())
+    submit(nav, &state, Some(slug), form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            update_assessment(c, &by.actor, &target, &values, by.scoring(), by.now)
         })
         .await?;
-    match outcome {
-        Ok(Some((rescored, back))) => Ok(reported(rescored.report, &back)),
-        Ok(None) => Ok(see_other(stored.page)),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, &state, Some(slug), form, errors, bad).await
-        }
-    }
+        saved(outcome, |changed| match changed {
+            Some((rescored, back)) => reported(rescored.report, &back),
+            None => see_other(stored.page),
+        })
+    })
+    .await
 }

@@ -1,13 +1,13 @@
 //! `GET/POST /incidents/{slug}/causes/new`: links the incident to an earlier cause or a later
 //! consequence; self-links, duplicates and cycles are refused; saving rescores and reports.
 
+use super::flow::{self, FormPage, change, every_field, show};
 use super::timeline_form::recorded;
 use super::{Options, opt_text, record_options, respond};
 use crate::domain::causal::LinkProblem;
 use crate::i18n::Message;
 use crate::store::curation::lookup::{Choice, incident_named};
 use crate::store::curation::timeline::{LinkRefusal, LinkValues, add_link};
-use crate::store::pack::seed::import_time;
 use crate::store::schema::incidents;
 use crate::web::curate::FieldErrors;
 use crate::web::error::PageError;
@@ -44,14 +44,10 @@ impl LinkForm {
             errors.add("other", Message::new("err-empty"));
         }
         let description = opt_text(&mut errors, "description", &self.description);
-        match (caused_by, description) {
-            (Some(caused_by), Some(description)) if errors.is_empty() => Ok(LinkValues {
-                other: self.other.trim().to_owned(),
-                caused_by,
-                description,
-            }),
-            _ => Err(errors),
-        }
+        every_field!(errors => LinkValues {
+            caused_by, description;
+            other: self.other.trim().to_owned()
+        })
     }
 }
 
@@ -66,45 +62,50 @@ pub struct LinkPage {
     pub incidents: Options,
 }
 
-async fn page(
-    nav: Nav,
-    state: &AppState,
-    slug: String,
-    form: LinkForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let (incident, others) = state
-        .run(move |c| {
-            let others: Vec<(String, String)> = incidents::table
-                .filter(incidents::slug.ne(&slug))
-                .select((incidents::slug, incidents::title))
-                .order(incidents::slug)
-                .load(c)?;
-            Ok((incident_named(c, &slug)?, others))
-        })
-        .await?;
-    let directions = vec![
-        (
-            "caused_by".to_owned(),
-            nav.t("curate-cause-direction-caused-by"),
-        ),
-        ("led_to".to_owned(), nav.t("curate-cause-direction-led-to")),
-    ];
-    let page = LinkPage {
-        nav,
-        incident,
-        form,
-        errors,
-        directions,
-        incidents: record_options(
-            others
-                .into_iter()
-                .map(|(slug, name)| Choice { slug, name })
-                .collect(),
-        ),
-    };
-    respond(&page, status)
+impl FormPage for LinkForm {
+    /// The incident's slug.
+    type Context = String;
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        slug: String,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let (incident, others) = state
+            .run(move |c| {
+                let others: Vec<(String, String)> = incidents::table
+                    .filter(incidents::slug.ne(&slug))
+                    .select((incidents::slug, incidents::title))
+                    .order(incidents::slug)
+                    .load(c)?;
+                Ok((incident_named(c, &slug)?, others))
+            })
+            .await?;
+        let directions = vec![
+            (
+                "caused_by".to_owned(),
+                nav.t("curate-cause-direction-caused-by"),
+            ),
+            ("led_to".to_owned(), nav.t("curate-cause-direction-led-to")),
+        ];
+        let page = LinkPage {
+            nav,
+            incident,
+            form: self,
+            errors,
+            directions,
+            incidents: record_options(
+                others
+                    .into_iter()
+                    .map(|(slug, name)| Choice { slug, name })
+                    .collect(),
+            ),
+        };
+        respond(&page, status)
+    }
 }
 
 /// `GET /incidents/{slug}/causes/new`.
@@ -117,8 +118,7 @@ pub async fn form(
         direction: "caused_by".into(),
         ..LinkForm::default()
     };
-    let errors = FieldErrors::default();
-    page(nav, &state, slug.into_inner(), form, errors, StatusCode::OK).await
+    show(nav, &state, slug.into_inner(), form).await
 }
 
 /// The form's message for a refused link.
@@ -150,24 +150,17 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(v) => v,
-        Err(errors) => {
-            return page(nav, &state, slug, form, errors, StatusCode::BAD_REQUEST).await;
-        }
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let target = slug.clone();
-    let outcome = state
-        .run(move |c| add_link(c, &actor, &target, &values, (&config, today), import_time()))
+    let values = form.values();
+    let other = form.other.trim().to_owned();
+    flow::submit(nav, &state, slug.clone(), form, values, async |values| {
+        let target = slug.clone();
+        let outcome = change(&state, &principal, move |c, by| {
+            add_link(c, &by.actor, &target, &values, by.scoring(), by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(recorded(&slug, "causes")),
-        Err(refusal) => {
-            let errors = refusal_errors(refusal, form.other.trim());
-            page(nav, &state, slug, form, errors, StatusCode::BAD_REQUEST).await
-        }
-    }
+        Ok(outcome
+            .map(|_| recorded(&slug, "causes"))
+            .map_err(|refusal| refusal_errors(refusal, &other)))
+    })
+    .await
 }

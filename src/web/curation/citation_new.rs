@@ -1,7 +1,7 @@
 //! Citing a source: `GET /citations/new` chooses the source for a record, `GET/POST
 //! /sources/{id}/citations/new` checks the excerpt against its text, `POST /citations/{id}/delete`.
 
-use super::source_form::source_id;
+use super::flow::{self, FormPage, change, every_field, show};
 use super::{Options, record_options, respond, see_other};
 use crate::domain::{Line, Text};
 use crate::i18n::{Lang, Message, translate};
@@ -10,10 +10,10 @@ use crate::store::curation::citation::{
     record_choices, source_choices,
 };
 use crate::store::curation::lookup::Choice;
-use crate::store::pack::seed::import_time;
 use crate::store::rows::CitedRecord;
 use crate::store::schema::sources;
 use crate::store::{DbConnection, StoreError};
+use crate::web::account::path_id;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
@@ -82,15 +82,7 @@ impl CitationForm {
             "" => Some(None),
             l => check(&mut errors, "locator", Line::parse(l)).map(Some),
         };
-        match (kind, excerpt, locator) {
-            (Some(kind), Some(excerpt), Some(locator)) if errors.is_empty() => Ok(CitationValues {
-                kind,
-                record: record.to_owned(),
-                excerpt,
-                locator,
-            }),
-            _ => Err(errors),
-        }
+        every_field!(errors => CitationValues { kind, excerpt, locator; record: record.to_owned() })
     }
 }
 
@@ -148,35 +140,40 @@ fn kind_options(lang: Lang) -> Options {
         .collect()
 }
 
-async fn page(
-    nav: Nav,
-    state: &AppState,
-    id: i32,
-    form: CitationForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let kind = kind_of(form.kind.trim());
-    let (source, records) = state
-        .run(move |c| {
-            let records = match kind {
-                Some(k) => record_choices(c, k)?,
-                None => Vec::<Choice>::new(),
-            };
-            Ok((cited_source(c, id)?, records))
-        })
-        .await?;
-    let lang = nav.lang;
-    let page = CitationPage {
-        nav,
-        source,
-        form,
-        errors,
-        kinds: kind_options(lang),
-        records: record_options(records),
-        by_number: kind.is_some_and(|k| !has_slug(k)),
-    };
-    respond(&page, status)
+impl FormPage for CitationForm {
+    /// The cited source's id.
+    type Context = i32;
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        id: i32,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let kind = kind_of(self.kind.trim());
+        let (source, records) = state
+            .run(move |c| {
+                let records = match kind {
+                    Some(k) => record_choices(c, k)?,
+                    None => Vec::<Choice>::new(),
+                };
+                Ok((cited_source(c, id)?, records))
+            })
+            .await?;
+        let lang = nav.lang;
+        let page = CitationPage {
+            nav,
+            source,
+            form: self,
+            errors,
+            kinds: kind_options(lang),
+            records: record_options(records),
+            by_number: kind.is_some_and(|k| !has_slug(k)),
+        };
+        respond(&page, status)
+    }
 }
 
 /// `GET /sources/{id}/citations/new[?kind=…&record=…]`.
@@ -186,26 +183,18 @@ pub async fn form(
     id: web::Path<String>,
     query: web::Query<CiteQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let id = source_id(&id)?;
+    let id = path_id(&id, "source")?;
     let query = query.into_inner();
     let form = CitationForm {
         kind: query.kind,
         record: query.record,
         ..CitationForm::default()
     };
-    page(
-        nav,
-        &state,
-        id,
-        form,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    show(nav, &state, id, form).await
 }
 
-/// The form's messages for what the database refused.
-fn refusal_errors(refused: Vec<CitationRefusal>, form: &CitationForm) -> FieldErrors {
+/// The form's messages for what the database refused (`record`: the record named).
+fn refusal_errors(refused: Vec<CitationRefusal>, record: &str) -> FieldErrors {
     let mut errors = FieldErrors::default();
     for r in refused {
         match r {
@@ -221,7 +210,7 @@ fn refusal_errors(refused: Vec<CitationRefusal>, form: &CitationForm) -> FieldEr
             ),
             CitationRefusal::UnknownRecord => errors.add(
                 "record",
-                Message::new("curate-citation-unknown-record").with("record", form.record.trim()),
+                Message::new("curate-citation-unknown-record").with("record", record),
             ),
         }
     }
@@ -237,27 +226,20 @@ pub async fn submit(
     id: web::Path<String>,
     form: web::Form<CitationForm>,
 ) -> Result<HttpResponse, PageError> {
-    let id = source_id(&id)?;
+    let id = path_id(&id, "source")?;
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => {
-            return page(nav, &state, id, form, errors, StatusCode::BAD_REQUEST).await;
-        }
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let outcome = state
-        .run(move |c| create_citation(c, &actor, id, &values, (&config, today), import_time()))
+    let values = form.values();
+    let record = form.record.trim().to_owned();
+    flow::submit(nav, &state, id, form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            create_citation(c, &by.actor, id, &values, by.scoring(), by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other(format!("/sources/{id}#citations"))),
-        Err(refused) => {
-            let errors = refusal_errors(refused, &form);
-            page(nav, &state, id, form, errors, StatusCode::BAD_REQUEST).await
-        }
-    }
+        Ok(outcome
+            .map(|_| see_other(format!("/sources/{id}#citations")))
+            .map_err(|refused| refusal_errors(refused, &record)))
+    })
+    .await
 }
 
 /// `POST /citations/{id}/delete`: deletes the citation (audited) and goes back to its source.
@@ -266,16 +248,11 @@ pub async fn delete(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let raw = id.into_inner();
-    let id: i32 = raw.parse().map_err(|_| {
-        crate::web::error::WebError::NotFound(format!("citation \"{raw}\" not found"))
-    })?;
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let source = state
-        .run(move |c| delete_citation(c, &actor, id, (&config, today), import_time()))
-        .await?;
+    let id = path_id(&id, "citation")?;
+    let source = change(&state, &principal, move |c, by| {
+        delete_citation(c, &by.actor, id, by.scoring(), by.now)
+    })
+    .await?;
     Ok(see_other(format!("/sources/{source}#citations")))
 }
 

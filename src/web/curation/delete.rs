@@ -2,13 +2,12 @@
 //! still references the record; `POST .../delete` deletes it (audited) or refuses (409).
 //! The confirmation page serves the deletes of incidents and remediations too.
 
-use super::{respond, see_other};
+use super::flow::{change, delete_page};
+use super::see_other;
 use crate::store::curation::delete::{Deletable, DeleteCheck, delete_check, delete_record};
-use crate::store::pack::seed::import_time;
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -46,13 +45,33 @@ impl DeletePage {
             _ => "curation-delete-effect-remediation",
         }
     }
+
+    /// The page about deleting the `kind` record `check` describes, going back to `back`:
+    /// the confirmation (200), or the refusal naming what references it (409).
+    pub fn answer(
+        nav: Nav,
+        kind: &'static str,
+        check: DeleteCheck,
+        back: String,
+        refused: bool,
+    ) -> Result<HttpResponse, PageError> {
+        let page = DeletePage {
+            nav,
+            kind,
+            action: format!("/{kind}s/{}/delete", check.slug),
+            back,
+            check,
+            refused,
+        };
+        delete_page(&page, refused)
+    }
 }
 
-fn target<'a>(kind: &'static str, slug: &'a str) -> (Deletable<'a>, String) {
+fn target<'a>(kind: &'static str, slug: &'a str) -> Deletable<'a> {
     if kind == "vendor" {
-        (Deletable::Vendor(slug), format!("/vendors/{slug}/delete"))
+        Deletable::Vendor(slug)
     } else {
-        (Deletable::Product(slug), format!("/products/{slug}/delete"))
+        Deletable::Product(slug)
     }
 }
 
@@ -62,19 +81,11 @@ async fn confirm(
     kind: &'static str,
     slug: String,
 ) -> Result<HttpResponse, PageError> {
-    let action = target(kind, &slug).1;
     let check = state
-        .run(move |c| delete_check(c, target(kind, &slug).0))
+        .run(move |c| delete_check(c, target(kind, &slug)))
         .await?;
-    let page = DeletePage {
-        nav,
-        kind,
-        action,
-        back: format!("/vendors/{}", check.vendor_slug),
-        check,
-        refused: false,
-    };
-    respond(&page, StatusCode::OK)
+    let back = format!("/vendors/{}", check.vendor_slug);
+    DeletePage::answer(nav, kind, check, back, false)
 }
 
 async fn delete(
@@ -84,27 +95,19 @@ async fn delete(
     kind: &'static str,
     slug: String,
 ) -> Result<HttpResponse, PageError> {
-    let actor = principal.actor();
-    let action = target(kind, &slug).1;
-    let check = state
-        .run(move |c| delete_record(c, &actor, target(kind, &slug).0, import_time()))
-        .await?;
-    if check.references.is_empty() {
-        return Ok(see_other(if kind == "vendor" {
-            "/vendors".to_owned()
-        } else {
-            format!("/vendors/{}", check.vendor_slug)
-        }));
+    let check = change(&state, &principal, move |c, by| {
+        delete_record(c, &by.actor, target(kind, &slug), by.now)
+    })
+    .await?;
+    let back = format!("/vendors/{}", check.vendor_slug);
+    if !check.references.is_empty() {
+        return DeletePage::answer(nav, kind, check, back, true);
     }
-    let page = DeletePage {
-        nav,
-        kind,
-        action,
-        back: format!("/vendors/{}", check.vendor_slug),
-        check,
-        refused: true,
-    };
-    respond(&page, StatusCode::CONFLICT)
+    Ok(see_other(if kind == "vendor" {
+        "/vendors".to_owned()
+    } else {
+        back
+    }))
 }
 
 /// `GET /vendors/{slug}/delete`.

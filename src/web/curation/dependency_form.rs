@@ -1,19 +1,19 @@
 //! `GET/POST /vendors/{slug}/dependencies/new` and `/dependencies/{id}/edit`: the dependency
 //! form; a saved change rescores and leads to the page reporting what changed in the scores.
 
+use super::flow::{FormPage, change, every_field, saved, show, submit};
+use super::score_report::score_changes;
 use super::{
-    Options, enum_options, opt_date, opt_text, record_options, refused_into, respond, see_other,
-    slug,
+    Options, chosen, enum_options, opt_date, opt_text, party_options, respond, see_other, slug,
 };
 use crate::domain::{Criticality, check_date_order};
 use crate::i18n::Message;
 use crate::store::curation::dependency::{
     DependencyValues, StoredDependency, create_dependency, stored_dependency, update_dependency,
 };
-use crate::store::curation::lookup::{Choice, product_choices, vendor_choices, vendor_named};
+use crate::store::curation::lookup::{Choice, vendor_named};
 use crate::store::pack::format::ORGANISATION_CONSUMER;
-use crate::store::pack::seed::import_time;
-use crate::web::curate::{FieldErrors, check};
+use crate::web::curate::FieldErrors;
 use crate::web::error::{PageError, WebError};
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
@@ -72,29 +72,11 @@ impl DependencyForm {
                 .with("until", u.iso());
             errors.add("until", m);
         }
-        let criticality = match self.criticality.trim() {
-            "" => {
-                errors.add("criticality", Message::new("err-choose"));
-                None
-            }
-            c => check(&mut errors, "criticality", c.parse::<Criticality>()),
-        };
+        let criticality = chosen::<Criticality>(&mut errors, "criticality", &self.criticality);
         let purpose = opt_text(&mut errors, "purpose", &self.purpose);
-        match (consumer, product, since, until, criticality, purpose) {
-            (Some(consumer), Some(product), Some(since), Some(until), Some(c), Some(purpose))
-                if errors.is_empty() =>
-            {
-                Ok(DependencyValues {
-                    consumer,
-                    product,
-                    since,
-                    until,
-                    criticality: c,
-                    purpose,
-                })
-            }
-            _ => Err(errors),
-        }
+        every_field!(errors => DependencyValues {
+            consumer, product, since, until, criticality, purpose
+        })
     }
 }
 
@@ -114,49 +96,52 @@ pub struct DependencyPage {
     pub criticalities: Options,
 }
 
-async fn page(
-    nav: Nav,
-    state: &AppState,
-    (vendor, editing): (Choice, Option<i32>),
-    form: DependencyForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let (vendors, products) = state
-        .run(|c| Ok((vendor_choices(c)?, product_choices(c)?)))
-        .await?;
-    let lang = nav.lang;
-    let mut consumers = vec![(
-        ORGANISATION_CONSUMER.to_owned(),
-        nav.t("dep-our-organisation"),
-    )];
-    consumers.extend(record_options(vendors));
-    let action = match editing {
-        Some(id) => format!("/dependencies/{id}/edit"),
-        None => format!("/vendors/{}/dependencies/new", vendor.slug),
-    };
-    let page = DependencyPage {
-        nav,
-        vendor,
-        editing,
-        action,
-        form,
-        errors,
-        consumers,
-        products: record_options(products),
-        criticalities: enum_options(
-            lang,
-            Criticality::ALL,
-            Criticality::as_str,
-            Criticality::message_id,
-        ),
-    };
-    respond(&page, status)
+impl FormPage for DependencyForm {
+    /// The vendor page the form belongs to, and the dependency's id when it is edited.
+    type Context = (Choice, Option<i32>);
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        (vendor, editing): (Choice, Option<i32>),
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let (vendors, products) = state.run(party_options).await?;
+        let lang = nav.lang;
+        let mut consumers = vec![(
+            ORGANISATION_CONSUMER.to_owned(),
+            nav.t("dep-our-organisation"),
+        )];
+        consumers.extend(vendors);
+        let action = match editing {
+            Some(id) => format!("/dependencies/{id}/edit"),
+            None => format!("/vendors/{}/dependencies/new", vendor.slug),
+        };
+        let page = DependencyPage {
+            nav,
+            vendor,
+            editing,
+            action,
+            form: self,
+            errors,
+            consumers,
+            products,
+            criticalities: enum_options(
+                lang,
+                Criticality::ALL,
+                Criticality::as_str,
+                Criticality::message_id,
+            ),
+        };
+        respond(&page, status)
+    }
 }
 
 /// Where a saved change leads: the page reporting its score changes, then back to `vendor`.
 fn reported(report: i32, vendor: &str) -> HttpResponse {
-    see_other(format!("/score-changes/{report}?back=/vendors/{vendor}"))
+    see_other(score_changes(report, &format!("/vendors/{vendor}")))
 }
 
 /// `GET /vendors/{slug}/dependencies/new`: the consumer is that vendor unless changed.
@@ -171,16 +156,7 @@ pub async fn new_form(
         consumer: vendor.slug.clone(),
         ..DependencyForm::default()
     };
-    let ok = StatusCode::OK;
-    page(
-        nav,
-        &state,
-        (vendor, None),
-        form,
-        FieldErrors::default(),
-        ok,
-    )
-    .await
+    show(nav, &state, (vendor, None), form).await
 }
 
 /// `POST /vendors/{slug}/dependencies/new`.
@@ -193,32 +169,31 @@ pub async fn new_submit(
 ) -> Result<HttpResponse, PageError> {
     let slug = vendor.into_inner();
     let vendor = state.run(move |c| vendor_named(c, &slug)).await?;
+    let back = vendor.slug.clone();
     let form = form.into_inner();
-    let bad = StatusCode::BAD_REQUEST;
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, &state, (vendor, None), form, errors, bad).await,
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let outcome = state
-        .run(move |c| create_dependency(c, &actor, &values, (&config, today), import_time()))
+    let values = form.values();
+    submit(nav, &state, (vendor, None), form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            create_dependency(c, &by.actor, &values, by.scoring(), by.now)
+        })
         .await?;
-    match outcome {
-        Ok(rescored) => Ok(reported(rescored.report, &vendor.slug)),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, &state, (vendor, None), form, errors, bad).await
-        }
-    }
+        saved(outcome, |rescored| reported(rescored.report, &back))
+    })
+    .await
 }
 
 /// A dependency's id from its URL: anything but a number is simply not found.
 pub(crate) fn dependency_id(raw: &str) -> Result<i32, PageError> {
     raw.parse()
         .map_err(|_| WebError::NotFound(format!("no dependency {raw}")).into())
+}
+
+/// The dependency with this id and the vendor page its form belongs to (its consumer's, or
+/// for one of ours, its supplier's).
+async fn editing(state: &AppState, id: i32) -> Result<(StoredDependency, Choice), PageError> {
+    let stored = state.run(move |c| stored_dependency(c, id)).await?;
+    let vendor = stored.consumer.clone().unwrap_or(stored.supplier.clone());
+    Ok((stored, vendor))
 }
 
 /// `GET /dependencies/{id}/edit`.
@@ -228,19 +203,8 @@ pub async fn edit_form(
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let id = dependency_id(&id)?;
-    let stored = state.run(move |c| stored_dependency(c, id)).await?;
-    let vendor = stored.consumer.clone().unwrap_or(stored.supplier.clone());
-    let form = DependencyForm::of(&stored);
-    let ok = StatusCode::OK;
-    page(
-        nav,
-        &state,
-        (vendor, Some(id)),
-        form,
-        FieldErrors::default(),
-        ok,
-    )
-    .await
+    let (stored, vendor) = editing(&state, id).await?;
+    show(nav, &state, (vendor, Some(id)), DependencyForm::of(&stored)).await
 }
 
 /// `POST /dependencies/{id}/edit`: a change is audited (before and after) and rescored; an
@@ -253,31 +217,30 @@ pub async fn edit_submit(
     form: web::Form<DependencyForm>,
 ) -> Result<HttpResponse, PageError> {
     let id = dependency_id(&id)?;
-    let stored = state.run(move |c| stored_dependency(c, id)).await?;
-    let vendor = stored.consumer.clone().unwrap_or(stored.supplier.clone());
+    let (_, vendor) = editing(&state, id).await?;
+    let vendor_slug = vendor.slug.clone();
     let form = form.into_inner();
-    let bad = StatusCode::BAD_REQUEST;
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, &state, (vendor, Some(id)), form, errors, bad).await,
-    };
-    let back = values
-        .consumer
-        .as_ref()
-        .map_or(vendor.slug.clone(), |c| c.to_string());
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let outcome = state
-        .run(move |c| update_dependency(c, &actor, id, &values, (&config, today), import_time()))
-        .await?;
-    match outcome {
-        Ok(Some(rescored)) => Ok(reported(rescored.report, &back)),
-        Ok(None) => Ok(see_other(format!("/vendors/{back}"))),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, &state, (vendor, Some(id)), form, errors, bad).await
-        }
-    }
+    let values = form.values();
+    submit(
+        nav,
+        &state,
+        (vendor, Some(id)),
+        form,
+        values,
+        async |values| {
+            let back = values
+                .consumer
+                .as_ref()
+                .map_or(vendor_slug, |c| c.to_string());
+            let outcome = change(&state, &principal, move |c, by| {
+                update_dependency(c, &by.actor, id, &values, by.scoring(), by.now)
+            })
+            .await?;
+            saved(outcome, |changed| match changed {
+                Some(rescored) => reported(rescored.report, &back),
+                None => see_other(format!("/vendors/{back}")),
+            })
+        },
+    )
+    .await
 }

@@ -1,10 +1,10 @@
 //! `GET/POST /analyst-firms/new` and `/analyst-firms/{slug}/edit`: an analyst firm's form;
 //! a saved firm (audited) leads back to the analyst directory.
 
-use super::{refused_into, respond, see_other, slug};
+use super::flow::{FormPage, change, every_field, saved, show, stored, submit};
+use super::{optional, respond, see_other, slug};
 use crate::domain::{Line, WebUrl};
 use crate::store::curation::firm::{FirmValues, create_firm, stored_firm, update_firm};
-use crate::store::pack::seed::import_time;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
@@ -29,18 +29,8 @@ impl FirmForm {
         let mut errors = FieldErrors::default();
         let slug = slug(&mut errors, "slug", &self.slug);
         let name = check(&mut errors, "name", Line::parse(self.name.trim()));
-        let website = match self.website.trim() {
-            "" => Some(None),
-            url => check(&mut errors, "website", WebUrl::parse(url)).map(Some),
-        };
-        match (slug, name, website) {
-            (Some(slug), Some(name), Some(website)) if errors.is_empty() => Ok(FirmValues {
-                slug,
-                name,
-                website,
-            }),
-            _ => Err(errors),
-        }
+        let website = optional::<WebUrl>(&mut errors, "website", &self.website);
+        every_field!(errors => FirmValues { slug, name, website })
     }
 }
 
@@ -54,26 +44,31 @@ pub struct FirmPage {
     pub errors: FieldErrors,
 }
 
-fn page(
-    nav: Nav,
-    editing: Option<String>,
-    form: FirmForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let page = FirmPage {
-        nav,
-        editing,
-        form,
-        errors,
-    };
-    respond(&page, status)
+impl FormPage for FirmForm {
+    /// The firm edited (its slug); `None` for a new one.
+    type Context = Option<String>;
+
+    async fn page(
+        self,
+        nav: Nav,
+        _: &AppState,
+        editing: Option<String>,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let page = FirmPage {
+            nav,
+            editing,
+            form: self,
+            errors,
+        };
+        respond(&page, status)
+    }
 }
 
 /// `GET /analyst-firms/new`.
-pub async fn new_form(nav: Nav) -> Result<HttpResponse, PageError> {
-    let form = FirmForm::default();
-    page(nav, None, form, FieldErrors::default(), StatusCode::OK)
+pub async fn new_form(nav: Nav, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    show(nav, &state, None, FirmForm::default()).await
 }
 
 /// `POST /analyst-firms/new`.
@@ -84,22 +79,15 @@ pub async fn new_submit(
     form: web::Form<FirmForm>,
 ) -> Result<HttpResponse, PageError> {
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, None, form, errors, StatusCode::BAD_REQUEST),
-    };
-    let actor = principal.actor();
-    let outcome = state
-        .run(move |c| create_firm(c, &actor, &values, import_time()))
+    let values = form.values();
+    submit(nav, &state, None, form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            create_firm(c, &by.actor, &values, by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other("/analysts".to_owned())),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, None, form, errors, StatusCode::BAD_REQUEST)
-        }
-    }
+        saved(outcome, |_| see_other("/analysts".to_owned()))
+    })
+    .await
 }
 
 /// `GET /analyst-firms/{slug}/edit`.
@@ -109,20 +97,13 @@ pub async fn edit_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    let firm = state.run(move |c| stored_firm(c, &target)).await?;
+    let firm = stored(&state, &slug, stored_firm).await?;
     let form = FirmForm {
         slug: firm.slug,
         name: firm.name,
         website: firm.website.unwrap_or_default(),
     };
-    page(
-        nav,
-        Some(slug),
-        form,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
+    show(nav, &state, Some(slug), form).await
 }
 
 /// `POST /analyst-firms/{slug}/edit`: the slug stays; a change is audited (before, after).
@@ -134,19 +115,19 @@ pub async fn edit_submit(
     form: web::Form<FirmForm>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    state.run(move |c| stored_firm(c, &target)).await?;
+    stored(&state, &slug, stored_firm).await?;
     let form = FirmForm {
         slug: slug.clone(),
         ..form.into_inner()
     };
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, Some(slug), form, errors, StatusCode::BAD_REQUEST),
-    };
-    let actor = principal.actor();
-    state
-        .run(move |c| update_firm(c, &actor, &slug, &values, import_time()))
+    let values = form.values();
+    let target = slug.clone();
+    submit(nav, &state, Some(slug), form, values, async |values| {
+        change(&state, &principal, move |c, by| {
+            update_firm(c, &by.actor, &target, &values, by.now)
+        })
         .await?;
-    Ok(see_other("/analysts".to_owned()))
+        Ok(Ok(see_other("/analysts".to_owned())))
+    })
+    .await
 }

@@ -2,23 +2,22 @@
 //! incident's page reports what changed) and `GET/POST /incidents/{slug}/delete`.
 
 use super::delete::DeletePage;
-use super::incident_form::{IncidentForm, MAX_ROWS, page};
+use super::flow::{change, saved, show, stored, submit};
+use super::incident_form::{IncidentForm, MAX_ROWS};
 use super::outcome::report;
-use super::{refused_into, respond, see_other};
+use super::see_other;
+use crate::store::curation::delete::DeleteCheck;
 use crate::store::curation::incident_delete::{delete_incident, incident_delete_check};
 use crate::store::curation::incident_edit::{stored_incident, update_incident};
 use crate::store::curation::lookup::Choice;
-use crate::store::pack::seed::import_time;
-use crate::web::curate::FieldErrors;
 use crate::web::error::{PageError, WebError};
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 /// The incident being edited: its slug and stored title.
 async fn editing(state: &AppState, slug: String) -> Result<(Choice, IncidentForm), PageError> {
-    let stored = state.run(move |c| stored_incident(c, &slug)).await?;
+    let stored = stored(state, &slug, stored_incident).await?;
     if stored.values.involvements.len() > MAX_ROWS {
         return Err(WebError::Conflict(format!(
             "this incident has more involvements than the form holds ({MAX_ROWS}): \
@@ -40,15 +39,7 @@ pub async fn edit_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let (choice, form) = editing(&state, slug.into_inner()).await?;
-    page(
-        nav,
-        &state,
-        Some(choice),
-        form,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    show(nav, &state, Some(choice), form).await
 }
 
 /// `POST /incidents/{slug}/edit`: saves a valid form (audited, rescored) and goes to the
@@ -64,59 +55,25 @@ pub async fn edit_submit(
     let (choice, _) = editing(&state, slug.clone()).await?;
     let mut form = IncidentForm::from_pairs(form.into_inner());
     form.slug = slug.clone();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => {
-            return page(
-                nav,
-                &state,
-                Some(choice),
-                form,
-                errors,
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
-        }
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let target = slug.clone();
-    let outcome = state
-        .run(move |c| update_incident(c, &actor, &target, &values, &config, today, import_time()))
+    let values = form.values();
+    submit(nav, &state, Some(choice), form, values, async |values| {
+        let target = slug.clone();
+        let outcome = change(&state, &principal, move |c, by| {
+            update_incident(c, &by.actor, &target, &values, &by.config, by.today, by.now)
+        })
         .await?;
-    match outcome {
-        Ok(Some(_)) => Ok(see_other(format!("/incidents/{slug}?recorded=1"))),
-        Ok(None) => Ok(see_other(format!("/incidents/{slug}"))),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(
-                nav,
-                &state,
-                Some(choice),
-                form,
-                errors,
-                StatusCode::BAD_REQUEST,
-            )
-            .await
-        }
-    }
+        saved(outcome, |changed| match changed {
+            Some(_) => see_other(format!("/incidents/{slug}?recorded=1")),
+            None => see_other(format!("/incidents/{slug}")),
+        })
+    })
+    .await
 }
 
-fn delete_page(
-    nav: Nav,
-    check: crate::store::curation::delete::DeleteCheck,
-    refused: bool,
-) -> DeletePage {
-    DeletePage {
-        nav,
-        kind: "incident",
-        action: format!("/incidents/{}/delete", check.slug),
-        back: format!("/incidents/{}", check.slug),
-        check,
-        refused,
-    }
+/// The page about deleting the incident: back to the incident.
+fn delete_page(nav: Nav, check: DeleteCheck, refused: bool) -> Result<HttpResponse, PageError> {
+    let back = format!("/incidents/{}", check.slug);
+    DeletePage::answer(nav, "incident", check, back, refused)
 }
 
 /// `GET /incidents/{slug}/delete`: asks for confirmation, or names what references it.
@@ -127,7 +84,7 @@ pub async fn delete_confirm(
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let check = state.run(move |c| incident_delete_check(c, &slug)).await?;
-    respond(&delete_page(nav, check, false), StatusCode::OK)
+    delete_page(nav, check, false)
 }
 
 /// `POST /incidents/{slug}/delete`: deletes it (audited, rescored) and reports the score
@@ -139,12 +96,10 @@ pub async fn delete_submit(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let (check, changes) = state
-        .run(move |c| delete_incident(c, &actor, &slug, &config, today, import_time()))
-        .await?;
+    let (check, changes) = change(&state, &principal, move |c, by| {
+        delete_incident(c, &by.actor, &slug, &by.config, by.today, by.now)
+    })
+    .await?;
     match changes {
         Some(changes) => report(
             nav,
@@ -152,6 +107,6 @@ pub async fn delete_submit(
             ("/incidents".to_owned(), "curation-back-incidents"),
             changes,
         ),
-        None => respond(&delete_page(nav, check, true), StatusCode::CONFLICT),
+        None => delete_page(nav, check, true),
     }
 }

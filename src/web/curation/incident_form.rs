@@ -1,14 +1,16 @@
 //! The incident form that records a new incident and edits a stored one: its fields, its
 //! involvement rows (`inv1_…`, `inv2_…`), their validation, and the page that shows it.
 
+use super::flow::{FormPage, every_field};
 use super::{
-    Options, enum_options, opt_date, opt_slug, opt_text, page_slug, record_options, respond,
+    Options, chosen, enum_options, opt_date, opt_slug, opt_text, optional, page_slug,
+    party_options, respond,
 };
 use crate::domain::{IncidentKind, InvolvementRole, Line, PartialDate, Severity, check_date_order};
 use crate::i18n::{Arg, Message, translate};
 use crate::store::curation::incident::{IncidentValues, InvolvementValues};
 use crate::store::curation::incident_edit::StoredIncident;
-use crate::store::curation::lookup::{Choice, product_choices, vendor_choices};
+use crate::store::curation::lookup::Choice;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
 use crate::web::identity::Nav;
@@ -231,12 +233,7 @@ impl IncidentForm {
             if matches!((&vendor, &product), (Some(None), Some(None))) {
                 errors.add(names.vendor, Message::new("err-involvement-party"));
             }
-            let role = if row.role.trim().is_empty() {
-                errors.add(names.role, Message::new("err-choose"));
-                None
-            } else {
-                check(errors, names.role, row.role.parse::<InvolvementRole>())
-            };
+            let role = chosen::<InvolvementRole>(errors, names.role, &row.role);
             let customers = match row.customers.trim() {
                 "" => Some(None),
                 n => match n.parse::<i32>() {
@@ -270,12 +267,7 @@ impl IncidentForm {
         let mut errors = FieldErrors::default();
         let slug = page_slug(&mut errors, "slug", &self.slug);
         let title = check(&mut errors, "title", Line::parse(self.title.trim()));
-        let kind = if self.kind.trim().is_empty() {
-            errors.add("kind", Message::new("err-choose"));
-            None
-        } else {
-            check(&mut errors, "kind", self.kind.parse::<IncidentKind>())
-        };
+        let kind = chosen::<IncidentKind>(&mut errors, "kind", &self.kind);
         let severity = match self.severity.trim().parse::<i64>().map(Severity::new) {
             Ok(Ok(s)) => Some(s),
             _ => {
@@ -296,10 +288,7 @@ impl IncidentForm {
                 );
             }
         }
-        let threat_actor = match self.threat_actor.trim() {
-            "" => Some(None),
-            t => check(&mut errors, "threat_actor", Line::parse(t)).map(Some),
-        };
+        let threat_actor = optional::<Line>(&mut errors, "threat_actor", &self.threat_actor);
         let summary = super::text(&mut errors, "summary", &self.summary);
         let involvements = self.involvements(&mut errors);
         let row_errors = ROWS.iter().any(|r| {
@@ -310,37 +299,10 @@ impl IncidentForm {
         if involvements.is_empty() && !row_errors {
             errors.add("involvements", Message::new("err-involvement-needed"));
         }
-        match (
-            slug,
-            title,
-            kind,
-            severity,
-            (discovered, disclosed, resolved),
-            threat_actor,
-            summary,
-        ) {
-            (
-                Some(slug),
-                Some(title),
-                Some(kind),
-                Some(severity),
-                (Some(discovered), Some(disclosed), Some(resolved)),
-                Some(threat_actor),
-                Some(summary),
-            ) if errors.is_empty() => Ok(IncidentValues {
-                slug,
-                title,
-                kind,
-                severity,
-                discovered,
-                disclosed,
-                resolved,
-                threat_actor,
-                summary,
-                involvements,
-            }),
-            _ => Err(errors),
-        }
+        every_field!(errors => IncidentValues {
+            slug, title, kind, severity, discovered, disclosed, resolved, threat_actor, summary;
+            involvements
+        })
     }
 }
 
@@ -377,50 +339,52 @@ impl IncidentFormPage {
     }
 }
 
-/// Renders the form with `status`.
-pub async fn page(
-    nav: Nav,
-    state: &AppState,
-    editing: Option<Choice>,
-    form: IncidentForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let (vendors, products) = state
-        .run(|c| Ok((vendor_choices(c)?, product_choices(c)?)))
-        .await?;
-    let lang = nav.lang;
-    let severity = |s: i32| {
-        let label = translate(
-            lang,
-            "curation-severity-option",
-            &[("severity", Arg::from(i64::from(s)))],
-        );
-        (s.to_string(), label)
-    };
-    let page = IncidentFormPage {
-        nav,
-        editing,
-        rows: form.row_views(),
-        form,
-        errors,
-        kinds: enum_options(
-            lang,
-            IncidentKind::ALL,
-            IncidentKind::as_str,
-            IncidentKind::message_id,
-        ),
-        severities: (Severity::MIN..=Severity::MAX).map(severity).collect(),
-        roles: enum_options(
-            lang,
-            InvolvementRole::ALL,
-            InvolvementRole::as_str,
-            InvolvementRole::message_id,
-        ),
-        vendors: record_options(vendors),
-        products: record_options(products),
-    };
-    respond(&page, status)
+impl FormPage for IncidentForm {
+    /// The incident edited (slug and title); `None` for a new one.
+    type Context = Option<Choice>;
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        editing: Option<Choice>,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let (vendors, products) = state.run(party_options).await?;
+        let lang = nav.lang;
+        let severity = |s: i32| {
+            let label = translate(
+                lang,
+                "curation-severity-option",
+                &[("severity", Arg::from(i64::from(s)))],
+            );
+            (s.to_string(), label)
+        };
+        let page = IncidentFormPage {
+            nav,
+            editing,
+            rows: self.row_views(),
+            form: self,
+            errors,
+            kinds: enum_options(
+                lang,
+                IncidentKind::ALL,
+                IncidentKind::as_str,
+                IncidentKind::message_id,
+            ),
+            severities: (Severity::MIN..=Severity::MAX).map(severity).collect(),
+            roles: enum_options(
+                lang,
+                InvolvementRole::ALL,
+                InvolvementRole::as_str,
+                InvolvementRole::message_id,
+            ),
+            vendors,
+            products,
+        };
+        respond(&page, status)
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod citation_new;
 pub mod delete;
 pub mod dependency_form;
 pub mod firm_form;
+pub mod flow;
 pub mod incident_edit;
 pub mod incident_form;
 pub mod incident_new;
@@ -30,12 +31,14 @@ use super::error::{PageError, WebError};
 use crate::domain::{PartialDate, Slug, Text};
 use crate::i18n::{Lang, Message, translate};
 use crate::store::curation::Refused;
-use crate::store::curation::lookup::{Choice, SlugOf, slug_taken};
+use crate::store::curation::lookup::{Choice, SlugOf, product_choices, slug_taken, vendor_choices};
+use crate::store::{DbConnection, StoreError};
 use crate::web::state::AppState;
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
 use askama::Template;
+use std::str::FromStr;
 
 /// Renders a page with `status`.
 pub(crate) fn respond<T: Template>(
@@ -57,21 +60,80 @@ pub(crate) fn see_other(location: String) -> HttpResponse {
         .finish()
 }
 
-/// Adds what the database refused to the form's messages.
-pub(crate) fn refused_into(errors: &mut FieldErrors, refused: Refused) {
+/// The form's messages for what the database refused.
+pub(crate) fn refused(refused: Refused) -> FieldErrors {
+    let mut errors = FieldErrors::default();
     for (field, message) in refused.0 {
         errors.add(field, message);
+    }
+    errors
+}
+
+/// An optional field (trimmed): empty is none, anything else must parse.
+pub(crate) fn optional<T: FromStr>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<Option<T>>
+where
+    T::Err: Into<Message>,
+{
+    match value.trim() {
+        "" => Some(None),
+        v => check(errors, field, v.parse::<T>()).map(Some),
+    }
+}
+
+/// A required field parsed as optional: none is "must not be empty".
+pub(crate) fn present<T>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    parsed: Option<Option<T>>,
+) -> Option<T> {
+    match parsed {
+        Some(Some(value)) => Some(value),
+        Some(None) => {
+            errors.add(field, Message::new("err-empty"));
+            None
+        }
+        None => None,
+    }
+}
+
+/// A required field (trimmed): empty is "must not be empty", anything else must parse.
+pub(crate) fn required<T: FromStr>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<T>
+where
+    T::Err: Into<Message>,
+{
+    let parsed = optional(errors, field, value);
+    present(errors, field, parsed)
+}
+
+/// A required choice from a menu (trimmed): empty is "choose one", anything else must parse.
+pub(crate) fn chosen<T: FromStr>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<T>
+where
+    T::Err: Into<Message>,
+{
+    match value.trim() {
+        "" => {
+            errors.add(field, Message::new("err-choose"));
+            None
+        }
+        v => check(errors, field, v.parse::<T>()),
     }
 }
 
 /// A required identifier: lower-case letters, digits and single hyphens.
 pub(crate) fn slug(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Slug> {
-    let value = value.trim();
-    if value.is_empty() {
-        errors.add(field, Message::new("err-empty"));
-        return None;
-    }
-    check(errors, field, Slug::parse(value))
+    required(errors, field, value)
 }
 
 /// An optional identifier: empty is none.
@@ -80,10 +142,7 @@ pub(crate) fn opt_slug(
     field: &'static str,
     value: &str,
 ) -> Option<Option<Slug>> {
-    match value.trim() {
-        "" => Some(None),
-        v => check(errors, field, Slug::parse(v)).map(Some),
-    }
+    optional(errors, field, value)
 }
 
 /// Free text as a browser sends it (CRLF made LF); empty or blank is none.
@@ -102,14 +161,8 @@ pub(crate) fn opt_text(
 
 /// Required free text.
 pub(crate) fn text(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Text> {
-    match opt_text(errors, field, value) {
-        Some(Some(t)) => Some(t),
-        Some(None) => {
-            errors.add(field, Message::new("err-empty"));
-            None
-        }
-        None => None,
-    }
+    let parsed = opt_text(errors, field, value);
+    present(errors, field, parsed)
 }
 
 /// An optional date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (empty is none), not after today
@@ -132,6 +185,16 @@ pub(crate) fn opt_date(
         }
         parsed => check(errors, field, parsed).map(Some),
     }
+}
+
+/// A required date, as [`opt_date`] reads it.
+pub(crate) fn date(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+) -> Option<PartialDate> {
+    let parsed = opt_date(errors, field, value);
+    present(errors, field, parsed)
 }
 
 /// A menu's options: value and label.
@@ -160,23 +223,32 @@ pub(crate) fn record_options(choices: Vec<Choice>) -> Options {
         .collect()
 }
 
-/// On a form refused for other fields, also reports a well-formed slug that is already
-/// taken, so that every wrong field is marked at once.
-pub(crate) async fn note_taken(
+/// The menus of vendors and of products, labelled as [`record_options`] does.
+pub(crate) fn party_options(conn: &mut DbConnection) -> Result<(Options, Options), StoreError> {
+    let vendors = record_options(vendor_choices(conn)?);
+    Ok((vendors, record_options(product_choices(conn)?)))
+}
+
+/// On a new record's form refused for other fields, also reports a well-formed slug that is
+/// already taken, so that every wrong field is marked at once.
+pub(crate) async fn note_taken<V>(
     state: &AppState,
-    errors: &mut FieldErrors,
     of: SlugOf,
     slug: &str,
-) -> Result<(), PageError> {
+    values: Result<V, FieldErrors>,
+) -> Result<Result<V, FieldErrors>, PageError> {
+    let Err(mut errors) = values else {
+        return Ok(values);
+    };
     let slug = slug.trim().to_owned();
     if errors.get("slug").is_some() || Slug::parse(slug.as_str()).is_err() {
-        return Ok(());
+        return Ok(Err(errors));
     }
     let shown = slug.clone();
     if state.run(move |c| slug_taken(c, of, &slug)).await? {
         errors.add("slug", Message::new("err-slug-taken").with("slug", shown));
     }
-    Ok(())
+    Ok(Err(errors))
 }
 
 /// A slug for a record whose page is `/{collection}/{slug}`: "new" is the form's own address.

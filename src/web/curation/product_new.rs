@@ -1,15 +1,12 @@
 //! `GET/POST /vendors/{slug}/products/new`: the new-product form of a vendor; a valid
 //! submission creates the product (audited) and goes to the vendor's page.
 
-use super::{
-    Options, note_taken, opt_text, record_options, refused_into, respond, see_other, slug,
-};
+use super::flow::{self, FormPage, change, every_field, saved, show};
+use super::{Options, chosen, note_taken, opt_text, record_options, respond, see_other, slug};
 use crate::domain::Line;
-use crate::i18n::Message;
 use crate::store::curation::create::{ProductValues, create_product};
 use crate::store::curation::lookup::SlugOf;
 use crate::store::curation::lookup::{Choice, category_choices, vendor_named};
-use crate::store::pack::seed::import_time;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
@@ -35,25 +32,9 @@ impl NewProductForm {
         let mut errors = FieldErrors::default();
         let slug = slug(&mut errors, "slug", &self.slug);
         let name = check(&mut errors, "name", Line::parse(self.name.trim()));
-        let category = match self.category.trim() {
-            "" => {
-                errors.add("category", Message::new("err-choose"));
-                None
-            }
-            c => check(&mut errors, "category", crate::domain::Slug::parse(c)),
-        };
+        let category = chosen(&mut errors, "category", &self.category);
         let description = opt_text(&mut errors, "description", &self.description);
-        match (slug, name, category, description) {
-            (Some(slug), Some(name), Some(category), Some(description)) if errors.is_empty() => {
-                Ok(ProductValues {
-                    slug,
-                    name,
-                    category,
-                    description,
-                })
-            }
-            _ => Err(errors),
-        }
+        every_field!(errors => ProductValues { slug, name, category, description })
     }
 }
 
@@ -69,27 +50,31 @@ pub struct NewProductPage {
     pub categories: Options,
 }
 
-/// Renders the form of a product of `vendor` (`editing`: the product's slug) with `status`.
-pub(super) async fn page(
-    nav: Nav,
-    state: &AppState,
-    (vendor, editing): (String, Option<String>),
-    form: NewProductForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let (vendor, categories) = state
-        .run(move |c| Ok((vendor_named(c, &vendor)?, category_choices(c)?)))
-        .await?;
-    let page = NewProductPage {
-        nav,
-        vendor,
-        editing,
-        form,
-        errors,
-        categories: record_options(categories),
-    };
-    respond(&page, status)
+impl FormPage for NewProductForm {
+    /// The vendor's slug, and the product's when it is edited.
+    type Context = (String, Option<String>);
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        (vendor, editing): (String, Option<String>),
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let (vendor, categories) = state
+            .run(move |c| Ok((vendor_named(c, &vendor)?, category_choices(c)?)))
+            .await?;
+        let page = NewProductPage {
+            nav,
+            vendor,
+            editing,
+            form: self,
+            errors,
+            categories: record_options(categories),
+        };
+        respond(&page, status)
+    }
 }
 
 /// `GET /vendors/{slug}/products/new`.
@@ -98,16 +83,8 @@ pub async fn form(
     state: web::Data<AppState>,
     vendor: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let form = NewProductForm::default();
-    page(
-        nav,
-        &state,
-        (vendor.into_inner(), None),
-        form,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    let target = (vendor.into_inner(), None);
+    show(nav, &state, target, NewProductForm::default()).await
 }
 
 /// `POST /vendors/{slug}/products/new`.
@@ -120,28 +97,15 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let vendor = vendor.into_inner();
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(mut errors) => {
-            note_taken(&state, &mut errors, SlugOf::Product, &form.slug).await?;
-            let target = (vendor, None);
-            return page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await;
-        }
-    };
-    let actor = principal.actor();
-    let target = vendor.clone();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let outcome = state
-        .run(move |c| create_product(c, &actor, &target, &values, (&config, today), import_time()))
+    let values = note_taken(&state, SlugOf::Product, &form.slug, form.values()).await?;
+    let target = (vendor.clone(), None);
+    flow::submit(nav, &state, target, form, values, async |values| {
+        let target = vendor.clone();
+        let outcome = change(&state, &principal, move |c, by| {
+            create_product(c, &by.actor, &target, &values, by.scoring(), by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other(format!("/vendors/{vendor}"))),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            let target = (vendor, None);
-            page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await
-        }
-    }
+        saved(outcome, |_| see_other(format!("/vendors/{vendor}")))
+    })
+    .await
 }

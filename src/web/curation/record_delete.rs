@@ -2,9 +2,9 @@
 //! for confirmation or names what still references the record; `POST` deletes it or refuses (409).
 
 use super::dependency_form::dependency_id;
-use super::{respond, see_other};
-use crate::domain::audit::Actor;
-use crate::domain::scoring::ScoringConfig;
+use super::flow::{Change, change, delete_page};
+use super::score_report::score_changes;
+use super::see_other;
 use crate::store::curation::analyst::{analyst_references, delete_analyst, stored_analyst};
 use crate::store::curation::assessment::{
     assessment_references, delete_assessment, stored_assessment,
@@ -14,12 +14,10 @@ use crate::store::curation::dependency::{
     delete_dependency, dependency_references, stored_dependency,
 };
 use crate::store::curation::firm::{delete_firm, firm_references, stored_firm};
-use crate::store::pack::seed::import_time;
 use crate::store::{DbConnection, StoreError};
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -104,37 +102,40 @@ pub struct RecordDeletePage {
     pub refused: bool,
 }
 
-async fn confirm(nav: Nav, state: &AppState, target: Target) -> Result<HttpResponse, PageError> {
-    let doomed = state.run(move |c| doomed(c, &target)).await?;
+/// The page about deleting the record: the confirmation (200) or the refusal (409).
+fn answer(nav: Nav, doomed: Doomed, refused: bool) -> Result<HttpResponse, PageError> {
     let page = RecordDeletePage {
         nav,
         doomed,
-        refused: false,
+        refused,
     };
-    respond(&page, StatusCode::OK)
+    delete_page(&page, refused)
+}
+
+async fn confirm(nav: Nav, state: &AppState, target: Target) -> Result<HttpResponse, PageError> {
+    let doomed = state.run(move |c| doomed(c, &target)).await?;
+    answer(nav, doomed, false)
 }
 
 /// Deletes the record; `Ok(where to go next)` or `Err(what references it)`.
 fn delete(
     conn: &mut DbConnection,
-    actor: &Actor,
-    config: &ScoringConfig,
+    by: &Change,
     target: &Target,
 ) -> Result<Result<String, Vec<Reference>>, StoreError> {
-    let now = import_time();
-    let scoring = (config, chrono::Utc::now().date_naive());
+    let (actor, now) = (&by.actor, by.now);
     Ok(match target {
         Target::Dependency(id) => {
-            let back = stored_dependency(conn, *id)?.vendor_slug().to_owned();
-            delete_dependency(conn, actor, *id, scoring, now)?
-                .map(|r| format!("/score-changes/{}?back=/vendors/{back}", r.report))
+            let back = format!("/vendors/{}", stored_dependency(conn, *id)?.vendor_slug());
+            delete_dependency(conn, actor, *id, by.scoring(), now)?
+                .map(|r| score_changes(r.report, &back))
         }
         Target::Firm(slug) => delete_firm(conn, actor, slug, now)?.map(|()| "/analysts".to_owned()),
         Target::Analyst(slug) => {
             delete_analyst(conn, actor, slug, now)?.map(|()| "/analysts".to_owned())
         }
-        Target::Assessment(slug) => delete_assessment(conn, actor, slug, scoring, now)?
-            .map(|(r, page)| format!("/score-changes/{}?back={page}", r.report)),
+        Target::Assessment(slug) => delete_assessment(conn, actor, slug, by.scoring(), now)?
+            .map(|(r, page)| score_changes(r.report, &page)),
     })
 }
 
@@ -144,22 +145,13 @@ async fn submit(
     state: web::Data<AppState>,
     target: Target,
 ) -> Result<HttpResponse, PageError> {
-    let actor = principal.actor();
-    let config = state.scoring.clone();
     let work = target.clone();
-    let outcome = state
-        .run(move |c| delete(c, &actor, &config, &work))
-        .await?;
+    let outcome = change(&state, &principal, move |c, by| delete(c, by, &work)).await?;
     match outcome {
         Ok(next) => Ok(see_other(next)),
         Err(_) => {
             let doomed = state.run(move |c| doomed(c, &target)).await?;
-            let page = RecordDeletePage {
-                nav,
-                doomed,
-                refused: true,
-            };
-            respond(&page, StatusCode::CONFLICT)
+            answer(nav, doomed, true)
         }
     }
 }

@@ -2,20 +2,17 @@
 //! remediation form, filled; each change rescored and reported (on its incident's page).
 
 use super::delete::DeletePage;
+use super::flow::{change, show, stored, submit};
 use super::outcome::report;
-use super::remediation_new::{NewRemediationForm, Target, page};
-use super::{refused_into, respond, see_other};
-use crate::store::curation::delete::DeleteCheck;
+use super::remediation_new::{NewRemediationForm, Target};
+use super::{refused, see_other};
 use crate::store::curation::remediation_edit::{
     Rescored, StoredRemediation, delete_remediation, remediation_delete_check, stored_remediation,
     update_remediation,
 };
-use crate::store::pack::seed::import_time;
-use crate::web::curate::FieldErrors;
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 impl NewRemediationForm {
@@ -62,19 +59,9 @@ pub async fn edit_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    let stored = state.run(move |c| stored_remediation(c, &target)).await?;
+    let stored = stored(&state, &slug, stored_remediation).await?;
     let form = NewRemediationForm::of(&stored);
-    let status = StatusCode::OK;
-    page(
-        nav,
-        &state,
-        Target::Edit(slug),
-        form,
-        FieldErrors::default(),
-        status,
-    )
-    .await
+    show(nav, &state, Target::Edit(slug), form).await
 }
 
 /// `POST /remediations/{slug}/edit`: saves a valid form (audited, rescored) and reports the
@@ -87,60 +74,36 @@ pub async fn edit_submit(
     form: web::Form<NewRemediationForm>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let target = slug.clone();
-    let stored = state.run(move |c| stored_remediation(c, &target)).await?;
+    let stored = stored(&state, &slug, stored_remediation).await?;
     let mut form = form.into_inner();
     form.slug = slug.clone();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => {
-            let target = Target::Edit(slug);
-            return page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await;
-        }
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let target = slug.clone();
-    let outcome = state
-        .run(move |c| {
-            update_remediation(c, &actor, &target, &values, &config, today, import_time())
+    let values = form.values();
+    let (report_nav, vendor) = (nav.clone(), form.vendor.clone());
+    let target = Target::Edit(slug.clone());
+    submit(nav, &state, target, form, values, async |values| {
+        let target = slug.clone();
+        let outcome = change(&state, &principal, move |c, by| {
+            update_remediation(c, &by.actor, &target, &values, &by.config, by.today, by.now)
         })
         .await?;
-    match outcome {
-        Ok(Some(rescored)) => reported(
-            nav,
-            rescored,
-            ("curation-remediation-saved", slug),
-            &form.vendor,
-        ),
-        Ok(None) => Ok(see_other(match stored.incident_slug() {
-            Some(incident) => format!("/incidents/{incident}"),
-            None => format!("/vendors/{}", stored.vendor.slug),
-        })),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            let target = Target::Edit(slug);
-            page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await
-        }
-    }
-}
-
-fn delete_page(nav: Nav, check: DeleteCheck, back: String, refused: bool) -> DeletePage {
-    DeletePage {
-        nav,
-        kind: "remediation",
-        action: format!("/remediations/{}/delete", check.slug),
-        back,
-        check,
-        refused,
-    }
+        Ok(match outcome {
+            Ok(Some(rescored)) => {
+                let title = ("curation-remediation-saved", slug);
+                Ok(reported(report_nav, rescored, title, &vendor)?)
+            }
+            Ok(None) => Ok(see_other(match stored.incident_slug() {
+                Some(incident) => format!("/incidents/{incident}"),
+                None => format!("/vendors/{}", stored.vendor.slug),
+            })),
+            Err(r) => Err(refused(r)),
+        })
+    })
+    .await
 }
 
 /// The page a remediation's delete page goes back to: its incident's, else its vendor's.
 async fn back(state: &AppState, slug: String) -> Result<String, PageError> {
-    let stored = state.run(move |c| stored_remediation(c, &slug)).await?;
+    let stored = stored(state, &slug, stored_remediation).await?;
     Ok(match stored.incident_slug() {
         Some(incident) => format!("/incidents/{incident}#remediations"),
         None => format!("/vendors/{}", stored.vendor.slug),
@@ -158,7 +121,7 @@ pub async fn delete_confirm(
     let check = state
         .run(move |c| remediation_delete_check(c, &slug))
         .await?;
-    respond(&delete_page(nav, check, back, false), StatusCode::OK)
+    DeletePage::answer(nav, "remediation", check, back, false)
 }
 
 /// `POST /remediations/{slug}/delete`: deletes it (audited, rescored) and reports the score
@@ -171,13 +134,11 @@ pub async fn delete_submit(
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let back = back(&state, slug.clone()).await?;
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
     let target = slug.clone();
-    let (check, rescored) = state
-        .run(move |c| delete_remediation(c, &actor, &target, &config, today, import_time()))
-        .await?;
+    let (check, rescored) = change(&state, &principal, move |c, by| {
+        delete_remediation(c, &by.actor, &target, &by.config, by.today, by.now)
+    })
+    .await?;
     match rescored {
         Some(rescored) => {
             let vendor = check.vendor_slug.clone();
@@ -188,6 +149,6 @@ pub async fn delete_submit(
                 &vendor,
             )
         }
-        None => respond(&delete_page(nav, check, back, true), StatusCode::CONFLICT),
+        None => DeletePage::answer(nav, "remediation", check, back, true),
     }
 }

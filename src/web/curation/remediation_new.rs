@@ -2,19 +2,17 @@
 //! incident; the scores are refreshed with it and the incident's page reports what changed.
 //! Its form and page serve the edit too (`remediation_edit`).
 
+use super::flow::{self, FormPage, change, every_field, saved, show};
 use super::{
-    Options, enum_options, note_taken, opt_date, opt_slug, record_options, refused_into, respond,
+    Options, chosen, enum_options, note_taken, opt_date, opt_slug, party_options, respond,
     see_other, slug, text,
 };
 use crate::domain::RemediationKind;
 use crate::i18n::Message;
-use crate::store::curation::lookup::{
-    Choice, SlugOf, incident_named, product_choices, vendor_choices,
-};
+use crate::store::curation::lookup::{Choice, SlugOf, incident_named};
 use crate::store::curation::remediation::{RemediationValues, record_remediation};
 use crate::store::curation::remediation_edit::stored_remediation;
-use crate::store::pack::seed::import_time;
-use crate::web::curate::{FieldErrors, check};
+use crate::web::curate::FieldErrors;
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
@@ -41,13 +39,8 @@ impl NewRemediationForm {
     pub fn values(&self) -> Result<RemediationValues, FieldErrors> {
         let mut errors = FieldErrors::default();
         let slug = slug(&mut errors, "slug", &self.slug);
-        let vendor = slug_field(&mut errors, "vendor", &self.vendor);
-        let kind = if self.kind.trim().is_empty() {
-            errors.add("kind", Message::new("err-choose"));
-            None
-        } else {
-            check(&mut errors, "kind", self.kind.parse::<RemediationKind>())
-        };
+        let vendor = chosen(&mut errors, "vendor", &self.vendor);
+        let kind = chosen::<RemediationKind>(&mut errors, "kind", &self.kind);
         let product = opt_slug(&mut errors, "product", &self.product);
         let replacement = opt_slug(&mut errors, "replacement", &self.replacement);
         if let (Some(Some(p)), Some(Some(r))) = (&product, &replacement)
@@ -57,40 +50,10 @@ impl NewRemediationForm {
         }
         let description = text(&mut errors, "description", &self.description);
         let taken = opt_date(&mut errors, "taken_on", &self.taken_on);
-        match (slug, vendor, kind, product, replacement, description, taken) {
-            (
-                Some(slug),
-                Some(vendor),
-                Some(kind),
-                Some(product),
-                Some(replacement),
-                Some(description),
-                Some(taken),
-            ) if errors.is_empty() => Ok(RemediationValues {
-                slug,
-                vendor,
-                kind,
-                product,
-                replacement,
-                description,
-                taken,
-            }),
-            _ => Err(errors),
-        }
+        every_field!(errors => RemediationValues {
+            slug, vendor, kind, product, replacement, description, taken
+        })
     }
-}
-
-/// A required choice of record (its slug).
-fn slug_field(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    value: &str,
-) -> Option<crate::domain::Slug> {
-    if value.trim().is_empty() {
-        errors.add(field, Message::new("err-choose"));
-        return None;
-    }
-    slug(errors, field, value)
 }
 
 /// The remediation form's page: a new remediation of `incident`, or an edit of `editing`
@@ -119,71 +82,68 @@ pub enum Target {
     Edit(String),
 }
 
-/// Renders the form with `status`.
-pub async fn page(
-    nav: Nav,
-    state: &AppState,
-    target: Target,
-    form: NewRemediationForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let (incident, editing, vendor, vendors, products) = state
-        .run(move |c| {
-            let (incident, editing, vendor) = match target {
-                Target::New(incident) => (Some(incident_named(c, &incident)?), None, None),
-                Target::Edit(slug) => {
-                    let stored = stored_remediation(c, &slug)?;
-                    (
-                        stored.incident.map(|(_, i)| i),
-                        Some(slug),
-                        Some(stored.vendor),
-                    )
-                }
-            };
-            Ok((
-                incident,
-                editing,
-                vendor,
-                vendor_choices(c)?,
-                product_choices(c)?,
-            ))
-        })
-        .await?;
-    let (action, cancel) = match (&editing, &incident, &vendor) {
-        (Some(slug), Some(i), _) => (
-            format!("/remediations/{slug}/edit"),
-            format!("/incidents/{}", i.slug),
-        ),
-        (Some(slug), None, Some(v)) => (
-            format!("/remediations/{slug}/edit"),
-            format!("/vendors/{}", v.slug),
-        ),
-        (_, Some(i), _) => (
-            format!("/incidents/{}/remediations/new", i.slug),
-            format!("/incidents/{}", i.slug),
-        ),
-        _ => (String::new(), "/incidents".to_owned()),
-    };
-    let lang = nav.lang;
-    let page = NewRemediationPage {
-        nav,
-        incident,
-        editing,
-        action,
-        cancel,
-        form,
-        errors,
-        kinds: enum_options(
-            lang,
-            RemediationKind::ALL,
-            RemediationKind::as_str,
-            RemediationKind::message_id,
-        ),
-        vendors: record_options(vendors),
-        products: record_options(products),
-    };
-    respond(&page, status)
+impl FormPage for NewRemediationForm {
+    type Context = Target;
+
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        target: Target,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let (incident, editing, vendor, (vendors, products)) = state
+            .run(move |c| {
+                let (incident, editing, vendor) = match target {
+                    Target::New(incident) => (Some(incident_named(c, &incident)?), None, None),
+                    Target::Edit(slug) => {
+                        let stored = stored_remediation(c, &slug)?;
+                        (
+                            stored.incident.map(|(_, i)| i),
+                            Some(slug),
+                            Some(stored.vendor),
+                        )
+                    }
+                };
+                Ok((incident, editing, vendor, party_options(c)?))
+            })
+            .await?;
+        let (action, cancel) = match (&editing, &incident, &vendor) {
+            (Some(slug), Some(i), _) => (
+                format!("/remediations/{slug}/edit"),
+                format!("/incidents/{}", i.slug),
+            ),
+            (Some(slug), None, Some(v)) => (
+                format!("/remediations/{slug}/edit"),
+                format!("/vendors/{}", v.slug),
+            ),
+            (_, Some(i), _) => (
+                format!("/incidents/{}/remediations/new", i.slug),
+                format!("/incidents/{}", i.slug),
+            ),
+            _ => (String::new(), "/incidents".to_owned()),
+        };
+        let lang = nav.lang;
+        let page = NewRemediationPage {
+            nav,
+            incident,
+            editing,
+            action,
+            cancel,
+            form: self,
+            errors,
+            kinds: enum_options(
+                lang,
+                RemediationKind::ALL,
+                RemediationKind::as_str,
+                RemediationKind::message_id,
+            ),
+            vendors,
+            products,
+        };
+        respond(&page, status)
+    }
 }
 
 /// `GET /incidents/{slug}/remediations/new`.
@@ -192,16 +152,8 @@ pub async fn form(
     state: web::Data<AppState>,
     incident: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let form = NewRemediationForm::default();
-    page(
-        nav,
-        &state,
-        Target::New(incident.into_inner()),
-        form,
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    let target = Target::New(incident.into_inner());
+    show(nav, &state, target, NewRemediationForm::default()).await
 }
 
 /// `POST /incidents/{slug}/remediations/new`.
@@ -214,30 +166,17 @@ pub async fn submit(
 ) -> Result<HttpResponse, PageError> {
     let incident = incident.into_inner();
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(mut errors) => {
-            note_taken(&state, &mut errors, SlugOf::Remediation, &form.slug).await?;
-            let target = Target::New(incident);
-            return page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await;
-        }
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let target = incident.clone();
-    let outcome = state
-        .run(move |c| {
-            record_remediation(c, &actor, &target, &values, &config, today, import_time())
+    let values = note_taken(&state, SlugOf::Remediation, &form.slug, form.values()).await?;
+    let target = Target::New(incident.clone());
+    flow::submit(nav, &state, target, form, values, async |values| {
+        let target = incident.clone();
+        let outcome = change(&state, &principal, move |c, by| {
+            record_remediation(c, &by.actor, &target, &values, &by.config, by.today, by.now)
         })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other(format!("/incidents/{incident}?recorded=1"))),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            let target = Target::New(incident);
-            page(nav, &state, target, form, errors, StatusCode::BAD_REQUEST).await
-        }
-    }
+        saved(outcome, |_| {
+            see_other(format!("/incidents/{incident}?recorded=1"))
+        })
+    })
+    .await
 }

@@ -1,22 +1,21 @@
 //! Deleting a source, a timeline event or a causal link: `GET .../delete` confirms or explains
 //! which citations still hold it; `POST .../delete` deletes it (audited) or refuses (409).
 
-use super::source_form::source_id;
-use super::timeline_form::{path_id, recorded};
-use super::{respond, see_other};
+use super::flow::{change, delete_page};
+use super::see_other;
+use super::timeline_form::recorded;
 use crate::domain::views::SourceCitationView;
 use crate::store::curation::citation::citations_of;
 use crate::store::curation::source::{delete_source, editable_source};
 use crate::store::curation::timeline::{
     Blockers, StoredEvent, StoredLink, delete_event, delete_link, stored_event, stored_link,
 };
-use crate::store::pack::seed::import_time;
 use crate::store::queries::sources::source_detail;
 use crate::store::rows::CitedRecord;
+use crate::web::account::path_id;
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -116,12 +115,7 @@ impl Subject {
             blockers,
             refused,
         };
-        let status = if refused {
-            StatusCode::CONFLICT
-        } else {
-            StatusCode::OK
-        };
-        respond(&page, status)
+        delete_page(&page, refused)
     }
 }
 
@@ -131,7 +125,7 @@ pub async fn source_confirm(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = source_id(&id)?;
+    let id = path_id(&id, "source")?;
     let detail = state.run(move |c| source_detail(c, id)).await?;
     let blockers = source_blockers(&detail.citations);
     Subject::source(&nav, id, detail.summary.title).answer(nav, blockers, false)
@@ -144,14 +138,12 @@ pub async fn source_delete(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = source_id(&id)?;
-    let actor = principal.actor();
-    let (title, cited) = state
-        .run(move |c| {
-            let title = editable_source(c, id)?.title.to_string();
-            Ok((title, delete_source(c, &actor, id, import_time())?))
-        })
-        .await?;
+    let id = path_id(&id, "source")?;
+    let (title, cited) = change(&state, &principal, move |c, by| {
+        let title = editable_source(c, id)?.title.to_string();
+        Ok((title, delete_source(c, &by.actor, id, by.now)?))
+    })
+    .await?;
     if cited.is_empty() {
         return Ok(see_other("/sources".to_owned()));
     }
@@ -164,7 +156,7 @@ pub async fn event_confirm(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = path_id("timeline event", &id)?;
+    let id = path_id(&id, "timeline event")?;
     let (event, cited) = state
         .run(move |c| {
             Ok((
@@ -183,13 +175,11 @@ pub async fn event_delete(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = path_id("timeline event", &id)?;
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let (event, cited) = state
-        .run(move |c| delete_event(c, &actor, id, (&config, today), import_time()))
-        .await?;
+    let id = path_id(&id, "timeline event")?;
+    let (event, cited) = change(&state, &principal, move |c, by| {
+        delete_event(c, &by.actor, id, by.scoring(), by.now)
+    })
+    .await?;
     if cited.is_empty() {
         return Ok(recorded(&event.incident_slug, "timeline"));
     }
@@ -202,7 +192,7 @@ pub async fn link_confirm(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = path_id("causal link", &id)?;
+    let id = path_id(&id, "causal link")?;
     let (link, cited) = state
         .run(move |c| {
             Ok((
@@ -221,13 +211,11 @@ pub async fn link_delete(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = path_id("causal link", &id)?;
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let (link, cited) = state
-        .run(move |c| delete_link(c, &actor, id, (&config, today), import_time()))
-        .await?;
+    let id = path_id(&id, "causal link")?;
+    let (link, cited) = change(&state, &principal, move |c, by| {
+        delete_link(c, &by.actor, id, by.scoring(), by.now)
+    })
+    .await?;
     if cited.is_empty() {
         return Ok(recorded(&link.2, "causes"));
     }

@@ -33,6 +33,11 @@ impl BackQuery {
     }
 }
 
+/// The address of the report of the rescore record `report`, going back to `back`.
+pub(crate) fn score_changes(report: i32, back: &str) -> String {
+    format!("/score-changes/{report}?back={back}")
+}
+
 #[derive(Template)]
 #[template(path = "curation/score_report.html")]
 pub struct ScoreReportPage {

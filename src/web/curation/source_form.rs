@@ -1,15 +1,16 @@
 //! `GET/POST /sources/new` and `/sources/{id}/edit`: one form for a source's fields; a valid
 //! submission is saved (audited) unless the new text would lose a cited excerpt.
 
-use super::{Options, enum_options, opt_date, page_slug, respond, see_other};
+use super::flow::{FormPage, change, every_field, show, submit};
+use super::{Options, chosen, enum_options, opt_date, optional, page_slug, respond, see_other};
 use crate::domain::{Credibility, LanguageCode, Line, Reliability, SourceText, WebUrl};
 use crate::i18n::{Lang, Message, translate};
 use crate::store::curation::source::{
     SourceRefusal, SourceValues, create_source, editable_source, update_source,
 };
-use crate::store::pack::seed::import_time;
+use crate::web::account::path_id;
 use crate::web::curate::{FieldErrors, check};
-use crate::web::error::{PageError, WebError};
+use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
@@ -58,23 +59,14 @@ impl SourceForm {
         let slug = page_slug(&mut errors, "slug", &self.slug);
         let title = check(&mut errors, "title", Line::parse(self.title.trim()));
         let publisher = check(&mut errors, "publisher", Line::parse(self.publisher.trim()));
-        let url = match self.url.trim() {
-            "" => Some(None),
-            u => check(&mut errors, "url", WebUrl::parse(u)).map(Some),
-        };
+        let url = optional::<WebUrl>(&mut errors, "url", &self.url);
         let language = check(
             &mut errors,
             "language",
             LanguageCode::parse(self.language.trim()),
         );
         let published = opt_date(&mut errors, "published_on", &self.published_on);
-        let reliability = match self.reliability.trim() {
-            "" => {
-                errors.add("reliability", Message::new("err-choose"));
-                None
-            }
-            r => check(&mut errors, "reliability", r.parse::<Reliability>()),
-        };
+        let reliability = chosen::<Reliability>(&mut errors, "reliability", &self.reliability);
         let credibility = match self.credibility.trim().parse::<i64>() {
             Ok(n) => check(&mut errors, "credibility", Credibility::new(n)),
             Err(_) => {
@@ -88,40 +80,9 @@ impl SourceForm {
         } else {
             check(&mut errors, "full_text", SourceText::parse(text)).map(Some)
         };
-        match (
-            slug,
-            title,
-            publisher,
-            url,
-            language,
-            published,
-            reliability,
-            credibility,
-            full_text,
-        ) {
-            (
-                Some(slug),
-                Some(title),
-                Some(publisher),
-                Some(url),
-                Some(language),
-                Some(published),
-                Some(reliability),
-                Some(credibility),
-                Some(full_text),
-            ) if errors.is_empty() => Ok(SourceValues {
-                slug,
-                title,
-                publisher,
-                url,
-                language,
-                published,
-                reliability,
-                credibility,
-                full_text,
-            }),
-            _ => Err(errors),
-        }
+        every_field!(errors => SourceValues {
+            slug, title, publisher, url, language, published, reliability, credibility, full_text
+        })
     }
 }
 
@@ -148,33 +109,39 @@ fn credibility_options(lang: Lang) -> Options {
         .collect()
 }
 
-fn page(
-    nav: Nav,
-    editing: Option<(i32, String)>,
-    form: SourceForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let lang = nav.lang;
-    let action = match &editing {
-        Some((id, _)) => format!("/sources/{id}/edit"),
-        None => "/sources/new".to_owned(),
-    };
-    let page = SourceFormPage {
-        nav,
-        editing,
-        action,
-        form,
-        errors,
-        reliabilities: enum_options(
-            lang,
-            Reliability::ALL,
-            Reliability::as_str,
-            Reliability::message_id,
-        ),
-        credibilities: credibility_options(lang),
-    };
-    respond(&page, status)
+impl FormPage for SourceForm {
+    /// The source edited (id and stored title); `None` for a new one.
+    type Context = Option<(i32, String)>;
+
+    async fn page(
+        self,
+        nav: Nav,
+        _: &AppState,
+        editing: Option<(i32, String)>,
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let lang = nav.lang;
+        let action = match &editing {
+            Some((id, _)) => format!("/sources/{id}/edit"),
+            None => "/sources/new".to_owned(),
+        };
+        let page = SourceFormPage {
+            nav,
+            editing,
+            action,
+            form: self,
+            errors,
+            reliabilities: enum_options(
+                lang,
+                Reliability::ALL,
+                Reliability::as_str,
+                Reliability::message_id,
+            ),
+            credibilities: credibility_options(lang),
+        };
+        respond(&page, status)
+    }
 }
 
 /// The form's messages for what the database refused.
@@ -206,20 +173,14 @@ fn refusal_errors(refusal: SourceRefusal) -> FieldErrors {
     errors
 }
 
-/// A source id from the path; anything but a number is not found.
-pub(crate) fn source_id(raw: &str) -> Result<i32, PageError> {
-    raw.parse()
-        .map_err(|_| WebError::NotFound(format!("source \"{raw}\" not found")).into())
-}
-
 /// `GET /sources/new`.
-pub async fn new_form(nav: Nav) -> Result<HttpResponse, PageError> {
+pub async fn new_form(nav: Nav, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
     let form = SourceForm {
         reliability: "F".into(),
         credibility: "6".into(),
         ..SourceForm::default()
     };
-    page(nav, None, form, FieldErrors::default(), StatusCode::OK)
+    show(nav, &state, None, form).await
 }
 
 /// `POST /sources/new`: records a valid source and goes to its page.
@@ -230,24 +191,24 @@ pub async fn new_submit(
     form: web::Form<SourceForm>,
 ) -> Result<HttpResponse, PageError> {
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, None, form, errors, StatusCode::BAD_REQUEST),
-    };
-    let actor = principal.actor();
-    let outcome = state
-        .run(move |c| create_source(c, &actor, &values, import_time()))
+    let values = form.values();
+    submit(nav, &state, None, form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            create_source(c, &by.actor, &values, by.now)
+        })
         .await?;
-    match outcome {
-        Ok(id) => Ok(see_other(format!("/sources/{id}"))),
-        Err(refusal) => page(
-            nav,
-            None,
-            form,
-            refusal_errors(refusal),
-            StatusCode::BAD_REQUEST,
-        ),
-    }
+        Ok(outcome
+            .map(|id| see_other(format!("/sources/{id}")))
+            .map_err(refusal_errors))
+    })
+    .await
+}
+
+/// The source with this id, as the form's page names it.
+async fn editing(state: &AppState, id: i32) -> Result<(SourceValues, (i32, String)), PageError> {
+    let stored = state.run(move |c| editable_source(c, id)).await?;
+    let title = stored.title.to_string();
+    Ok((stored, (id, title)))
 }
 
 /// `GET /sources/{id}/edit`: the form with the stored values.
@@ -256,16 +217,9 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = source_id(&id)?;
-    let stored = state.run(move |c| editable_source(c, id)).await?;
-    let editing = Some((id, stored.title.to_string()));
-    page(
-        nav,
-        editing,
-        SourceForm::of(&stored),
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
+    let id = path_id(&id, "source")?;
+    let (stored, editing) = editing(&state, id).await?;
+    show(nav, &state, Some(editing), SourceForm::of(&stored)).await
 }
 
 /// `POST /sources/{id}/edit`: saves a valid form and goes back to the source; refused (400,
@@ -277,28 +231,20 @@ pub async fn edit_submit(
     id: web::Path<String>,
     form: web::Form<SourceForm>,
 ) -> Result<HttpResponse, PageError> {
-    let id = source_id(&id)?;
+    let id = path_id(&id, "source")?;
     let form = form.into_inner();
-    let stored = state.run(move |c| editable_source(c, id)).await?;
-    let editing = Some((id, stored.title.to_string()));
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(errors) => return page(nav, editing, form, errors, StatusCode::BAD_REQUEST),
-    };
-    let actor = principal.actor();
-    let outcome = state
-        .run(move |c| update_source(c, &actor, id, &values, import_time()))
+    let (_, editing) = editing(&state, id).await?;
+    let values = form.values();
+    submit(nav, &state, Some(editing), form, values, async |values| {
+        let outcome = change(&state, &principal, move |c, by| {
+            update_source(c, &by.actor, id, &values, by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other(format!("/sources/{id}"))),
-        Err(refusal) => page(
-            nav,
-            editing,
-            form,
-            refusal_errors(refusal),
-            StatusCode::BAD_REQUEST,
-        ),
-    }
+        Ok(outcome
+            .map(|_| see_other(format!("/sources/{id}")))
+            .map_err(refusal_errors))
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -1,14 +1,14 @@
 //! `GET/POST /incidents/{slug}/timeline/new` and `/timeline/{id}/edit`: a dated update of an
 //! incident; saving it rescores (it may move when the incident became known) and reports.
 
-use super::{opt_date, opt_text, respond, see_other};
+use super::flow::{FormPage, change, every_field, show, submit};
+use super::{date, opt_text, respond, see_other};
 use crate::domain::Line;
-use crate::i18n::Message;
 use crate::store::curation::lookup::{Choice, incident_named};
 use crate::store::curation::timeline::{EventValues, add_event, edit_event, stored_event};
-use crate::store::pack::seed::import_time;
+use crate::web::account::path_id;
 use crate::web::curate::{FieldErrors, check};
-use crate::web::error::{PageError, WebError};
+use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
@@ -41,26 +41,10 @@ impl EventForm {
     /// Every field validated (the date is required), or every wrong field's message.
     pub fn values(&self) -> Result<EventValues, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let occurred = match opt_date(&mut errors, "occurred_on", &self.occurred_on) {
-            Some(Some(d)) => Some(d),
-            Some(None) => {
-                errors.add("occurred_on", Message::new("err-empty"));
-                None
-            }
-            None => None,
-        };
+        let occurred = date(&mut errors, "occurred_on", &self.occurred_on);
         let title = check(&mut errors, "title", Line::parse(self.title.trim()));
         let description = opt_text(&mut errors, "description", &self.description);
-        match (occurred, title, description) {
-            (Some(occurred), Some(title), Some(description)) if errors.is_empty() => {
-                Ok(EventValues {
-                    occurred,
-                    title,
-                    description,
-                })
-            }
-            _ => Err(errors),
-        }
+        every_field!(errors => EventValues { occurred, title, description })
     }
 }
 
@@ -76,35 +60,33 @@ pub struct EventPage {
     pub errors: FieldErrors,
 }
 
-/// An id from the path; anything but a number is not found.
-pub(crate) fn path_id(kind: &str, raw: &str) -> Result<i32, PageError> {
-    raw.parse()
-        .map_err(|_| WebError::NotFound(format!("{kind} \"{raw}\" not found")).into())
-}
+impl FormPage for EventForm {
+    /// The incident's slug, and the event's id when it is edited.
+    type Context = (String, Option<i32>);
 
-async fn page(
-    nav: Nav,
-    state: &AppState,
-    incident: String,
-    editing: Option<i32>,
-    form: EventForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let incident = state.run(move |c| incident_named(c, &incident)).await?;
-    let action = match editing {
-        Some(id) => format!("/timeline/{id}/edit"),
-        None => format!("/incidents/{}/timeline/new", incident.slug),
-    };
-    let page = EventPage {
-        nav,
-        incident,
-        editing,
-        action,
-        form,
-        errors,
-    };
-    respond(&page, status)
+    async fn page(
+        self,
+        nav: Nav,
+        state: &AppState,
+        (incident, editing): (String, Option<i32>),
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let incident = state.run(move |c| incident_named(c, &incident)).await?;
+        let action = match editing {
+            Some(id) => format!("/timeline/{id}/edit"),
+            None => format!("/incidents/{}/timeline/new", incident.slug),
+        };
+        let page = EventPage {
+            nav,
+            incident,
+            editing,
+            action,
+            form: self,
+            errors,
+        };
+        respond(&page, status)
+    }
 }
 
 /// The incident's page after a change, reporting the score changes.
@@ -118,18 +100,8 @@ pub async fn new_form(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let form = EventForm::default();
-    let errors = FieldErrors::default();
-    page(
-        nav,
-        &state,
-        slug.into_inner(),
-        None,
-        form,
-        errors,
-        StatusCode::OK,
-    )
-    .await
+    let target = (slug.into_inner(), None);
+    show(nav, &state, target, EventForm::default()).await
 }
 
 /// `POST /incidents/{slug}/timeline/new`.
@@ -142,29 +114,23 @@ pub async fn new_submit(
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(v) => v,
-        Err(errors) => {
-            return page(
-                nav,
-                &state,
-                slug,
-                None,
-                form,
-                errors,
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
-        }
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let target = slug.clone();
-    state
-        .run(move |c| add_event(c, &actor, &target, &values, (&config, today), import_time()))
-        .await?;
-    Ok(recorded(&slug, "timeline"))
+    let values = form.values();
+    submit(
+        nav,
+        &state,
+        (slug.clone(), None),
+        form,
+        values,
+        async |values| {
+            let target = slug.clone();
+            change(&state, &principal, move |c, by| {
+                add_event(c, &by.actor, &target, &values, by.scoring(), by.now)
+            })
+            .await?;
+            Ok(Ok(recorded(&slug, "timeline")))
+        },
+    )
+    .await
 }
 
 /// `GET /timeline/{id}/edit`.
@@ -173,20 +139,10 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let id = path_id("timeline event", &id)?;
+    let id = path_id(&id, "timeline event")?;
     let stored = state.run(move |c| stored_event(c, id)).await?;
     let form = EventForm::of(&stored.values);
-    let errors = FieldErrors::default();
-    page(
-        nav,
-        &state,
-        stored.incident_slug,
-        Some(id),
-        form,
-        errors,
-        StatusCode::OK,
-    )
-    .await
+    show(nav, &state, (stored.incident_slug, Some(id)), form).await
 }
 
 /// `POST /timeline/{id}/edit`.
@@ -197,32 +153,19 @@ pub async fn edit_submit(
     id: web::Path<String>,
     form: web::Form<EventForm>,
 ) -> Result<HttpResponse, PageError> {
-    let id = path_id("timeline event", &id)?;
+    let id = path_id(&id, "timeline event")?;
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(v) => v,
-        Err(errors) => {
-            let stored = state.run(move |c| stored_event(c, id)).await?;
-            let slug = stored.incident_slug;
-            return page(
-                nav,
-                &state,
-                slug,
-                Some(id),
-                form,
-                errors,
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
-        }
-    };
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let (stored, _) = state
-        .run(move |c| edit_event(c, &actor, id, &values, (&config, today), import_time()))
+    let values = form.values();
+    let stored = state.run(move |c| stored_event(c, id)).await?;
+    let target = (stored.incident_slug, Some(id));
+    submit(nav, &state, target, form, values, async |values| {
+        let (stored, _) = change(&state, &principal, move |c, by| {
+            edit_event(c, &by.actor, id, &values, by.scoring(), by.now)
+        })
         .await?;
-    Ok(recorded(&stored.incident_slug, "timeline"))
+        Ok(Ok(recorded(&stored.incident_slug, "timeline")))
+    })
+    .await
 }
 
 #[cfg(test)]

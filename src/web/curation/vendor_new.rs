@@ -1,13 +1,11 @@
 //! `GET/POST /vendors/new`: the new-vendor form; a valid submission creates the vendor (with
 //! its audit record) and goes to its page, an invalid one comes back with its messages (400).
 
-use super::{
-    Options, enum_options, note_taken, opt_text, page_slug, refused_into, respond, see_other,
-};
+use super::flow::{self, FormPage, change, every_field, saved, show};
+use super::{Options, enum_options, note_taken, opt_text, optional, page_slug, respond, see_other};
 use crate::domain::{Line, Tier, VendorStatus, WebUrl};
 use crate::store::curation::create::{VendorValues, create_vendor};
 use crate::store::curation::lookup::SlugOf;
-use crate::store::pack::seed::import_time;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
@@ -50,29 +48,9 @@ impl NewVendorForm {
         let name = check(&mut errors, "name", Line::parse(self.name.trim()));
         let tier = check(&mut errors, "tier", self.tier.parse::<Tier>());
         let status = check(&mut errors, "status", self.status.parse::<VendorStatus>());
-        let website = match self.website.trim() {
-            "" => Some(None),
-            url => check(&mut errors, "website", WebUrl::parse(url)).map(Some),
-        };
+        let website = optional::<WebUrl>(&mut errors, "website", &self.website);
         let description = opt_text(&mut errors, "description", &self.description);
-        match (slug, name, tier, status, website, description) {
-            (
-                Some(slug),
-                Some(name),
-                Some(tier),
-                Some(status),
-                Some(website),
-                Some(description),
-            ) if errors.is_empty() => Ok(VendorValues {
-                slug,
-                name,
-                tier,
-                status,
-                website,
-                description,
-            }),
-            _ => Err(errors),
-        }
+        every_field!(errors => VendorValues { slug, name, tier, status, website, description })
     }
 }
 
@@ -86,36 +64,37 @@ pub struct NewVendorPage {
     pub statuses: Options,
 }
 
-fn page(
-    nav: Nav,
-    form: NewVendorForm,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, PageError> {
-    let lang = nav.lang;
-    let page = NewVendorPage {
-        nav,
-        form,
-        errors,
-        tiers: enum_options(lang, Tier::ALL, Tier::as_str, Tier::message_id),
-        statuses: enum_options(
-            lang,
-            VendorStatus::ALL,
-            VendorStatus::as_str,
-            VendorStatus::message_id,
-        ),
-    };
-    respond(&page, status)
+impl FormPage for NewVendorForm {
+    type Context = ();
+
+    async fn page(
+        self,
+        nav: Nav,
+        _: &AppState,
+        (): (),
+        errors: FieldErrors,
+        status: StatusCode,
+    ) -> Result<HttpResponse, PageError> {
+        let lang = nav.lang;
+        let page = NewVendorPage {
+            nav,
+            form: self,
+            errors,
+            tiers: enum_options(lang, Tier::ALL, Tier::as_str, Tier::message_id),
+            statuses: enum_options(
+                lang,
+                VendorStatus::ALL,
+                VendorStatus::as_str,
+                VendorStatus::message_id,
+            ),
+        };
+        respond(&page, status)
+    }
 }
 
 /// `GET /vendors/new`.
-pub async fn form(nav: Nav) -> Result<HttpResponse, PageError> {
-    page(
-        nav,
-        NewVendorForm::default(),
-        FieldErrors::default(),
-        StatusCode::OK,
-    )
+pub async fn form(nav: Nav, state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    show(nav, &state, (), NewVendorForm::default()).await
 }
 
 /// `POST /vendors/new`.
@@ -126,28 +105,16 @@ pub async fn submit(
     form: web::Form<NewVendorForm>,
 ) -> Result<HttpResponse, PageError> {
     let form = form.into_inner();
-    let values = match form.values() {
-        Ok(values) => values,
-        Err(mut errors) => {
-            note_taken(&state, &mut errors, SlugOf::Vendor, &form.slug).await?;
-            return page(nav, form, errors, StatusCode::BAD_REQUEST);
-        }
-    };
-    let actor = principal.actor();
-    let stored = values.clone();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let outcome = state
-        .run(move |c| create_vendor(c, &actor, &stored, (&config, today), import_time()))
+    let values = note_taken(&state, SlugOf::Vendor, &form.slug, form.values()).await?;
+    flow::submit(nav, &state, (), form, values, async |values| {
+        let slug = values.slug.to_string();
+        let outcome = change(&state, &principal, move |c, by| {
+            create_vendor(c, &by.actor, &values, by.scoring(), by.now)
+        })
         .await?;
-    match outcome {
-        Ok(_) => Ok(see_other(format!("/vendors/{}", values.slug))),
-        Err(refused) => {
-            let mut errors = FieldErrors::default();
-            refused_into(&mut errors, refused);
-            page(nav, form, errors, StatusCode::BAD_REQUEST)
-        }
-    }
+        saved(outcome, |_| see_other(format!("/vendors/{slug}")))
+    })
+    .await
 }
 
 #[cfg(test)]
