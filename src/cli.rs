@@ -3,7 +3,10 @@
 //! exit status.
 
 pub mod accounts;
+pub mod export;
 pub mod recommend;
+pub mod report;
+pub mod stix;
 
 use crate::auth::SecretKey;
 use crate::config::{DEFAULT_BIND, DEFAULT_DATABASE_URL, FirstAdmin, ServeConfig};
@@ -82,7 +85,7 @@ pub enum Command {
     },
     /// Import a knowledge pack (a .toml file or a directory of them), all or nothing.
     Import {
-        /// The pack file or directory.
+        /// The pack file or directory, or a STIX 2.1 bundle (JSON, docs/stix.md).
         path: PathBuf,
     },
     /// Print the trust score of every vendor and product, as of a date.
@@ -129,6 +132,18 @@ pub enum Command {
         /// Name recorded in the exported pack's header.
         #[arg(long, default_value = "trustkb-export")]
         name: String,
+        /// With --format csv: the table to write.
+        #[arg(long, value_enum, default_value_t = export::ExportTable::Vendors)]
+        table: export::ExportTable,
+        /// With --format stix: only this vendor and what concerns it; with pdf or html: the vendor reported.
+        #[arg(long, conflicts_with = "incident")]
+        vendor: Option<String>,
+        /// With --format stix: only this incident and what concerns it.
+        #[arg(long)]
+        incident: Option<String>,
+        /// With --format pdf or html: the language of the report's labels (en, fr).
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
     /// Manage user accounts: add, list, set-role, disable, enable, reset-password.
     User {
@@ -173,6 +188,16 @@ pub fn scoring_config(path: Option<&std::path::Path>) -> Result<ScoringConfig, C
 pub enum ExportFormat {
     /// A knowledge pack (TOML), re-importable with `trustkb import`.
     Pack,
+    /// The portfolio as an XLSX workbook: vendors, products, incidents, open review conditions.
+    Xlsx,
+    /// One table of the portfolio as CSV (RFC 4180, UTF-8); see --table.
+    Csv,
+    /// A STIX 2.1 bundle (JSON): the knowledge base, or --vendor / --incident (docs/stix.md).
+    Stix,
+    /// The report of --vendor as a PDF (labels in --lang).
+    Pdf,
+    /// The report of --vendor as an HTML page (labels in --lang).
+    Html,
 }
 
 /// A failed command.
@@ -299,6 +324,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Import { path } if stix::is_bundle_file(&path) => {
+            stix::import(&cli.database, &path, &scoring)
+        }
         Command::Import { path } => {
             let pack = load_path(&path)?;
             let mut conn = open(&cli.database)?;
@@ -390,27 +418,57 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::User { command } => accounts::run_user(&cli.database, command),
         Command::Token { command } => accounts::run_token(&cli.database, command),
         Command::Export {
+            format: format @ (ExportFormat::Pdf | ExportFormat::Html),
+            output,
+            vendor,
+            lang,
+            ..
+        } => report::export(
+            &cli.database,
+            report::ReportExport {
+                format,
+                vendor,
+                lang: &lang,
+                output: output.as_deref(),
+            },
+            &scoring,
+            &recommendation,
+        ),
+        Command::Export {
+            format: ExportFormat::Stix,
+            output,
+            vendor,
+            incident,
+            ..
+        } => stix::export(&cli.database, vendor, incident, output.as_deref()),
+        Command::Export {
+            format: format @ (ExportFormat::Xlsx | ExportFormat::Csv),
+            output,
+            table,
+            ..
+        } => export::spreadsheet(
+            &cli.database,
+            format,
+            table,
+            output.as_deref(),
+            &scoring,
+            &recommendation,
+        ),
+        Command::Export {
             format: ExportFormat::Pack,
             output,
             name,
+            ..
         } => {
             let name =
                 Slug::parse(name.as_str()).map_err(|e| CliError::Usage(format!("--name: {e}")))?;
             let mut conn = open(&cli.database)?;
             let text = export_pack(&mut conn, &name)?;
-            match output {
-                None => std::io::stdout()
-                    .write_all(text.as_bytes())
-                    .map_err(|source| CliError::Write {
-                        path: "standard output".into(),
-                        source,
-                    }),
-                Some(path) => {
-                    write_atomically(&path, text.as_bytes())?;
-                    eprintln!("exported the knowledge base to {}", path.display());
-                    Ok(())
-                }
-            }
+            write_output(
+                output.as_deref(),
+                text.as_bytes(),
+                "exported the knowledge base to",
+            )
         }
     }
 }
@@ -453,18 +511,47 @@ fn describe(created: &[(&'static str, usize)]) -> String {
         .join(", ")
 }
 
-/// Writes a file through a temporary sibling and a rename, so a crash never leaves half a file.
+/// Writes to standard output, or atomically to `output` and then says `done` and the path.
+fn write_output(
+    output: Option<&std::path::Path>,
+    bytes: &[u8],
+    done: &str,
+) -> Result<(), CliError> {
+    match output {
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|source| CliError::Write {
+                path: "standard output".into(),
+                source,
+            }),
+        Some(path) => {
+            write_atomically(path, bytes)?;
+            eprintln!("{done} {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+/// Writes a file through a temporary sibling and a rename, so a crash never leaves half a file
+/// (the temporary file is removed when the write fails).
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
     let err = |source| CliError::Write {
         path: path.display().to_string(),
         source,
     };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| CliError::Usage(format!("--output {}: not a file path", path.display())))?;
-    let tmp = path.with_file_name(format!(".{}.tmp", file_name.to_string_lossy()));
-    let mut file = std::fs::File::create(&tmp).map_err(err)?;
+    if path.file_name().is_none() {
+        return Err(CliError::Usage(format!(
+            "--output {}: not a file path",
+            path.display()
+        )));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
     file.write_all(bytes).map_err(err)?;
-    file.sync_all().map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(err)
+    file.as_file().sync_all().map_err(err)?;
+    file.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
 }

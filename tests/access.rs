@@ -35,10 +35,47 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     (Verb::Post, "/login", [Refused, Pass, Pass, Pass, Pass]),
     (Verb::Post, "/logout", [SignIn, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/", [SignIn, Pass, Pass, Pass, Pass]),
+    (Verb::Get, "/reviews", [SignIn, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Get,
+        "/reviews/new",
+        [SignIn, Refused, Refused, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/reviews/new",
+        [SignIn, Refused, Refused, Pass, Pass],
+    ),
+    (Verb::Get, "/reviews/{id}", [SignIn, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Get,
+        "/reviews/{id}/report.pdf",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/reviews/{id}/decision",
+        [SignIn, Refused, Refused, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/reviews/{id}/conditions/{cid}",
+        [SignIn, Refused, Refused, Pass, Pass],
+    ),
     (Verb::Get, "/vendors", [SignIn, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,
         "/vendors/{slug}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/vendors/{slug}/report",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/vendors/{slug}/report.pdf",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
     (
@@ -315,6 +352,26 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     ),
     (
         Verb::Get,
+        "/exports/portfolio.xlsx",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/exports/vendors.csv",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/exports/products.csv",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/exports/incidents.csv",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
         "/recommendations",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
@@ -530,6 +587,17 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         "/api/v1/incidents/{slug}/blast-radius",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
+    (Verb::Get, "/api/v1/stix", [SignIn, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Get,
+        "/api/v1/vendors/{slug}/stix",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/incidents/{slug}/stix",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
     (
         Verb::Get,
         "/api/v1/concentration",
@@ -588,6 +656,7 @@ fn concrete(pattern: &str, source_id: i32) -> String {
         .replace("{code}", "fr")
         .replace("/sources/{id}", &format!("/sources/{source_id}"))
         .replace("{id}", "999999")
+        .replace("{cid}", "999999")
 }
 
 fn classify(answer: &common::Answer) -> Expect {

@@ -109,3 +109,23 @@ credibility-3 = possibly true
 credibility-4 = doubtful
 credibility-5 = improbable
 credibility-6 = truth cannot be judged
+
+## DataClassification
+enum-DataClassification-public = Public
+enum-DataClassification-internal = Internal
+enum-DataClassification-confidential = Confidential
+enum-DataClassification-restricted = Restricted
+
+## ReviewStatus
+enum-ReviewStatus-open = Open
+enum-ReviewStatus-decided = Decided
+
+## ReviewDecision
+enum-ReviewDecision-approve = Approve
+enum-ReviewDecision-approve_with_conditions = Approve with conditions
+enum-ReviewDecision-reject = Reject
+
+## ConditionStatus
+enum-ConditionStatus-open = Open
+enum-ConditionStatus-met = Met
+enum-ConditionStatus-waived = Waived

@@ -109,3 +109,23 @@ credibility-3 = possiblement vraie
 credibility-4 = douteuse
 credibility-5 = improbable
 credibility-6 = véracité impossible à juger
+
+## DataClassification
+enum-DataClassification-public = Publique
+enum-DataClassification-internal = Interne
+enum-DataClassification-confidential = Confidentielle
+enum-DataClassification-restricted = Restreinte
+
+## ReviewStatus
+enum-ReviewStatus-open = Ouverte
+enum-ReviewStatus-decided = Décidée
+
+## ReviewDecision
+enum-ReviewDecision-approve = Approuver
+enum-ReviewDecision-approve_with_conditions = Approuver sous conditions
+enum-ReviewDecision-reject = Refuser
+
+## ConditionStatus
+enum-ConditionStatus-open = Ouverte
+enum-ConditionStatus-met = Remplie
+enum-ConditionStatus-waived = Levée

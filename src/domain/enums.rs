@@ -256,6 +256,42 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// How sensitive the data a reviewed vendor or product would handle is.
+    DataClassification, "data classification" {
+        Public => "public", "Public",
+        Internal => "internal", "Internal",
+        Confidential => "confidential", "Confidential",
+        Restricted => "restricted", "Restricted",
+    }
+}
+
+string_enum! {
+    /// Where a procurement review stands.
+    ReviewStatus, "review status" {
+        Open => "open", "Open",
+        Decided => "decided", "Decided",
+    }
+}
+
+string_enum! {
+    /// What a procurement review decided.
+    ReviewDecision, "review decision" {
+        Approve => "approve", "Approve",
+        ApproveWithConditions => "approve_with_conditions", "Approve with conditions",
+        Reject => "reject", "Reject",
+    }
+}
+
+string_enum! {
+    /// Where a condition of an approval stands.
+    ConditionStatus, "condition status" {
+        Open => "open", "Open",
+        Met => "met", "Met",
+        Waived => "waived", "Waived",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

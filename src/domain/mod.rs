@@ -11,6 +11,7 @@ pub mod passage;
 pub mod recommend;
 pub mod scoring;
 pub mod synthetic;
+pub mod table;
 pub mod text;
 pub mod values;
 pub mod views;

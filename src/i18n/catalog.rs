@@ -37,6 +37,9 @@ pub(super) const FILES: &[(&str, &str, &str)] = &[
     area!("citations"),
     area!("timeline"),
     area!("compare"),
+    area!("exports"),
+    area!("report"),
+    area!("reviews"),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

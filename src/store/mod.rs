@@ -11,6 +11,7 @@ pub mod insert;
 pub mod migrate;
 pub mod pack;
 pub mod queries;
+pub mod reviews;
 pub mod rows;
 pub mod schema;
 pub mod sessions;

@@ -283,6 +283,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reviews (id) {
+        id -> Integer,
+        vendor_id -> Nullable<Integer>,
+        product_id -> Nullable<Integer>,
+        purpose -> Text,
+        data_classification -> Text,
+        annual_spend_minor -> Nullable<BigInt>,
+        currency -> Nullable<Text>,
+        requester -> Text,
+        due_on -> Date,
+        status -> Text,
+        opened_by -> Text,
+        opened_at -> Timestamp,
+        decision -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        rationale -> Nullable<Text>,
+        re_review_on -> Nullable<Date>,
+        snapshot -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    review_conditions (id) {
+        id -> Integer,
+        review_id -> Integer,
+        text -> Text,
+        owner -> Text,
+        due_on -> Date,
+        status -> Text,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(products -> vendors (vendor_id));
@@ -293,6 +327,7 @@ diesel::joinable!(incident_timeline_events -> incidents (incident_id));
 diesel::joinable!(analysts -> analyst_firms (firm_id));
 diesel::joinable!(assessments -> analysts (analyst_id));
 diesel::joinable!(citations -> sources (source_id));
+diesel::joinable!(review_conditions -> reviews (review_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
@@ -316,4 +351,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     login_attempts,
     audit_log,
+    reviews,
+    review_conditions,
 );

@@ -5,7 +5,7 @@ use super::error::{error_page, problem};
 use super::state::AppState;
 use super::{
     access, account, admin, api, assets, audit, blast, compare, concentration, curate, curation,
-    language, login, pages, recommendations, search,
+    exports, language, login, pages, recommendations, report, search,
 };
 use crate::domain::accounts::Permission;
 use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
@@ -148,6 +148,30 @@ pub static ROUTES: &[RouteRule] = &[
         web::to(admin::reset_password)
     }),
     rule(Get, "/", Read, || web::to(pages::index)),
+    rule(Get, "/reviews", Read, || {
+        web::to(super::reviews::list::list)
+    }),
+    rule(Get, "/reviews/new", Permission::Review, || {
+        web::to(super::reviews::open::form)
+    }),
+    rule(Post, "/reviews/new", Permission::Review, || {
+        web::to(super::reviews::open::submit)
+    }),
+    rule(Get, "/reviews/{id}", Read, || {
+        web::to(super::reviews::show::page)
+    }),
+    rule(Get, "/reviews/{id}/report.pdf", Read, || {
+        web::to(super::reviews::pdf::pdf)
+    }),
+    rule(Post, "/reviews/{id}/decision", Permission::Review, || {
+        web::to(super::reviews::decide::submit)
+    }),
+    rule(
+        Post,
+        "/reviews/{id}/conditions/{cid}",
+        Permission::Review,
+        || web::to(super::reviews::condition::submit),
+    ),
     rule(Get, "/vendors", Read, || web::to(pages::vendors)),
     rule(Get, "/vendors/new", Curate, || {
         web::to(curation::vendor_new::form)
@@ -156,6 +180,12 @@ pub static ROUTES: &[RouteRule] = &[
         web::to(curation::vendor_new::submit)
     }),
     rule(Get, "/vendors/{slug}", Read, || web::to(pages::vendor)),
+    rule(Get, "/vendors/{slug}/report", Read, || {
+        web::to(report::page)
+    }),
+    rule(Get, "/vendors/{slug}/report.pdf", Read, || {
+        web::to(report::pdf)
+    }),
     rule(Get, "/vendors/{slug}/products/new", Curate, || {
         web::to(curation::product_new::form)
     }),
@@ -310,6 +340,18 @@ pub static ROUTES: &[RouteRule] = &[
         web::to(blast::incident_page)
     }),
     rule(Get, "/concentration", Read, || web::to(concentration::page)),
+    rule(Get, "/exports/portfolio.xlsx", Read, || {
+        web::to(exports::portfolio_xlsx)
+    }),
+    rule(Get, "/exports/vendors.csv", Read, || {
+        web::to(exports::vendors_csv)
+    }),
+    rule(Get, "/exports/products.csv", Read, || {
+        web::to(exports::products_csv)
+    }),
+    rule(Get, "/exports/incidents.csv", Read, || {
+        web::to(exports::incidents_csv)
+    }),
     rule(Get, "/recommendations", Read, || {
         web::to(recommendations::page_list)
     }),
@@ -400,6 +442,13 @@ pub static ROUTES: &[RouteRule] = &[
     }),
     rule(Get, "/api/v1/incidents/{slug}/blast-radius", Read, || {
         web::to(blast::incident_api)
+    }),
+    rule(Get, "/api/v1/stix", Read, || web::to(super::stix::kb)),
+    rule(Get, "/api/v1/vendors/{slug}/stix", Read, || {
+        web::to(super::stix::vendor)
+    }),
+    rule(Get, "/api/v1/incidents/{slug}/stix", Read, || {
+        web::to(super::stix::incident)
     }),
     rule(Get, "/api/v1/concentration", Read, || {
         web::to(concentration::api)

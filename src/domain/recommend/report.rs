@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// What to do with a product, from the mildest to the most drastic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Retain,

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Letter grade of a score (bands in the configuration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub enum Grade {
     A,
     B,
@@ -41,7 +41,7 @@ impl Grade {
 }
 
 /// Where a contribution comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContributionKind {
     Involvement,

@@ -83,6 +83,8 @@ fn vendor_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>,
         .select(assessments::slug)
         .load(conn)?;
     push(&mut list, "ref-assessments", assessments);
+    let reviews = crate::store::reviews::read::reviews_of(conn, (Some(id), None))?;
+    push(&mut list, "ref-reviews", reviews);
     add_citations(conn, &mut list, "ref-citations", (CitedRecord::Vendor, id))?;
     Ok(list)
 }
@@ -122,6 +124,8 @@ fn product_references(conn: &mut DbConnection, id: i32) -> Result<Vec<Reference>
         .select(assessments::slug)
         .load(conn)?;
     push(&mut list, "ref-assessments", assessments);
+    let reviews = crate::store::reviews::read::reviews_of(conn, (None, Some(id)))?;
+    push(&mut list, "ref-reviews", reviews);
     add_citations(conn, &mut list, "ref-citations", (CitedRecord::Product, id))?;
     Ok(list)
 }

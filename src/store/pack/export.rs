@@ -25,6 +25,11 @@ pub fn export_pack(conn: &mut DbConnection, name: &Slug) -> Result<String, Store
     Ok(format!("{EXPORT_HEADER}{body}"))
 }
 
+/// The knowledge base as a pack document (the source of the STIX export too).
+pub fn export_document(conn: &mut DbConnection, name: &Slug) -> Result<PackDocument, StoreError> {
+    conn.transaction(|conn| build_document(conn, name))
+}
+
 fn slug(column: &str, value: &str) -> Result<Slug, StoreError> {
     parse_stored(column, value)
 }

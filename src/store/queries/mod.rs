@@ -11,6 +11,7 @@ pub mod hydrate;
 pub mod incidents;
 pub mod listing;
 pub mod overview;
+pub mod portfolio;
 pub mod recommendations;
 pub mod scores;
 pub mod search;

@@ -301,3 +301,15 @@ impl RecordLabels {
         Ok((kind.label(), label, href))
     }
 }
+
+/// The sources with the given ids (a report's bibliography), without citation counts.
+pub fn sources_by_id(
+    conn: &mut DbConnection,
+    ids: &[i32],
+) -> Result<Vec<SourceSummary>, StoreError> {
+    let rows: Vec<SourceRow> = sources::table
+        .filter(sources::id.eq_any(ids))
+        .select(SourceRow::as_select())
+        .load(conn)?;
+    rows.iter().map(|r| summary(r, 0)).collect()
+}

@@ -1,0 +1,82 @@
+//! Downloads of the portfolio: the XLSX workbook (headers in the reader's language) and each
+//! table as CSV (machine headers), both built from the same typed tables.
+
+use super::error::{PageError, WebError};
+use super::state::AppState;
+use crate::domain::table::Table;
+use crate::export::{CSV_MEDIA_TYPE, ExportError, XLSX_MEDIA_TYPE, csv::to_csv, xlsx::to_xlsx};
+use crate::i18n::Lang;
+use crate::store::queries::portfolio::{Portfolio, load_portfolio};
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+async fn portfolio(state: &AppState) -> Result<Portfolio, WebError> {
+    let scoring = state.scoring.clone();
+    let config = state.recommendation.clone();
+    let today = chrono::Utc::now().date_naive();
+    state
+        .run(move |c| load_portfolio(c, today, &scoring, &config))
+        .await
+}
+
+/// Runs a (CPU-bound) writer off the async workers.
+async fn render<F>(work: F) -> Result<Vec<u8>, WebError>
+where
+    F: FnOnce() -> Result<Vec<u8>, ExportError> + Send + 'static,
+{
+    web::block(work)
+        .await
+        .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+        .map_err(|e| WebError::Internal(e.to_string()))
+}
+
+fn download(media_type: &'static str, filename: String, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, media_type))
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters: vec![DispositionParam::Filename(filename)],
+        })
+        .body(body)
+}
+
+fn stamp() -> String {
+    chrono::Utc::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// `GET /exports/portfolio.xlsx`: vendors, products, incidents and open review conditions.
+pub async fn portfolio_xlsx(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, PageError> {
+    let lang = Lang::of_request(&req);
+    let portfolio = portfolio(&state).await?;
+    let body = render(move || to_xlsx(&portfolio.tables(), lang)).await?;
+    let name = format!("trustkb-portfolio-{}.xlsx", stamp());
+    Ok(download(XLSX_MEDIA_TYPE, name, body))
+}
+
+async fn csv_of(state: &AppState, pick: fn(Portfolio) -> Table) -> Result<HttpResponse, PageError> {
+    let table = pick(portfolio(state).await?);
+    let name = format!("trustkb-{}-{}.csv", table.name, stamp());
+    let body = render(move || to_csv(&table)).await?;
+    Ok(download(CSV_MEDIA_TYPE, name, body))
+}
+
+/// `GET /exports/vendors.csv`.
+pub async fn vendors_csv(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    csv_of(&state, |p| p.vendors).await
+}
+
+/// `GET /exports/products.csv`.
+pub async fn products_csv(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    csv_of(&state, |p| p.products).await
+}
+
+/// `GET /exports/incidents.csv`.
+pub async fn incidents_csv(state: web::Data<AppState>) -> Result<HttpResponse, PageError> {
+    csv_of(&state, |p| p.incidents).await
+}
