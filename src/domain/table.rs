@@ -28,6 +28,17 @@ impl Column {
     }
 }
 
+/// Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+/// first) gets a leading apostrophe: exports hold text typed by people (names, e-mail
+/// addresses tried at sign-in).
+pub fn inert_cell(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
 /// One typed value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

@@ -1,8 +1,9 @@
 //! A table as CSV (RFC 4180, UTF-8, CRLF line ends): the machine names of the columns as the
-//! header row, stable for scripts, then one line per row.
+//! header row, stable for scripts, then one line per row; text cells made inert for
+//! spreadsheets.
 
 use super::ExportError;
-use crate::domain::table::Table;
+use crate::domain::table::{Cell, Table, inert_cell};
 
 /// The CSV text of `table`.
 pub fn to_csv(table: &Table) -> Result<Vec<u8>, ExportError> {
@@ -11,7 +12,11 @@ pub fn to_csv(table: &Table) -> Result<Vec<u8>, ExportError> {
         .from_writer(Vec::new());
     writer.write_record(table.columns.iter().map(|c| c.name))?;
     for row in &table.rows {
-        writer.write_record(row.iter().map(|cell| cell.text()))?;
+        // Text typed by people (names, titles) must not run as a spreadsheet formula.
+        writer.write_record(row.iter().map(|cell| match cell {
+            Cell::Text(t) => inert_cell(t).into_owned(),
+            other => other.text(),
+        }))?;
     }
     writer
         .into_inner()
@@ -38,5 +43,22 @@ mod tests {
         ]);
         let text = String::from_utf8(to_csv(&t).unwrap()).unwrap();
         assert_eq!(text, "name,score\r\n\"Smith, \"\"Bob\"\"\",1.5\r\n");
+    }
+
+    #[test]
+    fn text_that_looks_like_a_formula_is_made_inert_but_numbers_stay_numbers() {
+        let mut t = Table::new(
+            "t",
+            &[
+                Column::new("name", ColumnKind::Text),
+                Column::new("change", ColumnKind::Decimal),
+            ],
+        );
+        t.rows.push(vec![
+            Cell::Text("=HYPERLINK(1)".into()),
+            Cell::Decimal(-2.5),
+        ]);
+        let text = String::from_utf8(to_csv(&t).unwrap_or_default()).unwrap_or_default();
+        assert_eq!(text, "name,change\r\n'=HYPERLINK(1),-2.5\r\n");
     }
 }

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod audit;
+pub mod audit_csv;
 pub mod blast;
 pub mod blast_chart;
 pub mod charts;

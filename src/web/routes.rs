@@ -4,8 +4,8 @@
 use super::error::{error_page, problem};
 use super::state::AppState;
 use super::{
-    access, account, admin, api, assets, audit, blast, compare, concentration, curate, curation,
-    exports, language, login, pages, recommendations, report, search,
+    access, account, admin, api, assets, audit, audit_csv, blast, compare, concentration, curate,
+    curation, exports, language, login, pages, recommendations, report, search,
 };
 use crate::domain::accounts::Permission;
 use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
@@ -423,7 +423,7 @@ pub static ROUTES: &[RouteRule] = &[
     rule(Get, "/search", Read, || web::to(search::page)),
     rule(Get, "/compare", Read, || web::to(compare::page)),
     rule(Get, "/audit", ReadAudit, || web::to(audit::page)),
-    rule(Get, "/audit.csv", ReadAudit, || web::to(audit::csv)),
+    rule(Get, "/audit.csv", ReadAudit, || web::to(audit_csv::csv)),
     rule(Get, "/api/v1/me", Read, || web::to(api::me)),
     rule(Get, "/api/v1/vendors", Read, || web::to(api::vendors)),
     rule(Get, "/api/v1/vendors/{slug}", Read, || web::to(api::vendor)),
