@@ -1,5 +1,6 @@
 //! STIX 2.1 export and import (docs/stix.md): the seed as a bundle over the API and the
-//! command line, the OASIS validator, the round trip, skipped objects and refused bundles.
+//! command line, the OASIS validator, the round trip, references to records of the database,
+//! skipped objects and refused bundles.
 
 mod common;
 
@@ -7,6 +8,7 @@ use common::{TestApp, TestDb};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use trustkb::stix::export::{analyst_id, incident_id, product_id, vendor_id};
 
 const INCIDENT: &str = "mimecast-certificate-compromise-2021";
 
@@ -103,6 +105,55 @@ fn the_seed_exports_as_a_deterministic_bundle() {
                 .all(|i| i["confidence"] == 70)
         );
         assert_eq!(objects(&bundle, "threat-actor").len(), 1);
+        // Dependencies: Mimecast → SolarWinds Orion until 16 March 2021, then Cisco NetFlow.
+        assert_eq!(count("x-trustkb-depends-on"), 2);
+        let orion = relationships
+            .iter()
+            .find(|r| {
+                r["relationship_type"] == "x-trustkb-depends-on"
+                    && r["target_ref"] == product_id("solarwinds-orion")
+            })
+            .expect("the Orion dependency");
+        assert_eq!(orion["source_ref"], vendor_id("mimecast"));
+        assert_eq!(orion["x_trustkb_criticality"], "high");
+        assert_eq!(orion["x_trustkb_until"], "2021-03-16");
+        assert_eq!(orion["stop_time"], "2021-03-16T00:00:00.000Z");
+        assert_eq!(
+            orion["description"],
+            "IT and network monitoring of Mimecast's environment."
+        );
+        assert_eq!(orion["confidence"], 70);
+        // Remediations: five courses of action, each mitigating the Mimecast incident.
+        let actions = objects(&bundle, "course-of-action");
+        assert_eq!(actions.len(), 5);
+        assert!(
+            actions
+                .iter()
+                .all(|a| a["x_trustkb_vendor_ref"] == vendor_id("mimecast"))
+        );
+        let drop = actions
+            .iter()
+            .find(|a| a["x_trustkb_slug"] == "mimecast-drops-solarwinds-orion")
+            .expect("the Orion remediation");
+        assert_eq!(drop["x_trustkb_kind"], "drop_product");
+        assert_eq!(
+            drop["x_trustkb_replacement_product_ref"],
+            product_id("cisco-netflow")
+        );
+        assert_eq!(count("mitigates"), 5);
+        assert!(
+            relationships
+                .iter()
+                .filter(|r| r["relationship_type"] == "mitigates")
+                .all(|r| r["target_ref"] == incident_id(INCIDENT))
+        );
+        // The report lists the dependencies and remediations citing it.
+        assert!(
+            report["object_refs"]
+                .as_array()
+                .expect("object_refs")
+                .contains(&drop["id"])
+        );
     }
 }
 
@@ -122,11 +173,26 @@ fn the_api_serves_the_bundles() {
             .collect();
         assert_eq!(names, [json!("Cisco")]);
         assert!(objects(&vendor, "incident").is_empty());
+        // Mimecast's bundle holds its dependencies, hence Cisco NetFlow and Cisco, and its
+        // remediations.
+        let mimecast = app.get("/api/v1/vendors/mimecast/stix").json();
+        let depends = objects(&mimecast, "relationship")
+            .into_iter()
+            .filter(|r| r["relationship_type"] == "x-trustkb-depends-on")
+            .count();
+        assert_eq!(depends, 2);
+        assert_eq!(objects(&mimecast, "course-of-action").len(), 5);
+        assert!(
+            objects(&mimecast, "x-trustkb-product")
+                .iter()
+                .any(|p| p["x_trustkb_slug"] == "cisco-netflow")
+        );
         let incident = app
             .get(&format!("/api/v1/incidents/{INCIDENT}/stix"))
             .json();
-        // The incident and the two linked to it by causality.
+        // The incident and the two linked to it by causality, and its remediations.
         assert_eq!(objects(&incident, "incident").len(), 2);
+        assert_eq!(objects(&incident, "course-of-action").len(), 5);
         assert_eq!(app.get("/api/v1/vendors/nobody/stix").status, 404);
         assert_eq!(app.get("/api/v1/incidents/nothing/stix").status, 404);
     }
@@ -197,6 +263,8 @@ fn a_bundle_reimports_into_an_empty_database_unchanged() {
         assert!(said.contains("4 vendors"), "{said}");
         assert!(said.contains("3 incidents"), "{said}");
         assert!(said.contains("2 assessments"), "{said}");
+        assert!(said.contains("2 dependencies"), "{said}");
+        assert!(said.contains("5 remediations"), "{said}");
         assert!(said.contains("0 objects skipped"), "{said}");
         assert_eq!(
             export(&empty, &[]),
@@ -279,5 +347,126 @@ fn an_invalid_bundle_changes_nothing() {
         // Not a bundle at all: read as a pack, refused.
         assert!(!import_file(&db, "{\"type\": \"report\"}").status.success());
         assert_eq!(export(&db, &[]), before);
+    }
+}
+
+fn bundle_of(key: &str, objects: Vec<Value>) -> String {
+    json!({ "type": "bundle", "id": format!("bundle--{}", uuid_like(key)), "objects": objects })
+        .to_string()
+}
+
+/// An opinion of an analyst about a subject, both named by STIX id only.
+fn opinion(key: &str, analyst: &str, subject: &str) -> Value {
+    json!({
+        "type": "opinion", "spec_version": "2.1",
+        "id": format!("opinion--{}", uuid_like(key)),
+        "created": "2024-05-02T00:00:00.000Z", "modified": "2024-05-02T00:00:00.000Z",
+        "created_by_ref": analyst, "object_refs": [subject],
+        "opinion": "agree", "explanation": "Cisco handles its incidents openly.", "lang": "en",
+        "x_trustkb_slug": key,
+    })
+}
+
+#[test]
+fn references_to_records_of_the_database_resolve() {
+    for db in seeded() {
+        let dependency = json!({
+            "type": "relationship", "spec_version": "2.1",
+            "id": format!("relationship--{}", uuid_like("cisco-dep")),
+            "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+            "relationship_type": "x-trustkb-depends-on",
+            "source_ref": vendor_id("cisco"), "target_ref": product_id("microsoft-365"),
+            "start_time": "2022-06-01T00:00:00.000Z", "x_trustkb_criticality": "low",
+            "description": "Office suite.",
+        });
+        let action = json!({
+            "type": "course-of-action", "spec_version": "2.1",
+            "id": format!("course-of-action--{}", uuid_like("cisco-patch")),
+            "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+            "name": "Patch", "description": "Patched NetFlow collectors.",
+            "x_trustkb_slug": "cisco-patches-netflow", "x_trustkb_kind": "patch",
+            "x_trustkb_vendor_ref": vendor_id("cisco"),
+            "x_trustkb_product_ref": product_id("cisco-netflow"),
+        });
+        let mitigates = json!({
+            "type": "relationship", "spec_version": "2.1",
+            "id": format!("relationship--{}", uuid_like("cisco-mitigates")),
+            "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+            "relationship_type": "mitigates",
+            "source_ref": action["id"], "target_ref": incident_id(INCIDENT),
+        });
+        let text = bundle_of(
+            "db-refs",
+            vec![
+                opinion(
+                    "firstbrook-on-cisco",
+                    &analyst_id("peter-firstbrook"),
+                    &vendor_id("cisco"),
+                ),
+                dependency,
+                action,
+                mitigates,
+            ],
+        );
+        let said = ok(import_file(&db, &text));
+        assert!(said.contains("1 assessments"), "{said}");
+        assert!(said.contains("1 dependencies"), "{said}");
+        assert!(said.contains("1 remediations"), "{said}");
+        assert!(said.contains("0 objects skipped"), "{said}");
+        let cisco: Value =
+            serde_json::from_str(&export(&db, &["--vendor", "cisco"])).expect("JSON");
+        let view = objects(&cisco, "opinion")
+            .into_iter()
+            .find(|o| o["x_trustkb_slug"] == "firstbrook-on-cisco")
+            .expect("the new opinion");
+        assert_eq!(view["created_by_ref"], analyst_id("peter-firstbrook"));
+        assert_eq!(view["object_refs"], json!([vendor_id("cisco")]));
+        let dep = objects(&cisco, "relationship")
+            .into_iter()
+            .find(|r| r["relationship_type"] == "x-trustkb-depends-on")
+            .expect("the new dependency");
+        assert_eq!(dep["x_trustkb_since"], "2022-06-01");
+        assert_eq!(dep["x_trustkb_criticality"], "low");
+        assert_eq!(dep["target_ref"], product_id("microsoft-365"));
+        let incident: Value =
+            serde_json::from_str(&export(&db, &["--incident", INCIDENT])).expect("JSON");
+        let patch = objects(&incident, "course-of-action")
+            .into_iter()
+            .find(|a| a["x_trustkb_slug"] == "cisco-patches-netflow")
+            .expect("the new remediation, answering the incident");
+        assert_eq!(patch["x_trustkb_product_ref"], product_id("cisco-netflow"));
+    }
+}
+
+#[test]
+fn a_reference_to_an_unknown_id_is_skipped_and_changes_nothing() {
+    for db in seeded() {
+        let before = export(&db, &[]);
+        let nobody = format!("identity--{}", uuid_like("nobody"));
+        // An involvement of an incident of the database: it comes with its incident only.
+        let involvement = json!({
+            "type": "relationship", "spec_version": "2.1",
+            "id": format!("relationship--{}", uuid_like("db-involvement")),
+            "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z",
+            "relationship_type": "x-trustkb-affected",
+            "source_ref": incident_id(INCIDENT), "target_ref": vendor_id("cisco"),
+        });
+        let text = bundle_of(
+            "unknown-ref",
+            vec![
+                opinion("on-nobody", &analyst_id("peter-firstbrook"), &nobody),
+                involvement,
+            ],
+        );
+        let said = ok(import_file(&db, &text));
+        assert!(said.contains("2 objects skipped"), "{said}");
+        assert!(said.contains("skipped opinion opinion--"), "{said}");
+        assert!(said.contains("neither in the bundle nor in"), "{said}");
+        assert!(said.contains("its incident is in the database"), "{said}");
+        assert_eq!(
+            export(&db, &[]),
+            before,
+            "a skipped opinion changed the knowledge base"
+        );
     }
 }

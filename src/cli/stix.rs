@@ -5,7 +5,8 @@ use super::{CliError, describe, open, os_user, write_output};
 use crate::domain::Channel;
 use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
-use crate::stix::{Scope, export_json, import::convert, import::is_bundle};
+use crate::stix::import::{Known, convert_with, is_bundle};
+use crate::stix::{Scope, export_json};
 use crate::store::migrate::with_startup_lock;
 use crate::store::pack::seed::{import_and_rescore, import_time};
 use std::path::Path;
@@ -41,14 +42,16 @@ pub fn is_bundle_file(path: &Path) -> bool {
             .is_some_and(|text| is_bundle(&text))
 }
 
-/// Imports what maps of a bundle, all or nothing, and lists what was skipped.
+/// Imports what maps of a bundle, all or nothing, and lists what was skipped; references to
+/// records already in the database resolve.
 pub fn import(database: &str, path: &Path, scoring: &ScoringConfig) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
         path: path.display().to_string(),
         source,
     })?;
-    let converted = convert(&text, &path.display().to_string())?;
     let mut conn = open(database)?;
+    let known = Known::from_db(&mut conn)?;
+    let converted = convert_with(&text, &path.display().to_string(), &known)?;
     let actor = Actor::command_line(&os_user(), Channel::Import);
     let now = import_time();
     let report = with_startup_lock(&mut conn, |c| {

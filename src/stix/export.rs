@@ -3,6 +3,7 @@
 
 use super::ids::{EPOCH, confidence, stix_id, timestamp};
 use super::model::*;
+use super::supply;
 use crate::store::pack::date::PackDate;
 use crate::store::pack::format::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -37,8 +38,15 @@ pub fn opinion_id(slug: &str) -> String {
 pub fn report_id(slug: &str) -> String {
     stix_id("report", slug)
 }
+pub fn remediation_id(slug: &str) -> String {
+    stix_id("course-of-action", slug)
+}
+/// The identity standing for our own organisation, the consumer `@organisation`.
+pub fn organisation_id() -> String {
+    stix_id("identity", "organisation:own")
+}
 
-fn common(kind: &str, id: String, created: String, slug: Option<&str>) -> Common {
+pub(super) fn common(kind: &str, id: String, created: String, slug: Option<&str>) -> Common {
     Common {
         kind: kind.to_owned(),
         spec_version: "2.1".to_owned(),
@@ -55,8 +63,8 @@ fn common(kind: &str, id: String, created: String, slug: Option<&str>) -> Common
 }
 
 /// Collects the bundle: records, the sources citing them and their best confidence.
-struct Writer {
-    objects: Vec<Object>,
+pub(super) struct Writer {
+    pub(super) objects: Vec<Object>,
     /// Source slug → credibility grade.
     credibility: HashMap<String, i32>,
     /// Source id → ids of the records citing it (sorted).
@@ -65,7 +73,7 @@ struct Writer {
 
 impl Writer {
     /// Fills in the citations of a record and its confidence: that of its best-graded source.
-    fn cite(&mut self, common: &mut Common, citations: &[PackCitation]) {
+    pub(super) fn cite(&mut self, common: &mut Common, citations: &[PackCitation]) {
         for c in citations {
             let source = report_id(c.source.as_str());
             self.cited_by
@@ -82,11 +90,11 @@ impl Writer {
     }
 }
 
-fn iso(date: Option<PackDate>) -> Option<String> {
+pub(super) fn iso(date: Option<PackDate>) -> Option<String> {
     date.map(|d| d.0.iso())
 }
 
-fn text(value: &Option<impl ToString>) -> Option<String> {
+pub(super) fn text(value: &Option<impl ToString>) -> Option<String> {
     value.as_ref().map(ToString::to_string)
 }
 
@@ -110,11 +118,14 @@ pub fn bundle(doc: &PackDocument, name: &str) -> Bundle {
         description: Some("The trustkb vendor-risk knowledge base that wrote this bundle.".into()),
         ..Identity::new(producer, "trustkb".to_owned(), "system", "producer")
     }));
+    supply::organisation(&mut w, doc);
     categories(&mut w, doc);
     vendors(&mut w, doc);
     products(&mut w, doc);
+    supply::dependencies(&mut w, doc);
     firms(&mut w, doc);
     incidents(&mut w, doc, &present);
+    supply::remediations(&mut w, doc, &present);
     assessments(&mut w, doc);
     reports(&mut w, doc);
     Bundle {
@@ -211,7 +222,7 @@ fn firms(w: &mut Writer, doc: &PackDocument) {
     }
 }
 
-fn relationship(
+pub(super) fn relationship(
     kind: &str,
     key: &str,
     created: &str,
@@ -232,6 +243,11 @@ fn relationship(
         x_trustkb_role: None,
         x_trustkb_vendor_ref: None,
         x_trustkb_customers_affected: None,
+        start_time: None,
+        stop_time: None,
+        x_trustkb_criticality: None,
+        x_trustkb_since: None,
+        x_trustkb_until: None,
     }
 }
 

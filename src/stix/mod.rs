@@ -6,6 +6,7 @@ pub mod ids;
 pub mod import;
 pub mod model;
 pub mod scope;
+pub mod supply;
 
 use crate::domain::Slug;
 use crate::store::pack::export::export_document;

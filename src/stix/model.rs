@@ -69,6 +69,7 @@ pub enum Object {
     Report(Report),
     Product(Product),
     Category(Category),
+    CourseOfAction(CourseOfAction),
 }
 
 impl Object {
@@ -86,6 +87,7 @@ impl Object {
             Object::Report(o) => &o.common,
             Object::Product(o) => &o.common,
             Object::Category(o) => &o.common,
+            Object::CourseOfAction(o) => &o.common,
         }
     }
 }
@@ -179,8 +181,9 @@ pub struct ThreatActor {
     pub threat_actor_types: Vec<String>,
 }
 
-/// An involvement (incident → vendor or product), a causality (incident → incident) or an
-/// attribution (incident → threat actor).
+/// An involvement (incident → vendor or product), a causality (incident → incident), an
+/// attribution (incident → threat actor), a dependency (consumer → product) or a remediation's
+/// incident (course of action → incident).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Relationship {
     #[serde(flatten)]
@@ -198,6 +201,18 @@ pub struct Relationship {
     pub x_trustkb_vendor_ref: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_trustkb_customers_affected: Option<i32>,
+    /// A dependency's dates as timestamps, for STIX readers; `x_trustkb_since` / `_until` keep
+    /// their precision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_trustkb_criticality: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_trustkb_since: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_trustkb_until: Option<String>,
 }
 
 /// An analyst's assessment of a vendor, product or incident.
@@ -269,6 +284,27 @@ pub struct Category {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub x_trustkb_parent_ref: Option<String>,
+}
+
+/// A remediation: an action a vendor took, about a product, maybe replacing it by another.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CourseOfAction {
+    #[serde(flatten)]
+    pub common: Common,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The remediation kind (`drop_product`, `patch`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_trustkb_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_trustkb_taken_on: Option<String>,
+    /// The vendor that took the action (an identity id).
+    pub x_trustkb_vendor_ref: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_trustkb_product_ref: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_trustkb_replacement_product_ref: Option<String>,
 }
 
 /// Converts a pack citation, naming its source by STIX id.

@@ -1,17 +1,18 @@
 //! Narrowing a pack document to one vendor or one incident and what concerns it: the
-//! incidents involving it, the records those involve, assessments of them, their analysts and sources.
+//! incidents involving it, the records those involve, its dependencies and remediations,
+//! assessments of them, their analysts and sources.
 
 use crate::store::pack::format::*;
 use std::collections::BTreeSet;
 
 type Set = BTreeSet<String>;
 
-/// The vendor, its products, the incidents involving either, and what those concern;
-/// `None` when there is no such vendor.
+/// The vendor, its products, the incidents involving either, its dependencies (as consumer),
+/// the remediations it took, and what those concern; `None` when there is no such vendor.
 pub fn vendor(doc: &PackDocument, slug: &str) -> Option<PackDocument> {
     doc.vendors.iter().find(|v| v.slug.as_str() == slug)?;
-    let mut vendors: Set = [slug.to_owned()].into();
-    let mut products: Set = doc
+    let vendors: Set = [slug.to_owned()].into();
+    let products: Set = doc
         .products
         .iter()
         .filter(|p| p.vendor.as_str() == slug)
@@ -31,8 +32,17 @@ pub fn vendor(doc: &PackDocument, slug: &str) -> Option<PackDocument> {
         })
         .map(|i| i.slug.to_string())
         .collect();
-    involved(doc, &incidents, &mut vendors, &mut products);
-    Some(narrow(doc, &vendors, &products, &incidents))
+    let dependencies = keep(&doc.dependencies, |d| d.consumer == slug);
+    let remediations = keep(&doc.remediations, |r| r.vendor.as_str() == slug);
+    let mut picked = Picked {
+        vendors,
+        products,
+        incidents,
+        dependencies,
+        remediations,
+    };
+    picked.close(doc);
+    Some(narrow(doc, picked))
 }
 
 /// The incident, the incidents it caused or was caused by, and what those concern.
@@ -46,29 +56,66 @@ pub fn incident(doc: &PackDocument, slug: &str) -> Option<PackDocument> {
             .filter(|i| i.caused_by.iter().any(|c| c.incident.as_str() == slug))
             .map(|i| i.slug.to_string()),
     );
-    let (mut vendors, mut products) = (Set::new(), Set::new());
-    involved(doc, &incidents, &mut vendors, &mut products);
-    Some(narrow(doc, &vendors, &products, &incidents))
+    let remediations = keep(&doc.remediations, |r| has(&incidents, &r.incident));
+    let mut picked = Picked {
+        vendors: Set::new(),
+        products: Set::new(),
+        incidents,
+        dependencies: Vec::new(),
+        remediations,
+    };
+    picked.close(doc);
+    Some(narrow(doc, picked))
 }
 
-/// Adds the vendors and products the incidents involve (and the vendors of those products).
-fn involved(doc: &PackDocument, incidents: &Set, vendors: &mut Set, products: &mut Set) {
-    for i in doc
-        .incidents
-        .iter()
-        .filter(|i| incidents.contains(i.slug.as_str()))
-    {
-        for inv in &i.involvements {
-            vendors.extend(inv.vendor.iter().map(ToString::to_string));
-            products.extend(inv.product.iter().map(ToString::to_string));
+/// The records chosen for a bundle, before the analysts, firms, categories and sources.
+struct Picked {
+    vendors: Set,
+    products: Set,
+    incidents: Set,
+    dependencies: Vec<PackDependency>,
+    remediations: Vec<PackRemediation>,
+}
+
+impl Picked {
+    /// Adds what the chosen records refer to: the remediations' incidents, the vendors and
+    /// products the incidents involve, those of the dependencies and remediations, and the
+    /// vendors of every product.
+    fn close(&mut self, doc: &PackDocument) {
+        for r in &self.remediations {
+            self.incidents
+                .extend(r.incident.iter().map(ToString::to_string));
+            self.vendors.insert(r.vendor.to_string());
+            self.products
+                .extend(r.product.iter().map(ToString::to_string));
+            self.products
+                .extend(r.replacement_product.iter().map(ToString::to_string));
         }
-    }
-    for p in doc
-        .products
-        .iter()
-        .filter(|p| products.contains(p.slug.as_str()))
-    {
-        vendors.insert(p.vendor.to_string());
+        for d in &self.dependencies {
+            if d.consumer != ORGANISATION_CONSUMER {
+                self.vendors.insert(d.consumer.clone());
+            }
+            self.products.insert(d.product.to_string());
+        }
+        for i in doc
+            .incidents
+            .iter()
+            .filter(|i| self.incidents.contains(i.slug.as_str()))
+        {
+            for inv in &i.involvements {
+                self.vendors
+                    .extend(inv.vendor.iter().map(ToString::to_string));
+                self.products
+                    .extend(inv.product.iter().map(ToString::to_string));
+            }
+        }
+        for p in doc
+            .products
+            .iter()
+            .filter(|p| self.products.contains(p.slug.as_str()))
+        {
+            self.vendors.insert(p.vendor.to_string());
+        }
     }
 }
 
@@ -78,14 +125,23 @@ fn has(set: &Set, slug: &Option<crate::domain::Slug>) -> bool {
 
 /// Keeps the chosen records, the assessments of them, and the analysts, firms, categories
 /// and sources these need.
-fn narrow(doc: &PackDocument, vendors: &Set, products: &Set, incidents: &Set) -> PackDocument {
+fn narrow(doc: &PackDocument, picked: Picked) -> PackDocument {
+    let Picked {
+        vendors,
+        products,
+        incidents,
+        dependencies,
+        remediations,
+    } = picked;
     let mut out = PackDocument {
         pack: doc.pack.clone(),
         vendors: keep(&doc.vendors, |v| vendors.contains(v.slug.as_str())),
         products: keep(&doc.products, |p| products.contains(p.slug.as_str())),
         incidents: keep(&doc.incidents, |i| incidents.contains(i.slug.as_str())),
+        dependencies,
+        remediations,
         assessments: keep(&doc.assessments, |a| {
-            has(vendors, &a.vendor) || has(products, &a.product) || has(incidents, &a.incident)
+            has(&vendors, &a.vendor) || has(&products, &a.product) || has(&incidents, &a.incident)
         }),
         ..PackDocument::default()
     };
@@ -137,6 +193,8 @@ fn cited_sources(doc: &PackDocument) -> Set {
     all.extend(doc.products.iter().flat_map(|p| &p.citations));
     all.extend(doc.analysts.iter().flat_map(|a| &a.citations));
     all.extend(doc.assessments.iter().flat_map(|a| &a.citations));
+    all.extend(doc.dependencies.iter().flat_map(|d| &d.citations));
+    all.extend(doc.remediations.iter().flat_map(|r| &r.citations));
     for i in &doc.incidents {
         all.extend(&i.citations);
         all.extend(i.involvements.iter().flat_map(|x| &x.citations));

@@ -23,14 +23,19 @@ pub(super) fn relationship(
 ) {
     let kind = str_of(o, "relationship_type").unwrap_or_default();
     let Some(incident) = r.slug_of(str_of(o, "source_ref"), Kind::Incident) else {
-        return r.skip(o, "its source is not an incident of the bundle");
+        return r.skip(
+            o,
+            "its source is not an incident (of the bundle or the database)",
+        );
     };
-    let target = str_of(o, "target_ref")
-        .and_then(|t| r.index.get(t))
-        .cloned();
+    let target = r.lookup(str_of(o, "target_ref"));
     let cites = r.citations(o.get("x_trustkb_citations"));
     let Some(record) = incidents.get_mut(&incident) else {
-        return;
+        return r.skip(
+            o,
+            "its incident is in the database, not in the bundle: involvements, causes and \
+             attributions come with their incident",
+        );
     };
     let role = str_of(o, "x_trustkb_role").or(role_of(kind));
     match (kind, target, role) {
@@ -63,6 +68,7 @@ pub(super) fn relationship(
                 list.push(inv);
             }
         }
+        (_, None, _) => r.skip(o, "its target is neither in the bundle nor in the database"),
         _ => r.skip(
             o,
             format!("a \"{kind}\" relationship to that target has no place in trustkb"),
@@ -76,14 +82,14 @@ pub(super) fn opinion(r: &mut Reader, o: &Map<String, Value>) -> Option<PackAsse
         .get("object_refs")
         .and_then(|x| x.get(0))
         .and_then(Value::as_str)
-        .and_then(|id| r.index.get(id))
-        .cloned();
+        .and_then(|id| r.lookup(Some(id)));
     let (Some(analyst), Some((kind, subject)), Some(quote)) =
         (analyst, subject, o.get("explanation"))
     else {
         r.skip(
             o,
-            "its analyst (created_by_ref), subject (object_refs) or explanation is missing from the bundle",
+            "its analyst (created_by_ref) or subject (object_refs) is neither in the bundle nor in \
+             the database, or it has no explanation",
         );
         return None;
     };

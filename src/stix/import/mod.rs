@@ -1,9 +1,15 @@
 //! Reading a STIX 2.1 bundle into a pack document (docs/stix.md): what maps becomes pack
 //! records checked by the pack types, what does not is listed as skipped with its reason.
 
+mod known;
 mod links;
+mod supply;
 
+pub use known::Known;
+
+use super::export::organisation_id;
 use super::ids::credibility;
+use super::supply::{DEPENDS_ON, MITIGATES};
 use crate::store::pack::error::{PackError, PackIssue};
 use crate::store::pack::format::*;
 use crate::store::pack::load::{LoadedFile, LoadedPack};
@@ -35,9 +41,9 @@ pub fn is_bundle(text: &str) -> bool {
         .is_some_and(|v| v.get("type").and_then(Value::as_str) == Some("bundle"))
 }
 
-/// What a bundle object became, by STIX id: the pack kind and slug.
+/// What a STIX object stands for: the pack kind (its slug is kept beside it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub enum Kind {
     Vendor,
     Firm,
     Analyst,
@@ -46,12 +52,17 @@ pub(super) enum Kind {
     Incident,
     Source,
     ThreatActor,
+    Remediation,
+    /// Our own organisation, the consumer `@organisation` of dependencies.
+    Organisation,
 }
 
 struct Reader<'a> {
     file: &'a str,
-    /// STIX id → (kind, slug or, for threat actors, name).
+    /// STIX id → (kind, slug or, for threat actors, name) of the bundle's objects.
     index: HashMap<String, (Kind, String)>,
+    /// The records of the database, for references to objects not in the bundle.
+    known: &'a Known,
     issues: Vec<PackIssue>,
     skipped: Vec<Skipped>,
 }
@@ -108,14 +119,22 @@ impl Reader<'_> {
         }
     }
 
-    fn slug_of(&self, id: Option<&str>, kind: Kind) -> Option<String> {
-        self.index
-            .get(id?)
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, slug)| slug.clone())
+    /// What an id stands for: an object of the bundle, else a record of the database.
+    fn lookup(&self, id: Option<&str>) -> Option<(Kind, String)> {
+        let id = id?;
+        if id == organisation_id() {
+            return Some((Kind::Organisation, ORGANISATION_CONSUMER.to_owned()));
+        }
+        self.index.get(id).or_else(|| self.known.get(id)).cloned()
     }
 
-    /// The `x_trustkb_citations` whose source is in the bundle, as pack citations.
+    fn slug_of(&self, id: Option<&str>, kind: Kind) -> Option<String> {
+        self.lookup(id)
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, slug)| slug)
+    }
+
+    /// The `x_trustkb_citations` whose source is in the bundle or the database, as pack citations.
     fn citations(&self, list: Option<&Value>) -> Value {
         let cites = list.and_then(Value::as_array).into_iter().flatten();
         Value::Array(
@@ -146,6 +165,7 @@ fn kind_of(o: &Map<String, Value>) -> Option<Kind> {
         "identity" => match (str_of(o, "x_trustkb_kind"), str_of(o, "identity_class")) {
             (Some("producer"), _) => None,
             (Some("analyst_firm"), _) => Some(Kind::Firm),
+            (Some("organisation"), _) => Some(Kind::Organisation),
             (Some("analyst"), _) | (None, Some("individual")) => Some(Kind::Analyst),
             (Some("vendor"), _) | (None, Some("organization")) => Some(Kind::Vendor),
             _ => None,
@@ -155,12 +175,20 @@ fn kind_of(o: &Map<String, Value>) -> Option<Kind> {
         "incident" => Some(Kind::Incident),
         "report" => Some(Kind::Source),
         "threat-actor" => Some(Kind::ThreatActor),
+        "course-of-action" => Some(Kind::Remediation),
         _ => None,
     }
 }
 
 /// Reads a bundle's text as a pack named after the bundle; `file` names it in messages.
+/// References resolve within the bundle only.
 pub fn convert(text: &str, file: &str) -> Result<Converted, PackError> {
+    convert_with(text, file, &Known::default())
+}
+
+/// As [`convert`], references to objects not in the bundle resolving against `known`
+/// (the records of the database, [`Known::from_db`]).
+pub fn convert_with(text: &str, file: &str, known: &Known) -> Result<Converted, PackError> {
     let invalid = |message: String| {
         PackError::Invalid(vec![PackIssue {
             file: file.to_owned(),
@@ -188,6 +216,7 @@ pub fn convert(text: &str, file: &str) -> Result<Converted, PackError> {
     let mut r = Reader {
         file,
         index: HashMap::new(),
+        known,
         issues: Vec::new(),
         skipped: Vec::new(),
     };
@@ -197,6 +226,8 @@ pub fn convert(text: &str, file: &str) -> Result<Converted, PackError> {
         };
         let key = if kind == Kind::ThreatActor {
             str_of(o, "name").unwrap_or_default().to_owned()
+        } else if kind == Kind::Organisation {
+            ORGANISATION_CONSUMER.to_owned()
         } else {
             str_of(o, "x_trustkb_slug")
                 .map(str::to_owned)
@@ -284,7 +315,10 @@ fn read(r: &mut Reader, objects: &[&Map<String, Value>]) -> PackDocument {
                 let vendor = r.slug_of(str_of(o, "x_trustkb_vendor_ref"), Kind::Vendor);
                 let category = r.slug_of(str_of(o, "x_trustkb_category_ref"), Kind::Category);
                 let (Some(vendor), Some(category)) = (vendor, category) else {
-                    r.skip(o, "its vendor or category is not in the bundle");
+                    r.skip(
+                        o,
+                        "its vendor or category is neither in the bundle nor in the database",
+                    );
                     continue;
                 };
                 let mut v = json!({ "slug": slug, "vendor": vendor, "name": o.get("name"),
@@ -358,13 +392,35 @@ fn read(r: &mut Reader, objects: &[&Map<String, Value>]) -> PackDocument {
                     r.skip(o, "no incident is attributed to this threat actor");
                 }
             }
+            // Read below, with their relationships; our organisation is no record.
+            Kind::Remediation | Kind::Organisation => {}
         }
     }
     for o in objects
         .iter()
         .filter(|o| str_of(o, "type") == Some("relationship"))
     {
-        relationship(r, o, &mut incidents);
+        let from_remediation = r
+            .index
+            .get(str_of(o, "source_ref").unwrap_or_default())
+            .is_some_and(|(k, _)| *k == Kind::Remediation);
+        match str_of(o, "relationship_type") {
+            Some(DEPENDS_ON) => doc.dependencies.extend(supply::dependency(r, o)),
+            Some(MITIGATES) if from_remediation => {}
+            _ => relationship(r, o, &mut incidents),
+        }
+    }
+    let remediations: Vec<&Map<String, Value>> = objects
+        .iter()
+        .copied()
+        .filter(|o| {
+            r.index
+                .get(str_of(o, "id").unwrap_or_default())
+                .is_some_and(|(k, _)| *k == Kind::Remediation)
+        })
+        .collect();
+    for o in remediations {
+        doc.remediations.extend(supply::remediation(r, o, objects));
     }
     for o in objects
         .iter()
