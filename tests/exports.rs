@@ -1,5 +1,6 @@
 //! Portfolio exports: the XLSX workbook read back with calamine (four sheets, header rows,
-//! typed cells, the seed vendors), the CSV tables parsed back, access, and the CLI export.
+//! typed cells, labels in the reader's language, partial dates as text), the CSV tables
+//! parsed back (machine values), access, the CLI export, and the decisions it uses.
 
 mod common;
 
@@ -99,6 +100,10 @@ fn check_workbook(bytes: Vec<u8>) {
             "Recommendations for its products"
         ]
     );
+    // Closed vocabularies as their English labels.
+    let solarwinds = row(vendors, "solarwinds");
+    assert_eq!(solarwinds[2].get_string(), Some("Critical"));
+    assert_eq!(solarwinds[3].get_string(), Some("Under review"));
     for slug in ["solarwinds", "mimecast", "microsoft", "cisco"] {
         let r = row(vendors, slug);
         assert!(r[4].is_float(), "{slug}: score is a number, got {:?}", r[4]);
@@ -116,27 +121,37 @@ fn check_workbook(bytes: Vec<u8>) {
     let orion = row(products, "solarwinds-orion");
     assert_eq!(orion[2].get_string(), Some("solarwinds"));
     assert!(orion[4].is_float());
+    let labels = ["Retain", "Monitor", "Retain with controls", "Replace"];
+    for r in products.rows().skip(1) {
+        assert!(
+            r[7].is_empty() || labels.contains(&r[7].get_string().unwrap_or("")),
+            "{r:?}"
+        );
+    }
     let incidents = &sheets[2].1;
     let sunburst = row(incidents, "solarwinds-orion-supply-chain-compromise");
     let severity = sunburst[3].as_f64().expect("severity is a number");
     assert!(sunburst[3].is_float() || sunburst[3].is_int());
     assert_eq!(severity.fract(), 0.0, "severity is a whole number");
     assert!((1.0..=5.0).contains(&severity));
+    assert_eq!(sunburst[2].get_string(), Some("Supply-chain compromise"));
     assert!(
         sunburst[7]
             .get_string()
             .unwrap_or("")
-            .contains("SolarWinds")
+            .contains("SolarWinds Orion (Origin)"),
+        "{:?}",
+        sunburst[7]
     );
-    // Dated incident: disclosed and resolved are real dates; unknown dates stay empty.
+    // Disclosed "in January 2021": the month as text, never a day the source does not give;
+    // resolved on a known day: a real date; unknown dates stay empty.
     let mimecast = row(incidents, "mimecast-certificate-compromise-2021");
     assert!(mimecast[4].is_empty());
-    for cell in &mimecast[5..=6] {
-        assert!(cell.is_datetime(), "{cell:?}");
-    }
+    assert_eq!(mimecast[5].get_string(), Some("2021-01"));
+    assert!(mimecast[6].is_datetime(), "{:?}", mimecast[6]);
     assert_eq!(
-        mimecast[5].as_date(),
-        chrono::NaiveDate::from_ymd_opt(2021, 1, 31)
+        mimecast[6].as_date(),
+        chrono::NaiveDate::from_ymd_opt(2021, 3, 16)
     );
     let conditions = &sheets[3].1;
     assert_eq!(
@@ -167,6 +182,36 @@ fn portfolio_workbook_reads_back_with_typed_cells() {
             sheets[0].1.get((0, 4)).unwrap().to_string(),
             "Score de confiance"
         );
+        // Closed vocabularies as their French labels; dates and numbers stay typed.
+        let solarwinds = row(&sheets[0].1, "solarwinds");
+        assert_eq!(solarwinds[2].get_string(), Some("Critique"));
+        assert_eq!(solarwinds[3].get_string(), Some("En revue"));
+        assert!(solarwinds[4].is_float());
+        let labels = [
+            "Conserver",
+            "Surveiller",
+            "Conserver avec mesures compensatoires",
+            "Remplacer",
+        ];
+        for r in sheets[1].1.rows().skip(1) {
+            let decision = r[7].get_string().unwrap_or("");
+            assert!(r[7].is_empty() || labels.contains(&decision), "{r:?}");
+        }
+        let incidents = &sheets[2].1;
+        let sunburst = row(incidents, "solarwinds-orion-supply-chain-compromise");
+        assert_eq!(
+            sunburst[2].get_string(),
+            Some("Compromission de la chaîne d'approvisionnement")
+        );
+        assert!(
+            sunburst[7]
+                .get_string()
+                .unwrap_or("")
+                .contains("SolarWinds Orion (Origine)")
+        );
+        let mimecast = row(incidents, "mimecast-certificate-compromise-2021");
+        assert_eq!(mimecast[5].get_string(), Some("2021-01"));
+        assert!(mimecast[6].is_datetime());
     }
 }
 
@@ -215,6 +260,76 @@ fn csv_tables_parse_back_with_the_same_rows() {
             let mut reader = csv::Reader::from_reader(body.as_slice());
             assert!(reader.records().any(|r| &r.unwrap()[0] == slug), "{path}");
         }
+
+        // Machine values in CSV whatever the reader's language; partial dates at their
+        // precision, as in the workbook.
+        let solarwinds = rows.iter().find(|r| &r[0] == "solarwinds").unwrap();
+        assert_eq!(
+            (&solarwinds[2], &solarwinds[3]),
+            ("critical", "under_review")
+        );
+        let (_, _, body) = download(&app, "/exports/incidents.csv", "fr");
+        let incidents: Vec<csv::StringRecord> = csv::Reader::from_reader(body.as_slice())
+            .records()
+            .map(|r| r.unwrap())
+            .collect();
+        let sunburst = incidents
+            .iter()
+            .find(|r| &r[0] == "solarwinds-orion-supply-chain-compromise")
+            .unwrap();
+        assert_eq!(&sunburst[2], "supply_chain_compromise");
+        assert!(
+            sunburst[7].contains("SolarWinds Orion (origin)"),
+            "{sunburst:?}"
+        );
+        let mimecast = incidents
+            .iter()
+            .find(|r| &r[0] == "mimecast-certificate-compromise-2021")
+            .unwrap();
+        assert_eq!(
+            (&mimecast[4], &mimecast[5], &mimecast[6]),
+            ("", "2021-01", "2021-03-16")
+        );
+        let (_, _, body) = download(&app, "/exports/products.csv", "fr");
+        let machine = ["retain", "monitor", "retain_with_controls", "replace"];
+        for r in csv::Reader::from_reader(body.as_slice()).records() {
+            let r = r.unwrap();
+            assert!(r[7].is_empty() || machine.contains(&&r[7]), "{r:?}");
+        }
+    }
+}
+
+/// The exports' decisions (the rule table alone, through indexes) are the full engine's, on
+/// the seed knowledge at dates around its incidents.
+#[test]
+fn export_decisions_are_the_full_engines() {
+    use trustkb::domain::recommend::RecommendationConfig;
+    use trustkb::domain::scoring::ScoringConfig;
+    use trustkb::store::queries::recommendations::{decisions_in_use, recommendations_in_use};
+    for db in TestDb::all() {
+        assert!(trustkb(&db, &["seed"]).status.success());
+        let mut conn = db.connect();
+        let (scoring, config) = (ScoringConfig::default(), RecommendationConfig::default());
+        let mut decided = 0;
+        for date in [
+            "2020-12-20",
+            "2021-01-20",
+            "2021-06-01",
+            "2022-01-01",
+            "2026-11-26",
+        ] {
+            let as_of: chrono::NaiveDate = date.parse().unwrap();
+            let full: std::collections::BTreeMap<String, _> =
+                recommendations_in_use(&mut conn, as_of, &scoring, &config)
+                    .unwrap()
+                    .into_iter()
+                    .map(|r| (r.product, r.decision))
+                    .collect();
+            let alone = decisions_in_use(&mut conn, as_of, &scoring, &config).unwrap();
+            assert_eq!(alone, full, "{date} on {}", db.backend);
+            decided += full.len();
+        }
+        assert!(decided > 0, "the seed has products in use");
     }
 }
 
@@ -381,6 +496,10 @@ fn open_review_conditions_fill_their_sheet() {
         assert_eq!(r[2].get_string(), Some("Rotate every credential"));
         assert_eq!(r[3].get_string(), Some("SecOps"));
         assert_eq!(r[4].as_date(), chrono::NaiveDate::from_ymd_opt(2027, 1, 15));
-        assert_eq!(r[5].get_string(), Some("open"));
+        assert_eq!(r[5].get_string(), Some("Open"));
+        let (_, _, body) = download(&app, "/exports/portfolio.xlsx", "fr");
+        let french = self::sheets(body);
+        let rows: Vec<&[Data]> = french[3].1.rows().skip(1).collect();
+        assert_eq!(rows[0][5].get_string(), Some("Ouverte"));
     }
 }

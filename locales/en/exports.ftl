@@ -35,3 +35,7 @@ exports-column-subject = Subject
 exports-column-condition = Condition
 exports-column-owner = Owner
 exports-column-due_on = Due
+
+## Cells (the workbook writes the labels of closed vocabularies; CSV, the machine values)
+# A decision and how many products get it: "Replace: 2".
+exports-decision-count = { $decision }: { $count }

@@ -35,3 +35,7 @@ exports-column-subject = Objet
 exports-column-condition = Condition
 exports-column-owner = Responsable
 exports-column-due_on = Échéance
+
+## Cellules (le classeur écrit les libellés des vocabulaires fermés ; le CSV, les valeurs machine)
+# Une décision et le nombre de produits qui la reçoivent : « Remplacer : 2 ».
+exports-decision-count = { $decision } : { $count }

@@ -1,12 +1,12 @@
-//! `trustkb export --format xlsx|csv`: the portfolio as a workbook (English headers) or one
-//! of its tables as CSV, written through a temporary file so no partial output is left.
+//! `trustkb export --format xlsx|csv`: the portfolio as a workbook (English headers and
+//! labels) or one of its tables as CSV (machine values), written through a temporary file.
 
 use super::{CliError, ExportFormat, open, write_atomically};
 use crate::domain::recommend::RecommendationConfig;
 use crate::domain::scoring::ScoringConfig;
 use crate::export::{csv::to_csv, xlsx::to_xlsx};
 use crate::i18n::Lang;
-use crate::store::queries::portfolio::load_portfolio;
+use crate::store::queries::portfolio::{Wording, load_portfolio};
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::Path;
@@ -47,10 +47,16 @@ pub fn spreadsheet(
             "--format xlsx writes a binary file: give it --output PATH".into(),
         ));
     }
+    let progress = super::progress::Progress::start("scoring the portfolio");
     let mut conn = open(database)?;
     let today = chrono::Utc::now().date_naive();
-    let portfolio = load_portfolio(&mut conn, today, scoring, recommendation)?;
+    let wording = match format {
+        ExportFormat::Csv => Wording::Machine,
+        _ => Wording::Labels(Lang::En),
+    };
+    let portfolio = load_portfolio(&mut conn, today, scoring, recommendation, wording)?;
     let failed = |e: crate::export::ExportError| CliError::Failed(e.to_string());
+    progress.step("writing the file");
     let bytes = match format {
         ExportFormat::Csv => {
             let table = portfolio
@@ -60,6 +66,7 @@ pub fn spreadsheet(
         }
         _ => to_xlsx(&portfolio.tables(), Lang::En).map_err(failed)?,
     };
+    drop(progress);
     match output {
         None => std::io::stdout()
             .write_all(&bytes)

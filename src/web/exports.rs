@@ -1,21 +1,21 @@
-//! Downloads of the portfolio: the XLSX workbook (headers in the reader's language) and each
-//! table as CSV (machine headers), both built from the same typed tables.
+//! Downloads of the portfolio: the XLSX workbook (headers and vocabulary labels in the
+//! reader's language) and each table as CSV (machine headers and values), from the same tables.
 
 use super::error::{PageError, WebError};
 use super::state::AppState;
 use crate::domain::table::Table;
 use crate::export::{CSV_MEDIA_TYPE, ExportError, XLSX_MEDIA_TYPE, csv::to_csv, xlsx::to_xlsx};
 use crate::i18n::Lang;
-use crate::store::queries::portfolio::{Portfolio, load_portfolio};
+use crate::store::queries::portfolio::{Portfolio, Wording, load_portfolio};
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-async fn portfolio(state: &AppState) -> Result<Portfolio, WebError> {
+async fn portfolio(state: &AppState, wording: Wording) -> Result<Portfolio, WebError> {
     let scoring = state.scoring.clone();
     let config = state.recommendation.clone();
     let today = chrono::Utc::now().date_naive();
     state
-        .run(move |c| load_portfolio(c, today, &scoring, &config))
+        .run(move |c| load_portfolio(c, today, &scoring, &config, wording))
         .await
 }
 
@@ -53,14 +53,14 @@ pub async fn portfolio_xlsx(
     req: HttpRequest,
 ) -> Result<HttpResponse, PageError> {
     let lang = Lang::of_request(&req);
-    let portfolio = portfolio(&state).await?;
+    let portfolio = portfolio(&state, Wording::Labels(lang)).await?;
     let body = render(move || to_xlsx(&portfolio.tables(), lang)).await?;
     let name = format!("trustkb-portfolio-{}.xlsx", stamp());
     Ok(download(XLSX_MEDIA_TYPE, name, body))
 }
 
 async fn csv_of(state: &AppState, pick: fn(Portfolio) -> Table) -> Result<HttpResponse, PageError> {
-    let table = pick(portfolio(state).await?);
+    let table = pick(portfolio(state, Wording::Machine).await?);
     let name = format!("trustkb-{}-{}.csv", table.name, stamp());
     let body = render(move || to_csv(&table)).await?;
     Ok(download(CSV_MEDIA_TYPE, name, body))

@@ -214,3 +214,31 @@ pub fn involved_vendor(input: &RecommendInput, inv: &Involvement) -> Option<i32>
             .and_then(|p| input.products.get(&p).map(|x| x.vendor))
     })
 }
+
+impl<'a> ProductContext<'a> {
+    /// The context [`ProductContext::new`] gives, from the usages, recent incidents and views
+    /// already found and sorted by the caller (`decisions.rs` finds them through indexes).
+    pub(super) fn from_parts(
+        input: &'a RecommendInput,
+        id: i32,
+        product: &'a ProductInfo,
+        usages: Vec<(&'a Usage, UsageState)>,
+        incidents: Vec<(&'a IncidentInfo, InvolvementRole)>,
+        views: Vec<&'a AssessmentInfo>,
+    ) -> Self {
+        ProductContext {
+            input,
+            id,
+            product,
+            product_score: input.product_scores.get(&id).copied().unwrap_or(NO_SCORE),
+            vendor_score: input
+                .vendor_scores
+                .get(&product.vendor)
+                .copied()
+                .unwrap_or(NO_SCORE),
+            usages,
+            incidents,
+            views,
+        }
+    }
+}

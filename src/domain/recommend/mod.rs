@@ -6,6 +6,7 @@ pub mod analysts;
 pub mod config;
 pub mod context;
 pub mod controls;
+pub mod decisions;
 pub mod engine;
 pub mod input;
 mod properties;
@@ -14,6 +15,7 @@ pub mod report;
 pub mod rules;
 
 pub use config::{InvalidRecommendationConfig, RecommendationConfig};
+pub use decisions::decide_in_use;
 pub use engine::{products_in_use, recommend, recommend_in_use};
 pub use input::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, IncidentInfo, Involvement,

@@ -306,6 +306,20 @@ mod tests {
                 prop_assert_eq!(recommend(&input, id, &config), recommend(&later, id, &config));
             }
         }
+
+        #[test]
+        fn the_decision_alone_agrees_with_the_full_engine(input in input()) {
+            let config = RecommendationConfig::default();
+            let mut full: Vec<(i32, Decision)> = super::super::recommend_in_use(&input, &config)
+                .into_iter()
+                .map(|r| {
+                    let id = input.products.iter().find(|(_, p)| p.slug == r.product).unwrap().0;
+                    (*id, r.decision)
+                })
+                .collect();
+            full.sort();
+            prop_assert_eq!(super::super::decide_in_use(&input, &config), full);
+        }
     }
 
     #[test]

@@ -5,9 +5,9 @@ use super::bulk;
 use super::citations::load_citations;
 use super::evidence::{ScoringData, load_scoring_data};
 use crate::domain::recommend::{
-    AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, IncidentInfo, Involvement,
+    AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, Decision, IncidentInfo, Involvement,
     ProductInfo, RecommendInput, Recommendation, RecommendationConfig, RemediationInfo,
-    ScoreSummary, Usage, VendorInfo, recommend, recommend_in_use,
+    ScoreSummary, Usage, VendorInfo, decide_in_use, recommend, recommend_in_use,
 };
 use crate::domain::scoring::{EvidenceKind, Fact, ScoreBook, ScoringConfig, Subject};
 use crate::store::error::parse_stored;
@@ -27,6 +27,22 @@ pub fn recommendations_in_use(
 ) -> Result<Vec<Recommendation>, StoreError> {
     let input = load_recommend_input(conn, as_of, scoring)?;
     Ok(recommend_in_use(&input, config))
+}
+
+/// The decision alone of every product in use on `as_of` (or dropped recently), by product
+/// slug: the same decisions as [`recommendations_in_use`], without ranking alternatives,
+/// so a large portfolio is decided in one pass (the spreadsheet exports).
+pub fn decisions_in_use(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    scoring: &ScoringConfig,
+    config: &RecommendationConfig,
+) -> Result<BTreeMap<String, Decision>, StoreError> {
+    let input = load_recommend_input(conn, as_of, scoring)?;
+    Ok(decide_in_use(&input, config)
+        .into_iter()
+        .filter_map(|(id, decision)| Some((input.products.get(&id)?.slug.clone(), decision)))
+        .collect())
 }
 
 /// The recommendation of one product, used or not; an unknown slug is not found.
@@ -152,7 +168,11 @@ fn incidents(
         .select(IncidentRow::as_select())
         .order(incidents::id)
         .load(conn)?;
-    let causes = bulk::all_causes(conn)?;
+    // Each incident's causes, in the order the links were loaded.
+    let mut causes: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    for c in bulk::all_causes(conn)? {
+        causes.entry(c.effect_id).or_default().push(c.cause_id);
+    }
     let mut by_id: BTreeMap<i32, IncidentInfo> = BTreeMap::new();
     for r in rows {
         by_id.insert(
@@ -165,11 +185,7 @@ fn incidents(
                 severity: r.severity,
                 known_on: None,
                 involvements: Vec::new(),
-                caused_by: causes
-                    .iter()
-                    .filter(|c| c.effect_id == r.id)
-                    .map(|c| c.cause_id)
-                    .collect(),
+                caused_by: causes.remove(&r.id).unwrap_or_default(),
             },
         );
     }
