@@ -3,7 +3,9 @@
 //! exit status.
 
 pub mod accounts;
+pub mod bulk;
 pub mod export;
+pub mod progress;
 pub mod recommend;
 pub mod report;
 pub mod stix;
@@ -83,10 +85,19 @@ pub enum Command {
         #[arg(long)]
         from: Option<PathBuf>,
     },
-    /// Import a knowledge pack (a .toml file or a directory of them), all or nothing.
+    /// Import a knowledge pack (a .toml file or a directory of them), a STIX 2.1 bundle, or
+    /// vendors, products and dependencies from an XLSX or CSV file; all or nothing.
     Import {
-        /// The pack file or directory, or a STIX 2.1 bundle (JSON, docs/stix.md).
+        /// The pack file or directory, a STIX 2.1 bundle (JSON, docs/stix.md), or an .xlsx /
+        /// .csv file in the bulk import layout (docs/bulk-import.md).
         path: PathBuf,
+        /// XLSX or CSV: check every row and report the problems, without importing.
+        #[arg(long)]
+        dry_run: bool,
+        /// CSV: the table the file holds (vendors, products, dependencies); told from the
+        /// header when left out.
+        #[arg(long)]
+        table: Option<String>,
     },
     /// Print the trust score of every vendor and product, as of a date.
     Score {
@@ -324,10 +335,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
-        Command::Import { path } if stix::is_bundle_file(&path) => {
+        Command::Import {
+            path,
+            dry_run,
+            table,
+        } if bulk::is_bulk_file(&path) => {
+            bulk::import(&cli.database, &path, table.as_deref(), dry_run, &scoring)
+        }
+        Command::Import { dry_run: true, .. } | Command::Import { table: Some(_), .. } => Err(
+            CliError::Usage("--dry-run and --table apply to .xlsx and .csv files only".into()),
+        ),
+        Command::Import { path, .. } if stix::is_bundle_file(&path) => {
             stix::import(&cli.database, &path, &scoring)
         }
-        Command::Import { path } => {
+        Command::Import { path, .. } => {
+            let progress = progress::Progress::start(&format!("importing {}", path.display()));
             let pack = load_path(&path)?;
             let mut conn = open(&cli.database)?;
             let actor = Actor::command_line(&os_user(), Channel::Import);
@@ -335,6 +357,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let report = with_startup_lock(&mut conn, |c| {
                 import_and_rescore(c, &actor, &pack, now(), &scoring)
             })?;
+            drop(progress);
             println!(
                 "imported pack \"{}\" from {}: {} records ({})",
                 report.pack,
@@ -549,7 +572,12 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => std::path::Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    let mut builder = tempfile::Builder::new();
+    // The usual mode of a new file, 0666 less the umask, as `File::create` gives: the kernel
+    // applies the umask to the mode asked for (tempfile alone would ask for 0600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir).map_err(err)?;
     file.write_all(bytes).map_err(err)?;
     file.as_file().sync_all().map_err(err)?;
     file.persist(path).map_err(|e| err(e.error))?;

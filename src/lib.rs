@@ -4,6 +4,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod auth;
+pub mod bulk;
 pub mod cli;
 pub mod config;
 pub mod domain;

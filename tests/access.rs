@@ -62,6 +62,26 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         "/reviews/{id}/conditions/{cid}",
         [SignIn, Refused, Refused, Pass, Pass],
     ),
+    (
+        Verb::Get,
+        "/imports",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Post,
+        "/imports",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/imports/template.xlsx",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
+    (
+        Verb::Get,
+        "/imports/template/{table}.csv",
+        [SignIn, Refused, Pass, Refused, Pass],
+    ),
     (Verb::Get, "/vendors", [SignIn, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,
@@ -657,6 +677,7 @@ fn concrete(pattern: &str, source_id: i32) -> String {
         .replace("/sources/{id}", &format!("/sources/{source_id}"))
         .replace("{id}", "999999")
         .replace("{cid}", "999999")
+        .replace("{table}", "vendors")
 }
 
 fn classify(answer: &common::Answer) -> Expect {

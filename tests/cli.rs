@@ -854,3 +854,44 @@ fn an_import_is_audited_record_by_record() {
         assert!(after["target"]["id"].is_number());
     }
 }
+
+/// Exported files get a new file's usual mode (0666 less the umask, as `File::create` gives),
+/// not the owner-only mode of the temporary file they are written through.
+#[cfg(unix)]
+#[test]
+fn exported_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = TestDb::sqlite();
+    assert!(trustkb(&db, &["seed"]).status.success());
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        for (format, name) in [
+            ("pack", "pack.toml"),
+            ("xlsx", "portfolio.xlsx"),
+            ("csv", "v.csv"),
+        ] {
+            let path = dir.path().join(format!("{umask}-{name}"));
+            let path_text = path.to_str().expect("utf-8 path");
+            // The shell sets the umask, then runs trustkb in its place.
+            let out = Command::new("sh")
+                .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
+                .arg(env!("CARGO_BIN_EXE_trustkb"))
+                .args(["export", "--format", format, "--output", path_text])
+                .env("TRUSTKB_DATABASE_URL", &db.url)
+                .env("TRUSTKB_LOG", "warn")
+                .env("USER", OS_USER)
+                .output()
+                .expect("run trustkb");
+            assert!(out.status.success(), "{format}: {}", stderr(&out));
+            let actual = std::fs::metadata(&path)
+                .expect("exported")
+                .permissions()
+                .mode();
+            assert_eq!(
+                actual & 0o777,
+                mode,
+                "{format} under umask {umask}: {actual:o}"
+            );
+        }
+    }
+}

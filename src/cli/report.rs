@@ -31,6 +31,7 @@ pub fn export(
         .ok_or_else(|| CliError::Usage("--format pdf and html need --vendor SLUG".into()))?;
     let lang = Lang::parse(job.lang)
         .ok_or_else(|| CliError::Usage(format!("--lang {}: use en or fr", job.lang)))?;
+    let _progress = super::progress::Progress::start("composing the report");
     let mut conn = open(database)?;
     let today = chrono::Utc::now().date_naive();
     let report =

@@ -40,6 +40,7 @@ pub(super) const FILES: &[(&str, &str, &str)] = &[
     area!("exports"),
     area!("report"),
     area!("reviews"),
+    area!("imports"),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -249,11 +249,17 @@ async fn check_csrf(
             Err(missing())
         };
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or("")
+        .to_owned();
+    // Only the bulk import page takes an upload (up to its larger limit).
+    if super::imports::upload::boundary(&content_type).is_some() && req.path() == "/imports" {
+        return check_multipart_csrf(req, &content_type, expected).await;
+    }
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     if !is_form {
         return Err(missing());
     }
@@ -280,6 +286,32 @@ async fn check_csrf(
     match sent {
         Some(sent) if same_secret(&sent, expected) => Ok(()),
         _ => Err(missing()),
+    }
+}
+
+/// A multipart form (a file upload) carries its `csrf_token` as a field: the body is read
+/// (up to the upload limit) and put back for the handler.
+async fn check_multipart_csrf(
+    req: &mut ServiceRequest,
+    content_type: &str,
+    expected: &str,
+) -> Result<(), (StatusCode, Message)> {
+    use super::imports::upload::{UPLOAD_LIMIT, text_field};
+    let unreadable = |detail: String| Message::new("error-form-unreadable").with("detail", detail);
+    let payload = req
+        .extract::<web::Payload>()
+        .await
+        .map_err(|e| (StatusCode::BAD_REQUEST, unreadable(e.to_string())))?;
+    let body = match payload.to_bytes_limited(UPLOAD_LIMIT).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(e)) => return Err((StatusCode::PAYLOAD_TOO_LARGE, unreadable(e.to_string()))),
+        Err(e) => return Err((StatusCode::BAD_REQUEST, unreadable(e.to_string()))),
+    };
+    let sent = text_field(&body, content_type, CSRF_FIELD);
+    req.set_payload(Payload::from(body));
+    match sent {
+        Some(sent) if same_secret(&sent, expected) => Ok(()),
+        _ => Err((StatusCode::FORBIDDEN, Message::new("error-csrf"))),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod explain;
 pub mod exports;
 pub mod filters;
 pub mod identity;
+pub mod imports;
 pub mod language;
 pub mod lists;
 pub mod login;

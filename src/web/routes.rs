@@ -172,6 +172,14 @@ pub static ROUTES: &[RouteRule] = &[
         Permission::Review,
         || web::to(super::reviews::condition::submit),
     ),
+    rule(Get, "/imports", Curate, || web::to(super::imports::form)),
+    rule(Post, "/imports", Curate, || web::to(super::imports::submit)),
+    rule(Get, "/imports/template.xlsx", Curate, || {
+        web::to(super::imports::template_xlsx)
+    }),
+    rule(Get, "/imports/template/{table}.csv", Curate, || {
+        web::to(super::imports::template_csv)
+    }),
     rule(Get, "/vendors", Read, || web::to(pages::vendors)),
     rule(Get, "/vendors/new", Curate, || {
         web::to(curation::vendor_new::form)
