@@ -30,7 +30,8 @@ where
         .map_err(|e| WebError::Internal(e.to_string()))
 }
 
-fn download(media_type: &'static str, filename: String, body: Vec<u8>) -> HttpResponse {
+/// A file answered as a download named `filename`.
+pub(crate) fn download(media_type: &'static str, filename: String, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, media_type))
         .insert_header(ContentDisposition {

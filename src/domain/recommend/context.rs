@@ -24,6 +24,26 @@ pub enum UsageState {
     Past,
 }
 
+impl UsageState {
+    /// How `usage` stands on `as_of`.
+    pub fn of(
+        usage: &Usage,
+        as_of: chrono::NaiveDate,
+        config: &RecommendationConfig,
+    ) -> UsageState {
+        if usage.active_on(as_of) {
+            UsageState::Active
+        } else if usage
+            .until
+            .is_some_and(|end| (as_of - end).num_days() <= config.recently_ended_days)
+        {
+            UsageState::RecentlyEnded
+        } else {
+            UsageState::Past
+        }
+    }
+}
+
 /// Everything known about one product on the date.
 #[derive(Debug, Clone)]
 pub struct ProductContext<'a> {
@@ -48,19 +68,7 @@ impl<'a> ProductContext<'a> {
             .usages
             .iter()
             .filter(|u| u.product == id && u.since.is_none_or(|s| s <= as_of))
-            .map(|u| {
-                let state = if u.active_on(as_of) {
-                    UsageState::Active
-                } else if u
-                    .until
-                    .is_some_and(|end| (as_of - end).num_days() <= config.recently_ended_days)
-                {
-                    UsageState::RecentlyEnded
-                } else {
-                    UsageState::Past
-                };
-                (u, state)
-            })
+            .map(|u| (u, UsageState::of(u, as_of, config)))
             .collect();
         usages.sort_by_key(|(u, _)| (u.consumer, u.id));
         let mut incidents: Vec<(&IncidentInfo, InvolvementRole)> = input

@@ -79,19 +79,7 @@ impl Index {
         let mut usages: Vec<_> = list(&self.usages, id)
             .iter()
             .filter_map(|at| input.usages.get(*at))
-            .map(|u| {
-                let state = if u.active_on(as_of) {
-                    UsageState::Active
-                } else if u
-                    .until
-                    .is_some_and(|end| (as_of - end).num_days() <= config.recently_ended_days)
-                {
-                    UsageState::RecentlyEnded
-                } else {
-                    UsageState::Past
-                };
-                (u, state)
-            })
+            .map(|u| (u, UsageState::of(u, as_of, config)))
             .collect();
         usages.sort_by_key(|(u, _)| (u.consumer, u.id));
         // Each incident once, with the strongest (lowest) role of its involvements.

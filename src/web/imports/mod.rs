@@ -11,10 +11,11 @@ use crate::store::pack::import::ImportReport;
 use crate::web::curation::flow::change;
 use crate::web::curation::respond;
 use crate::web::error::{PageError, WebError};
+use crate::web::exports::download;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use base64::Engine;
@@ -65,16 +66,6 @@ pub struct FormPage {
 pub async fn form(nav: Nav) -> Result<HttpResponse, PageError> {
     let tables = layout(nav.lang);
     respond(&FormPage { nav, tables }, StatusCode::OK)
-}
-
-fn download(media_type: &'static str, filename: String, body: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, media_type))
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(filename)],
-        })
-        .body(body)
 }
 
 /// `GET /imports/template.xlsx`: the workbook with the three sheets.
