@@ -69,7 +69,10 @@ imports-col-reason = Problem
 imports-required-yes = yes
 imports-required-no = no
 imports-result-title = Bulk import result
-imports-refused = The file has { $count } problem(s): nothing was changed. Correct them and try again.
+imports-refused = { $count ->
+    [one] The file has 1 problem: nothing was changed. Correct it and try again.
+   *[other] The file has { $count } problems: nothing was changed. Correct them and try again.
+}
 imports-again = Choose another file
 imports-checked = The file is correct: nothing has been changed yet.
 imports-applied = The file was imported.

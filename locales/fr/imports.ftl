@@ -69,7 +69,10 @@ imports-col-reason = Problème
 imports-required-yes = oui
 imports-required-no = non
 imports-result-title = Résultat de l’import en masse
-imports-refused = Le fichier comporte { $count } problème(s) : rien n’a été modifié. Corrigez-les puis réessayez.
+imports-refused = { $count ->
+    [one] Le fichier comporte 1 problème : rien n’a été modifié. Corrigez-le puis réessayez.
+   *[other] Le fichier comporte { $count } problèmes : rien n’a été modifié. Corrigez-les puis réessayez.
+}
 imports-again = Choisir un autre fichier
 imports-checked = Le fichier est correct : rien n’a encore été modifié.
 imports-applied = Le fichier a été importé.
