@@ -701,12 +701,12 @@ fn screenshots_dashboard_and_vendor_page() {
                 ] {
                     page.goto(path).await;
                     page.wait_for("main h1").await;
-                    let inner = page
-                        .script("return [window.innerWidth, window.innerHeight];")
-                        .await;
+                    // The width is what the page is judged at; headless Chromium may give the
+                    // window a different height than asked (seen once in CI: 1043 for 900).
+                    let inner = page.script("return window.innerWidth;").await;
                     assert_eq!(
                         inner,
-                        json!([viewport.0, viewport.1]),
+                        json!(viewport.0),
                         "viewport of {path} at {size} width"
                     );
                     let png = page.client.screenshot().await.expect("screenshot");
