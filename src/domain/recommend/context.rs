@@ -103,20 +103,9 @@ impl<'a> ProductContext<'a> {
             })
             .collect();
         views.sort_by_key(|a| (a.assessed_on, a.id));
-        Some(ProductContext {
-            input,
-            id,
-            product,
-            product_score: input.product_scores.get(&id).copied().unwrap_or(NO_SCORE),
-            vendor_score: input
-                .vendor_scores
-                .get(&product.vendor)
-                .copied()
-                .unwrap_or(NO_SCORE),
-            usages,
-            incidents,
-            views,
-        })
+        Some(ProductContext::from_parts(
+            input, id, product, usages, incidents, views,
+        ))
     }
 
     /// The lower of the product's and its vendor's score.
