@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod bulk;
 pub mod export;
+pub mod interrupt;
 pub mod progress;
 pub mod recommend;
 pub mod report;
@@ -19,7 +20,7 @@ use crate::domain::scoring::ScoringConfig;
 use crate::store::migrate::{run_migrations, with_startup_lock};
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::export::export_pack;
-use crate::store::pack::seed::{SeedOutcome, import_and_rescore, import_time as now, seed};
+use crate::store::pack::seed::{SeedOutcome, import_and_rescore_with, import_time as now, seed};
 use crate::store::pack::{PackError, load_path};
 use crate::store::queries::scores::{ScoreLine, score_knowledge_base};
 use crate::store::sessions::SessionTimeouts;
@@ -262,6 +263,16 @@ fn os_user() -> String {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let scoring = scoring_config(cli.scoring_config.as_deref())?;
     let recommendation = recommend::recommendation_config(cli.recommendation_config.as_deref())?;
+    // Ctrl-C or SIGTERM: no partial file, no partial import, exit status 130.
+    match &cli.command {
+        Command::Import { .. } | Command::Seed { .. } => {
+            interrupt::install(interrupt::Work::Import)
+        }
+        Command::Export {
+            output: Some(_), ..
+        } => interrupt::install(interrupt::Work::Export),
+        _ => {}
+    }
     match cli.command {
         Command::Serve {
             bind,
@@ -312,6 +323,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let actor = Actor::command_line(&os_user(), Channel::Import);
             let outcome =
                 with_startup_lock(&mut conn, |c| seed(c, &actor, &pack, now(), &scoring))?;
+            interrupt::completed();
             match outcome {
                 SeedOutcome::Imported(report) => {
                     println!(
@@ -349,14 +361,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             stix::import(&cli.database, &path, &scoring)
         }
         Command::Import { path, .. } => {
-            let progress = progress::Progress::start(&format!("importing {}", path.display()));
+            let mut progress = progress::Progress::start(&format!("reading {}", path.display()));
             let pack = load_path(&path)?;
             let mut conn = open(&cli.database)?;
             let actor = Actor::command_line(&os_user(), Channel::Import);
-            // Under the same lock as server start-up: imports and rescoring take turns.
+            // Under the same lock as server start-up: imports and rescoring take turns. One
+            // transaction: interrupted before it commits, nothing was imported.
             let report = with_startup_lock(&mut conn, |c| {
-                import_and_rescore(c, &actor, &pack, now(), &scoring)
+                import_and_rescore_with(c, &actor, &pack, now(), &scoring, &mut progress)
             })?;
+            interrupt::completed();
             drop(progress);
             println!(
                 "imported pack \"{}\" from {}: {} records ({})",
@@ -555,31 +569,8 @@ fn write_output(
     }
 }
 
-/// Writes a file through a temporary sibling and a rename, so a crash never leaves half a file
-/// (the temporary file is removed when the write fails).
+/// Writes a file through a temporary sibling and a rename, so a crash or a signal never
+/// leaves half a file (the temporary file is removed when the write fails or is interrupted).
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
-    let err = |source| CliError::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    if path.file_name().is_none() {
-        return Err(CliError::Usage(format!(
-            "--output {}: not a file path",
-            path.display()
-        )));
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    // The usual mode of a new file, 0666 less the umask, as `File::create` gives: the kernel
-    // applies the umask to the mode asked for (tempfile alone would ask for 0600).
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder.tempfile_in(dir).map_err(err)?;
-    file.write_all(bytes).map_err(err)?;
-    file.as_file().sync_all().map_err(err)?;
-    file.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    interrupt::TempOutput::create(path)?.finish(bytes)
 }

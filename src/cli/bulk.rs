@@ -6,7 +6,7 @@ use crate::bulk::{BulkTable, read::FileKind};
 use crate::domain::Channel;
 use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
-use crate::store::bulk::{BulkFile, BulkMode, bulk_import};
+use crate::store::bulk::{BulkFile, BulkMode, bulk_import_with};
 use crate::store::migrate::with_startup_lock;
 use crate::store::pack::seed::import_time;
 use std::path::Path;
@@ -41,7 +41,7 @@ pub fn import(
             })
         })
         .transpose()?;
-    let progress = super::progress::Progress::start(&format!("reading {}", path.display()));
+    let mut progress = super::progress::Progress::start(&format!("reading {}", path.display()));
     let bytes = std::fs::read(path).map_err(|source| CliError::Read {
         path: path.display().to_string(),
         source,
@@ -58,14 +58,13 @@ pub fn import(
         csv_table,
     };
     let now = import_time();
-    progress.step(if dry_run {
-        "checking every row (dry run)"
-    } else {
-        "checking every row, then importing in one transaction"
-    });
+    // One transaction: interrupted before it commits (interrupt.rs), nothing was imported.
     let outcome = with_startup_lock(&mut conn, |c| {
-        bulk_import(c, &actor, file, mode, now, scoring)
+        bulk_import_with(c, &actor, file, mode, now, scoring, &mut progress)
     })?;
+    if !dry_run && outcome.errors.is_empty() {
+        super::interrupt::completed();
+    }
     drop(progress);
     let shown = path.display();
     if !outcome.errors.is_empty() {

@@ -1,7 +1,9 @@
 //! `trustkb export --format xlsx|csv`: the portfolio as a workbook (English headers and
 //! labels) or one of its tables as CSV (machine values), written through a temporary file.
 
-use super::{CliError, ExportFormat, open, write_atomically};
+use super::interrupt::TempOutput;
+use super::progress::Progress;
+use super::{CliError, ExportFormat, open};
 use crate::domain::recommend::RecommendationConfig;
 use crate::domain::scoring::ScoringConfig;
 use crate::export::{csv::to_csv, xlsx::to_xlsx};
@@ -47,16 +49,20 @@ pub fn spreadsheet(
             "--format xlsx writes a binary file: give it --output PATH".into(),
         ));
     }
-    let progress = super::progress::Progress::start("scoring the portfolio");
+    // Created now, so a bad --output fails before the work; removed if interrupted.
+    let temp = output.map(TempOutput::create).transpose()?;
+    let mut progress = Progress::start("reading the portfolio");
     let mut conn = open(database)?;
     let today = chrono::Utc::now().date_naive();
     let wording = match format {
         ExportFormat::Csv => Wording::Machine,
         _ => Wording::Labels(Lang::En),
     };
+    const STEPS: usize = 3;
+    progress.counted("scoring the portfolio", 1, STEPS);
     let portfolio = load_portfolio(&mut conn, today, scoring, recommendation, wording)?;
     let failed = |e: crate::export::ExportError| CliError::Failed(e.to_string());
-    progress.step("writing the file");
+    progress.counted("composing the file", 2, STEPS);
     let bytes = match format {
         ExportFormat::Csv => {
             let table = portfolio
@@ -66,18 +72,22 @@ pub fn spreadsheet(
         }
         _ => to_xlsx(&portfolio.tables(), Lang::En).map_err(failed)?,
     };
-    drop(progress);
-    match output {
-        None => std::io::stdout()
-            .write_all(&bytes)
-            .map_err(|source| CliError::Write {
-                path: "standard output".into(),
-                source,
-            }),
-        Some(path) => {
-            write_atomically(path, &bytes)?;
+    progress.counted("writing the file", STEPS, STEPS);
+    match (temp, output) {
+        (Some(temp), Some(path)) => {
+            temp.finish(&bytes)?;
+            drop(progress);
             eprintln!("exported the portfolio to {}", path.display());
             Ok(())
+        }
+        _ => {
+            drop(progress);
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|source| CliError::Write {
+                    path: "standard output".into(),
+                    source,
+                })
         }
     }
 }

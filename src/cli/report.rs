@@ -1,7 +1,8 @@
 //! `trustkb export --format pdf|html --vendor SLUG [--lang fr] [--output PATH]`: the vendor
 //! report made exactly as the server makes it, written atomically (or to standard output).
 
-use super::{CliError, ExportFormat, open, write_atomically};
+use super::interrupt::TempOutput;
+use super::{CliError, ExportFormat, open};
 use crate::domain::recommend::RecommendationConfig;
 use crate::domain::scoring::ScoringConfig;
 use crate::i18n::Lang;
@@ -31,7 +32,9 @@ pub fn export(
         .ok_or_else(|| CliError::Usage("--format pdf and html need --vendor SLUG".into()))?;
     let lang = Lang::parse(job.lang)
         .ok_or_else(|| CliError::Usage(format!("--lang {}: use en or fr", job.lang)))?;
-    let _progress = super::progress::Progress::start("composing the report");
+    // Created now, so a bad --output fails before the work; removed if interrupted.
+    let temp = job.output.map(TempOutput::create).transpose()?;
+    let mut progress = super::progress::Progress::start("composing the report");
     let mut conn = open(database)?;
     let today = chrono::Utc::now().date_naive();
     let report =
@@ -41,6 +44,7 @@ pub fn export(
             }
             e => CliError::Store(e),
         })?;
+    progress.step("rendering the report");
     let bytes = match job.format {
         ExportFormat::Html => {
             let nav = Nav {
@@ -54,13 +58,14 @@ pub fn export(
         }
         _ => render_pdf(&report, lang).map_err(|e| CliError::Usage(e.to_string()))?,
     };
-    match job.output {
+    drop(progress);
+    match temp {
         None => std::io::stdout()
             .write_all(&bytes)
             .map_err(|source| CliError::Write {
                 path: "standard output".into(),
                 source,
             }),
-        Some(path) => write_atomically(path, &bytes),
+        Some(temp) => temp.finish(&bytes),
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::scoring::ScoringConfig;
 use crate::stix::import::{Known, convert_with, is_bundle};
 use crate::stix::{Scope, export_json};
 use crate::store::migrate::with_startup_lock;
-use crate::store::pack::seed::{import_and_rescore, import_time};
+use crate::store::pack::seed::{import_and_rescore_with, import_time};
 use std::path::Path;
 
 /// Writes the bundle of the knowledge base, or of one vendor or incident.
@@ -45,6 +45,7 @@ pub fn is_bundle_file(path: &Path) -> bool {
 /// Imports what maps of a bundle, all or nothing, and lists what was skipped; references to
 /// records already in the database resolve.
 pub fn import(database: &str, path: &Path, scoring: &ScoringConfig) -> Result<(), CliError> {
+    let mut progress = super::progress::Progress::start(&format!("reading {}", path.display()));
     let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
         path: path.display().to_string(),
         source,
@@ -54,9 +55,12 @@ pub fn import(database: &str, path: &Path, scoring: &ScoringConfig) -> Result<()
     let converted = convert_with(&text, &path.display().to_string(), &known)?;
     let actor = Actor::command_line(&os_user(), Channel::Import);
     let now = import_time();
+    // One transaction: interrupted before it commits (interrupt.rs), nothing was imported.
     let report = with_startup_lock(&mut conn, |c| {
-        import_and_rescore(c, &actor, &converted.pack, now, scoring)
+        import_and_rescore_with(c, &actor, &converted.pack, now, scoring, &mut progress)
     })?;
+    super::interrupt::completed();
+    drop(progress);
     println!(
         "imported STIX bundle {}: {} records ({}); {} objects skipped",
         path.display(),

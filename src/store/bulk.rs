@@ -9,8 +9,9 @@ use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
 use crate::i18n::Message;
 use crate::store::pack::error::PackError;
-use crate::store::pack::import::{ImportReport, import_pack, imported_at};
-use crate::store::pack::seed::import_and_rescore;
+use crate::store::pack::import::{ImportReport, import_pack_with, imported_at};
+use crate::store::pack::progress::{ImportProgress, Quiet};
+use crate::store::pack::seed::import_and_rescore_with;
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -104,6 +105,20 @@ pub fn bulk_import(
     now: NaiveDateTime,
     scoring: &ScoringConfig,
 ) -> Result<BulkOutcome, StoreError> {
+    bulk_import_with(conn, actor, file, mode, now, scoring, &mut Quiet)
+}
+
+/// [`bulk_import`], telling `progress` of each step and of each record imported.
+pub fn bulk_import_with(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    file: BulkFile<'_>,
+    mode: BulkMode,
+    now: NaiveDateTime,
+    scoring: &ScoringConfig,
+    progress: &mut dyn ImportProgress,
+) -> Result<BulkOutcome, StoreError> {
+    progress.at("reading the file", 0, 0);
     let tables = match read_file(file.bytes, file.csv_table) {
         Ok(t) => t,
         Err(errors) => return Ok(BulkOutcome::refused(RowCounts::default(), errors)),
@@ -121,14 +136,15 @@ pub fn bulk_import(
         let again = RowError::file(Message::new("imports-err-already-imported").with("at", at));
         return Ok(BulkOutcome::refused(rows, vec![again]));
     }
+    progress.at("checking every row", 0, 0);
     let checked = match check_rows(&tables, &known(conn)?) {
         Ok(c) => c,
         Err(errors) => return Ok(BulkOutcome::refused(rows, errors)),
     };
     let bulk = BulkPack::new(file.bytes, &tables, checked);
     let imported = match mode {
-        BulkMode::Apply => import_and_rescore(conn, actor, &bulk.pack, now, scoring),
-        BulkMode::DryRun => dry_run(conn, actor, &bulk, now)?,
+        BulkMode::Apply => import_and_rescore_with(conn, actor, &bulk.pack, now, scoring, progress),
+        BulkMode::DryRun => dry_run(conn, actor, &bulk, now, progress)?,
     };
     match imported {
         Ok(report) => Ok(BulkOutcome {
@@ -173,9 +189,12 @@ fn dry_run(
     actor: &Actor,
     bulk: &BulkPack,
     now: NaiveDateTime,
+    progress: &mut dyn ImportProgress,
 ) -> Result<Result<ImportReport, PackError>, StoreError> {
     let ended = conn.transaction::<(), DryRunEnd, _>(|c| {
-        Err(DryRunEnd::Done(import_pack(c, actor, &bulk.pack, now)))
+        Err(DryRunEnd::Done(import_pack_with(
+            c, actor, &bulk.pack, now, progress,
+        )))
     });
     match ended {
         Err(DryRunEnd::Done(outcome)) => Ok(outcome),

@@ -8,6 +8,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod load;
+pub mod progress;
 pub mod seed;
 
 pub use error::{PackError, PackIssue};

@@ -2,8 +2,9 @@
 //! importing with the score snapshots rewritten in the same transaction.
 
 use super::error::PackError;
-use super::import::{ImportReport, import_pack, imported_at};
+use super::import::{ImportReport, import_pack_with, imported_at};
 use super::load::LoadedPack;
+use super::progress::{ImportProgress, Quiet};
 use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
 use crate::store::DbConnection;
@@ -38,8 +39,21 @@ pub fn import_and_rescore(
     now: NaiveDateTime,
     config: &ScoringConfig,
 ) -> Result<ImportReport, PackError> {
+    import_and_rescore_with(conn, actor, pack, now, config, &mut Quiet)
+}
+
+/// [`import_and_rescore`], telling `progress` of each record and of the rescoring.
+pub fn import_and_rescore_with(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    pack: &LoadedPack,
+    now: NaiveDateTime,
+    config: &ScoringConfig,
+    progress: &mut dyn ImportProgress,
+) -> Result<ImportReport, PackError> {
     conn.transaction(|conn| {
-        let report = import_pack(conn, actor, pack, now)?;
+        let report = import_pack_with(conn, actor, pack, now, progress)?;
+        progress.at("rescoring the knowledge base", 0, 0);
         refresh_snapshots(conn, now.date(), config, now)?;
         Ok(report)
     })

@@ -16,6 +16,7 @@ impl Importer<'_> {
         records: &[PackIncident],
     ) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
+            self.tick();
             let at = At::new(file, "incidents", i, Some(r.slug.as_str()));
             let discovered = date_of(r.discovered_on);
             let mut valid = true;
@@ -214,6 +215,7 @@ impl Importer<'_> {
         records: &[PackDependency],
     ) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
+            self.tick();
             let at = At::new(file, "dependencies", i, None);
             let consumer = if r.consumer == ORGANISATION_CONSUMER {
                 Some(None)
@@ -275,6 +277,7 @@ impl Importer<'_> {
         records: &[PackRemediation],
     ) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
+            self.tick();
             let at = At::new(file, "remediations", i, Some(r.slug.as_str()));
             let vendor = self.resolve(Kind::Vendor, &r.vendor, &at, "vendor")?;
             let incident =
@@ -325,6 +328,7 @@ impl Importer<'_> {
         records: &[PackAssessment],
     ) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
+            self.tick();
             let at = At::new(file, "assessments", i, Some(r.slug.as_str()));
             let subjects = [
                 r.vendor.is_some(),

@@ -9,6 +9,7 @@ mod records;
 use super::error::{PackError, PackIssue};
 use super::format::PackCitation;
 use super::load::LoadedPack;
+use super::progress::{ImportProgress, Quiet, slugged};
 use crate::domain::audit::{Actor, Change};
 use crate::domain::{AuditAction, Slug};
 use crate::store::audit::record;
@@ -53,6 +54,17 @@ pub fn import_pack(
     pack: &LoadedPack,
     now: NaiveDateTime,
 ) -> Result<ImportReport, PackError> {
+    import_pack_with(conn, actor, pack, now, &mut Quiet)
+}
+
+/// [`import_pack`], telling `progress` of each record checked and imported.
+pub fn import_pack_with(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    pack: &LoadedPack,
+    now: NaiveDateTime,
+    progress: &mut dyn ImportProgress,
+) -> Result<ImportReport, PackError> {
     conn.transaction(|conn| {
         if let Some(at) = imported_at(conn, &pack.name)? {
             return Err(PackError::AlreadyImported {
@@ -60,7 +72,7 @@ pub fn import_pack(
                 at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
             });
         }
-        let mut importer = Importer::new(conn, actor, now);
+        let mut importer = Importer::new(conn, actor, now, progress);
         importer.check_duplicates(pack)?;
         importer.run(pack)?;
         if !importer.issues.is_empty() {
@@ -262,10 +274,18 @@ struct Importer<'c> {
     texts: HashMap<String, Option<String>>,
     issues: Vec<PackIssue>,
     created: Vec<(&'static str, usize)>,
+    /// Told of each record checked or imported: the step, records done, records in the step.
+    progress: &'c mut dyn ImportProgress,
+    step: (&'static str, usize, usize),
 }
 
 impl<'c> Importer<'c> {
-    fn new(conn: &'c mut DbConnection, actor: &'c Actor, now: NaiveDateTime) -> Self {
+    fn new(
+        conn: &'c mut DbConnection,
+        actor: &'c Actor,
+        now: NaiveDateTime,
+        progress: &'c mut dyn ImportProgress,
+    ) -> Self {
         Importer {
             conn,
             actor,
@@ -274,7 +294,22 @@ impl<'c> Importer<'c> {
             texts: HashMap::new(),
             issues: Vec::new(),
             created: Vec::new(),
+            progress,
+            step: ("", 0, 0),
         }
+    }
+
+    /// Starts a counted step of `total` records.
+    fn begin(&mut self, name: &'static str, total: usize) {
+        self.step = (name, 0, total);
+        self.progress.at(name, 0, total);
+    }
+
+    /// One more record of the current step (called at the top of each record's loop).
+    fn tick(&mut self) {
+        let (name, done, total) = self.step;
+        self.step.1 = (done + 1).min(total);
+        self.progress.at(name, done, total);
     }
 
     fn issue(&mut self, at: &At, field: &str, message: impl Into<String>) {
@@ -297,6 +332,8 @@ impl<'c> Importer<'c> {
     /// Refuses slugs defined twice in the pack or already in the database.
     fn check_duplicates(&mut self, pack: &LoadedPack) -> Result<(), PackError> {
         let mut seen: HashMap<(Kind, String), String> = HashMap::new();
+        let slugged = pack.files.iter().map(|f| slugged(&f.doc)).sum();
+        self.begin("checking for duplicate slugs", slugged);
         for file in &pack.files {
             let d = &file.doc;
             let slugs = d
@@ -341,6 +378,7 @@ impl<'c> Importer<'c> {
                 );
             let mut index: HashMap<&str, usize> = HashMap::new();
             for (kind, section, slug) in slugs {
+                self.tick();
                 let i = index.entry(section).or_default();
                 let at = At::new(&file.path, section, *i, Some(slug.as_str()));
                 *i += 1;
@@ -415,6 +453,12 @@ impl<'c> Importer<'c> {
     }
 
     fn run(&mut self, pack: &LoadedPack) -> Result<(), PackError> {
+        let records = pack
+            .files
+            .iter()
+            .map(|f| slugged(&f.doc) + f.doc.dependencies.len())
+            .sum();
+        self.begin("importing records", records);
         for f in &pack.files {
             self.sources(&f.doc.sources)?;
         }

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 impl Importer<'_> {
     pub(super) fn sources(&mut self, records: &[PackSource]) -> Result<(), PackError> {
         for r in records {
+            self.tick();
             self.texts.insert(r.slug.to_string(), r.text.clone());
             if !self.ok() {
                 self.define(Kind::Source, &r.slug, None);
@@ -40,6 +41,7 @@ impl Importer<'_> {
 
     pub(super) fn categories(&mut self, records: &[PackCategory]) -> Result<(), PackError> {
         for r in records {
+            self.tick();
             let row = NewCategory {
                 slug: r.slug.as_str(),
                 name: r.name.as_str(),
@@ -109,6 +111,7 @@ impl Importer<'_> {
 
     pub(super) fn vendors(&mut self, file: &str, records: &[PackVendor]) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
+            self.tick();
             let at = At::new(file, "vendors", i, Some(r.slug.as_str()));
             let row = NewVendor {
                 slug: r.slug.as_str(),
@@ -132,6 +135,7 @@ impl Importer<'_> {
         records: &[PackProduct],
     ) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
+            self.tick();
             let at = At::new(file, "products", i, Some(r.slug.as_str()));
             let vendor = self.resolve(Kind::Vendor, &r.vendor, &at, "vendor")?;
             let category = self.resolve(Kind::Category, &r.category, &at, "category")?;
@@ -156,6 +160,7 @@ impl Importer<'_> {
 
     pub(super) fn firms(&mut self, _file: &str, records: &[PackFirm]) -> Result<(), PackError> {
         for r in records {
+            self.tick();
             let row = NewFirm {
                 slug: r.slug.as_str(),
                 name: r.name.as_str(),
@@ -174,6 +179,7 @@ impl Importer<'_> {
         records: &[PackAnalyst],
     ) -> Result<(), PackError> {
         for (i, r) in records.iter().enumerate() {
+            self.tick();
             let at = At::new(file, "analysts", i, Some(r.slug.as_str()));
             let firm = self.resolve_opt(Kind::Firm, r.firm.as_ref(), &at, "firm")?;
             let id = if r.firm.is_some() && firm.is_none() {
