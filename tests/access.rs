@@ -958,6 +958,70 @@ fn forged_forms_are_refused_and_change_nothing() {
     }
 }
 
+/// A multipart form: the text `fields`, then a small CSV file as `file`.
+fn multipart(fields: &[(&str, &str)]) -> (Vec<(&'static str, String)>, Vec<u8>) {
+    const BOUNDARY: &str = "----trustkbAccessBoundary";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\nslug,name,tier,status\r\nforged,Forged,low,active\r\n\
+         \r\n--{BOUNDARY}--\r\n"
+    ));
+    let headers = vec![(
+        "content-type",
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+    )];
+    (headers, body.into_bytes())
+}
+
+#[test]
+fn routes_that_check_the_csrf_token_in_their_handler_refuse_forged_uploads() {
+    use trustkb::web::routes::Csrf;
+    let marked: Vec<_> = ROUTES.iter().filter(|r| r.csrf == Csrf::Handler).collect();
+    assert!(!marked.is_empty(), "the bulk import checks its own token");
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let admin = app.as_role(Role::Admin);
+        let other = app.sign_in(&common::email_of(Role::Admin), common::PASSWORD);
+        let csrf = admin.session.as_ref().unwrap().csrf.clone();
+        let audit = || common::curation::row_counts(&db, &["audit_log", "vendors"]);
+        let before = audit();
+        for route in &marked {
+            assert_eq!(route.verb, Verb::Post, "{}", route.path);
+            let path = concrete(route.path, 1);
+            for token in [None, Some("0123"), Some(other.csrf.as_str())] {
+                let mut fields = vec![("action", "apply")];
+                fields.extend(token.map(|t| ("csrf_token", t)));
+                let (headers, body) = multipart(&fields);
+                let answer = app.send("POST", &path, &admin, &headers, Some(body));
+                assert_eq!(
+                    answer.status, 403,
+                    "[{}] {path} with {token:?}: {}",
+                    db.backend, answer.body
+                );
+            }
+            assert_eq!(
+                audit(),
+                before,
+                "[{}] {path}: a forged upload wrote",
+                db.backend
+            );
+            let (headers, body) = multipart(&[("csrf_token", &csrf), ("action", "check")]);
+            let answer = app.send("POST", &path, &admin, &headers, Some(body));
+            assert_ne!(
+                answer.status, 403,
+                "[{}] {path}: {}",
+                db.backend, answer.body
+            );
+        }
+    }
+}
+
 #[test]
 fn every_response_carries_the_security_headers() {
     let db = TestDb::sqlite();

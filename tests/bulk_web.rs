@@ -214,3 +214,93 @@ fn the_french_page_gives_french_reasons() {
         answer.body
     );
 }
+
+#[test]
+fn a_forged_upload_is_refused_before_its_file_is_read() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let analyst = app.as_role(Role::Analyst);
+        let csrf = analyst.session.as_ref().unwrap().csrf.clone();
+        let other = app.sign_in(&common::email_of(Role::Analyst), common::PASSWORD);
+        let before = row_counts(&db, TABLES);
+        let file = Some(("v.csv", GOOD.as_bytes()));
+        for token in ["", "0123", other.csrf.as_str()] {
+            let fields = [("csrf_token", token), ("action", "apply")];
+            let answer = post_multipart(&app, &analyst, &fields, file, &[]);
+            assert_eq!(answer.status, 403, "[{}] {token:?}", db.backend);
+            assert!(answer.body.contains("security token"), "{}", answer.body);
+        }
+        // The right token, but after the file: the file came unvouched for.
+        let late = {
+            let mut body = Vec::new();
+            let part = |name: &str, extra: &str, value: &str| {
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"{extra}\r\n\r\n{value}\r\n"
+                )
+            };
+            body.extend(part("action", "", "apply").into_bytes());
+            body.extend(part("file", "; filename=\"v.csv\"", GOOD).into_bytes());
+            body.extend(part("csrf_token", "", &csrf).into_bytes());
+            body.extend(format!("--{BOUNDARY}--\r\n").into_bytes());
+            let headers = [(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )];
+            app.send("POST", "/imports", &analyst, &headers, Some(body))
+        };
+        assert_eq!(late.status, 403, "[{}] {}", db.backend, late.body);
+        // The right token from another site.
+        let fields = [("csrf_token", csrf.as_str()), ("action", "apply")];
+        let cross = post_multipart(
+            &app,
+            &analyst,
+            &fields,
+            file,
+            &[("origin", "https://evil.example".into())],
+        );
+        assert_eq!(cross.status, 403, "{}", cross.body);
+        assert_eq!(row_counts(&db, TABLES), before, "{}", db.backend);
+        // The header scripts may send instead of the field.
+        let by_header = post_multipart(
+            &app,
+            &analyst,
+            &[("action", "check")],
+            file,
+            &[("x-csrf-token", csrf.clone())],
+        );
+        assert_eq!(by_header.status, 200, "{}", by_header.body);
+    }
+}
+
+#[test]
+fn an_upload_without_a_file_or_over_the_limit_is_refused_in_the_readers_language() {
+    let db = TestDb::sqlite();
+    let app = TestApp::spawn(&db);
+    let analyst = app.as_role(Role::Analyst);
+    let before = row_counts(&db, TABLES);
+    let csrf = analyst.session.as_ref().unwrap().csrf.clone();
+    let fields = [("csrf_token", csrf.as_str()), ("action", "apply")];
+    let no_file = post_multipart(&app, &analyst, &fields, Some(("", b"")), &[]);
+    assert_eq!(no_file.status, 400, "{}", no_file.body);
+    assert!(
+        no_file.body.contains("nothing was changed"),
+        "{}",
+        no_file.body
+    );
+
+    let mut huge = GOOD.as_bytes().to_vec();
+    huge.resize(trustkb::bulk::MAX_FILE_BYTES + 1, b'\n');
+    let french = [("accept-language", "fr".to_owned())];
+    let too_large = post_multipart(&app, &analyst, &fields, Some(("v.csv", &huge)), &french);
+    assert_eq!(too_large.status, 413, "{}", too_large.body);
+    assert!(
+        too_large.body.contains("Le fichier dépasse 10 Mo"),
+        "{}",
+        too_large.body
+    );
+    assert_eq!(row_counts(&db, TABLES), before);
+    // Exactly at the limit, the file is read (and refused for its rows, not its size).
+    huge.truncate(trustkb::bulk::MAX_FILE_BYTES);
+    let at_limit = post_multipart(&app, &analyst, &fields, Some(("v.csv", &huge)), &[]);
+    assert_ne!(at_limit.status, 413, "{}", at_limit.body);
+}

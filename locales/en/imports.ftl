@@ -83,3 +83,4 @@ imports-apply-now = Import now
 imports-see-vendors = See the vendor list
 imports-err-form = The upload cannot be read; choose the file again.
 imports-err-no-file = Choose a file to import.
+imports-no-table = No import table “{ $table }”: the tables are vendors, products and dependencies.

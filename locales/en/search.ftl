@@ -12,6 +12,7 @@ search-results = { $count ->
 }
 search-results-best = { $count } results (the best { $count }) for “{ $query }”
 search-nothing = Nothing matches every word. Try fewer or other words.
+search-query-too-long = the query (q) must be at most { $max } characters
 search-product-of = Product of { $vendor }
 search-threat-actor = Threat actor: { $actor }
 
@@ -19,6 +20,7 @@ search-kind-vendor = Vendor
 search-kind-product = Product
 search-kind-incident = Incident
 search-kind-assessment = Analyst view
+search-assessment-title = { $analyst } on { $subject }
 search-kind-source = Source
 search-kind-other = Record
 

@@ -83,3 +83,4 @@ imports-apply-now = Importer maintenant
 imports-see-vendors = Voir la liste des fournisseurs
 imports-err-form = L’envoi est illisible ; choisissez à nouveau le fichier.
 imports-err-no-file = Choisissez un fichier à importer.
+imports-no-table = Pas de table d’import « { $table } » : les tables sont vendors, products et dependencies.

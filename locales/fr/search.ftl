@@ -12,6 +12,7 @@ search-results = { $count ->
 }
 search-results-best = { $count } résultats (les { $count } meilleurs) pour « { $query } »
 search-nothing = Rien ne correspond à tous les mots. Essayez avec moins de mots ou d'autres mots.
+search-query-too-long = la recherche (q) doit compter au plus { $max } caractères
 search-product-of = Produit de { $vendor }
 search-threat-actor = Acteur de la menace : { $actor }
 
@@ -19,6 +20,7 @@ search-kind-vendor = Fournisseur
 search-kind-product = Produit
 search-kind-incident = Incident
 search-kind-assessment = Avis d'analyste
+search-assessment-title = { $analyst } sur { $subject }
 search-kind-source = Source
 search-kind-other = Enregistrement
 

@@ -71,13 +71,34 @@ pub enum WeakPassword {
     /// More than [`PASSWORD_MAX_CHARS`] characters.
     #[error("the password must have at most {PASSWORD_MAX_CHARS} characters (it has {chars})")]
     TooLong { chars: usize },
-    /// Too easy to guess, with the strength estimator's advice (in English).
+    /// Too easy to guess, with the strength estimator's advice.
     #[error("the password is too easy to guess{}", advice_text(.advice))]
-    Guessable { advice: Vec<String> },
+    Guessable { advice: Vec<PasswordAdvice> },
 }
 
-fn advice_text(advice: &[String]) -> String {
+fn advice_text(advice: &[PasswordAdvice]) -> String {
     advice.iter().map(|a| format!("; {a}")).collect()
+}
+
+/// One piece of the strength estimator's advice: what is wrong with the password, or how
+/// to choose a better one. `Display` words it in English; the web layer in the reader's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PasswordAdvice {
+    Warning(zxcvbn::feedback::Warning),
+    Suggestion(zxcvbn::feedback::Suggestion),
+}
+
+// The estimator's enums are plain field-less enums: equality is total.
+impl Eq for PasswordAdvice {}
+
+impl std::fmt::Display for PasswordAdvice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            PasswordAdvice::Warning(w) => w.to_string(),
+            PasswordAdvice::Suggestion(s) => s.to_string(),
+        };
+        f.write_str(&text.trim_end_matches('.').to_lowercase())
+    }
 }
 
 /// Checks a new password: length, then strength against lists of common passwords,
@@ -97,14 +118,12 @@ pub fn check_new_password(password: &str, email: &str) -> Result<(), WeakPasswor
     }
     let mut advice = Vec::new();
     if let Some(feedback) = estimate.feedback() {
-        if let Some(warning) = feedback.warning() {
-            advice.push(warning.to_string().trim_end_matches('.').to_lowercase());
-        }
+        advice.extend(feedback.warning().map(PasswordAdvice::Warning));
         advice.extend(
             feedback
                 .suggestions()
                 .iter()
-                .map(|s| s.to_string().trim_end_matches('.').to_lowercase()),
+                .map(|s| PasswordAdvice::Suggestion(*s)),
         );
     }
     Err(WeakPassword::Guessable { advice })

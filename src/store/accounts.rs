@@ -6,6 +6,7 @@ use super::schema::{api_tokens, sessions, users};
 use super::{DbConnection, StoreError};
 use crate::domain::audit::{Account, Actor, Change};
 use crate::domain::{AuditAction, Email, Role};
+use crate::i18n::{Lang, Message};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
@@ -61,6 +62,72 @@ fn change(action: AuditAction, before: Option<&Account>, after: &Account) -> Cha
     }
 }
 
+/// A change the stored accounts forbid; nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountConflict {
+    /// Another account has this e-mail address.
+    EmailTaken(String),
+    /// The account is the last enabled administrator: it may not lose the role
+    /// (`disabling` false) nor be disabled.
+    LastAdmin { email: String, disabling: bool },
+}
+
+impl AccountConflict {
+    /// The reason, for the reader (the command line and the API say it in English).
+    pub fn message(&self) -> Message {
+        match self {
+            AccountConflict::EmailTaken(email) => {
+                Message::new("admin-conflict-email-taken").with("email", email.clone())
+            }
+            AccountConflict::LastAdmin { email, disabling } => Message::new(if *disabling {
+                "admin-conflict-last-admin-disable"
+            } else {
+                "admin-conflict-last-admin-role"
+            })
+            .with("email", email.clone()),
+        }
+    }
+}
+
+impl From<AccountConflict> for StoreError {
+    fn from(conflict: AccountConflict) -> Self {
+        StoreError::Conflict(conflict.message().render(Lang::En))
+    }
+}
+
+/// A change's outcome: done, refused for a conflict (nothing written), or failed.
+pub type Checked<T> = Result<Result<T, AccountConflict>, StoreError>;
+
+/// Why a change's transaction stopped (and was rolled back).
+enum Stop {
+    Conflict(AccountConflict),
+    Store(StoreError),
+}
+
+impl From<StoreError> for Stop {
+    fn from(e: StoreError) -> Self {
+        Stop::Store(e)
+    }
+}
+
+impl From<diesel::result::Error> for Stop {
+    fn from(e: diesel::result::Error) -> Self {
+        Stop::Store(e.into())
+    }
+}
+
+/// Runs `work` in a transaction, a conflict told apart from a failure.
+fn checked<T>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, Stop>,
+) -> Checked<T> {
+    match conn.transaction(work) {
+        Ok(value) => Ok(Ok(value)),
+        Err(Stop::Conflict(conflict)) => Ok(Err(conflict)),
+        Err(Stop::Store(e)) => Err(e),
+    }
+}
+
 /// A new account's details; the password is already hashed.
 pub struct NewAccount<'a> {
     pub email: &'a Email,
@@ -76,12 +143,20 @@ pub fn create_account(
     new: &NewAccount<'_>,
     now: NaiveDateTime,
 ) -> Result<Account, StoreError> {
-    conn.transaction(|conn| {
+    Ok(create_account_checked(conn, actor, new, now)??)
+}
+
+/// [`create_account`], its conflict told apart.
+pub fn create_account_checked(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    new: &NewAccount<'_>,
+    now: NaiveDateTime,
+) -> Checked<Account> {
+    checked(conn, |conn| {
         if find(conn, new.email)?.is_some() {
-            return Err(StoreError::Conflict(format!(
-                "an account for {} already exists",
-                new.email
-            )));
+            let taken = AccountConflict::EmailTaken(new.email.to_string());
+            return Err(Stop::Conflict(taken));
         }
         diesel::insert_into(users::table)
             .values((
@@ -164,7 +239,7 @@ pub fn count_accounts(conn: &mut DbConnection) -> Result<i64, StoreError> {
 }
 
 /// Refuses a change that would leave no enabled administrator.
-fn keep_an_admin(conn: &mut DbConnection, account: &Account, what: &str) -> Result<(), StoreError> {
+fn keep_an_admin(conn: &mut DbConnection, account: &Account, disabling: bool) -> Result<(), Stop> {
     if account.role != Role::Admin || account.disabled_at.is_some() {
         return Ok(());
     }
@@ -175,10 +250,10 @@ fn keep_an_admin(conn: &mut DbConnection, account: &Account, what: &str) -> Resu
         .count()
         .get_result(conn)?;
     if other_admins == 0 {
-        return Err(StoreError::Conflict(format!(
-            "cannot {what} {}: it is the last enabled administrator",
-            account.email
-        )));
+        return Err(Stop::Conflict(AccountConflict::LastAdmin {
+            email: account.email.clone(),
+            disabling,
+        }));
     }
     Ok(())
 }
@@ -190,9 +265,9 @@ fn update_account(
     actor: &Actor,
     email: &Email,
     now: NaiveDateTime,
-    apply: impl FnOnce(&mut DbConnection, &Account) -> Result<bool, StoreError>,
-) -> Result<Account, StoreError> {
-    conn.transaction(|conn| {
+    apply: impl FnOnce(&mut DbConnection, &Account) -> Result<bool, Stop>,
+) -> Checked<Account> {
+    checked(conn, |conn| {
         let before = require(conn, email)?;
         if !apply(conn, &before)? {
             return Ok(before);
@@ -212,12 +287,23 @@ pub fn set_role(
     role: Role,
     now: NaiveDateTime,
 ) -> Result<Account, StoreError> {
+    Ok(set_role_checked(conn, actor, email, role, now)??)
+}
+
+/// [`set_role`], its conflict (the last administrator) told apart.
+pub fn set_role_checked(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    email: &Email,
+    role: Role,
+    now: NaiveDateTime,
+) -> Checked<Account> {
     update_account(conn, actor, email, now, |conn, before| {
         if before.role == role {
             return Ok(false);
         }
         if role != Role::Admin {
-            keep_an_admin(conn, before, "take the administrator role from")?;
+            keep_an_admin(conn, before, false)?;
         }
         diesel::update(users::table.find(before.id))
             .set(users::role.eq(role.as_str()))
@@ -234,11 +320,21 @@ pub fn disable_account(
     email: &Email,
     now: NaiveDateTime,
 ) -> Result<Account, StoreError> {
+    Ok(disable_account_checked(conn, actor, email, now)??)
+}
+
+/// [`disable_account`], its conflict (the last administrator) told apart.
+pub fn disable_account_checked(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    email: &Email,
+    now: NaiveDateTime,
+) -> Checked<Account> {
     update_account(conn, actor, email, now, |conn, before| {
         if before.disabled_at.is_some() {
             return Ok(false);
         }
-        keep_an_admin(conn, before, "disable")?;
+        keep_an_admin(conn, before, true)?;
         diesel::update(users::table.find(before.id))
             .set(users::disabled_at.eq(Some(now)))
             .execute(conn)?;
@@ -261,7 +357,7 @@ pub fn enable_account(
     email: &Email,
     now: NaiveDateTime,
 ) -> Result<Account, StoreError> {
-    update_account(conn, actor, email, now, |conn, before| {
+    Ok(update_account(conn, actor, email, now, |conn, before| {
         if before.disabled_at.is_none() {
             return Ok(false);
         }
@@ -269,7 +365,7 @@ pub fn enable_account(
             .set(users::disabled_at.eq(None::<NaiveDateTime>))
             .execute(conn)?;
         Ok(true)
-    })
+    })??)
 }
 
 /// Sets a new password hash. Every session of the account ends except `keep_session` (the

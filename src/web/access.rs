@@ -1,13 +1,14 @@
 //! The one gate every request passes: it finds the route's rule in the route table,
 //! authenticates (session cookie for pages, bearer token for the API), decides by role,
-//! checks the origin and CSRF token of state-changing forms, and adds security headers.
+//! checks the origin and CSRF token of state-changing forms (leaving the token of a multipart
+//! upload to routes marked `Csrf::Handler`), and adds security headers.
 
 use super::error::{PageError, error_page_for, problem};
 use super::identity::{
     CSRF_FIELD, Credential, Nav, PRESESSION_COOKIE, Principal, SESSION_COOKIE, client_address,
     is_https, read_sealed,
 };
-use super::routes::{RouteRule, rule_for};
+use super::routes::{Csrf, RouteRule, rule_for};
 use super::state::AppState;
 use crate::auth::tokens::same_secret;
 use crate::domain::Role;
@@ -20,7 +21,7 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 
 /// Largest form body the CSRF check reads (the same limit applies to page forms).
 pub const FORM_LIMIT: usize = 4 << 20;
@@ -71,12 +72,20 @@ pub async fn gate(
                 .and_then(|s| read_sealed(req.request(), &s.cookie_key, PRESESSION_COOKIE)),
         };
         let checked = match check_origin(&req) {
-            Ok(()) => check_csrf(&mut req, expected.as_deref()).await,
             Err(reason) => Err((StatusCode::FORBIDDEN, reason)),
+            Ok(()) if left_to_handler(rule, &req) => Ok(CsrfCheck::Pending(expected)),
+            Ok(()) => check_csrf(&mut req, expected.as_deref())
+                .await
+                .map(|()| CsrfCheck::Done),
         };
-        if let Err((status, reason)) = checked {
-            let response = failure(&nav, status, reason, api);
-            return Ok(early(req, response, https));
+        match checked {
+            Ok(check) => {
+                req.extensions_mut().insert(check);
+            }
+            Err((status, reason)) => {
+                let response = failure(&nav, status, reason, api);
+                return Ok(early(req, response, https));
+            }
         }
     }
     if let Some(p) = principal {
@@ -238,28 +247,14 @@ async fn check_csrf(
     let Some(expected) = expected else {
         return Err(missing());
     };
-    if let Some(sent) = req
-        .headers()
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-    {
-        return if same_secret(sent, expected) {
+    if let Some(sent) = csrf_header(req) {
+        return if token_matches(sent, expected) {
             Ok(())
         } else {
             Err(missing())
         };
     }
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    // Only the bulk import page takes an upload (up to its larger limit).
-    if super::imports::upload::boundary(&content_type).is_some() && req.path() == "/imports" {
-        return check_multipart_csrf(req, &content_type, expected).await;
-    }
-    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let is_form = content_type(req).starts_with("application/x-www-form-urlencoded");
     if !is_form {
         return Err(missing());
     }
@@ -284,34 +279,72 @@ async fn check_csrf(
         .map(|(_, v)| v);
     req.set_payload(Payload::from(body));
     match sent {
-        Some(sent) if same_secret(&sent, expected) => Ok(()),
+        Some(sent) if token_matches(&sent, expected) => Ok(()),
         _ => Err(missing()),
     }
 }
 
-/// A multipart form (a file upload) carries its `csrf_token` as a field: the body is read
-/// (up to the upload limit) and put back for the handler.
-async fn check_multipart_csrf(
-    req: &mut ServiceRequest,
-    content_type: &str,
-    expected: &str,
-) -> Result<(), (StatusCode, Message)> {
-    use super::imports::upload::{UPLOAD_LIMIT, text_field};
-    let unreadable = |detail: String| Message::new("error-form-unreadable").with("detail", detail);
-    let payload = req
-        .extract::<web::Payload>()
-        .await
-        .map_err(|e| (StatusCode::BAD_REQUEST, unreadable(e.to_string())))?;
-    let body = match payload.to_bytes_limited(UPLOAD_LIMIT).await {
-        Ok(Ok(body)) => body,
-        Ok(Err(e)) => return Err((StatusCode::PAYLOAD_TOO_LARGE, unreadable(e.to_string()))),
-        Err(e) => return Err((StatusCode::BAD_REQUEST, unreadable(e.to_string()))),
-    };
-    let sent = text_field(&body, content_type, CSRF_FIELD);
-    req.set_payload(Payload::from(body));
-    match sent {
-        Some(sent) if same_secret(&sent, expected) => Ok(()),
-        _ => Err((StatusCode::FORBIDDEN, Message::new("error-csrf"))),
+/// Whether a form's token is the one expected: the one comparison every CSRF check makes
+/// (in constant time).
+fn token_matches(sent: &str, expected: &str) -> bool {
+    same_secret(sent, expected)
+}
+
+fn csrf_header(req: &ServiceRequest) -> Option<&str> {
+    req.headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+}
+
+fn content_type(req: &ServiceRequest) -> &str {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+/// A multipart upload to a route marked [`Csrf::Handler`] without the `X-CSRF-Token` header:
+/// its token is a field of a body too large to read here, so its handler checks it.
+fn left_to_handler(rule: &RouteRule, req: &ServiceRequest) -> bool {
+    let multipart = content_type(req)
+        .split(';')
+        .next()
+        .is_some_and(|kind| kind.trim().eq_ignore_ascii_case("multipart/form-data"));
+    rule.csrf == Csrf::Handler && multipart && csrf_header(req).is_none()
+}
+
+/// The CSRF check of a state-changing page request, as the gate leaves it in the request's
+/// extensions. On a route marked [`Csrf::Handler`] a multipart form comes `Pending`, and its
+/// handler must pass the form's token to [`CsrfCheck::accepts`] before using its file.
+#[derive(Debug, Clone)]
+pub enum CsrfCheck {
+    /// The gate checked the token (a url-encoded field or the `X-CSRF-Token` header).
+    Done,
+    /// The token the form must carry (none: no session, so nothing is accepted).
+    Pending(Option<String>),
+}
+
+impl CsrfCheck {
+    /// The check the gate left for this request; `Pending(None)`, which accepts nothing,
+    /// when it left none.
+    pub fn of(req: &HttpRequest) -> CsrfCheck {
+        req.extensions()
+            .get::<CsrfCheck>()
+            .cloned()
+            .unwrap_or(CsrfCheck::Pending(None))
+    }
+
+    pub fn is_done(&self) -> bool {
+        matches!(self, CsrfCheck::Done)
+    }
+
+    /// Whether `sent`, the form's `csrf_token` field, lets the request through.
+    pub fn accepts(&self, sent: &str) -> bool {
+        match self {
+            CsrfCheck::Done => true,
+            CsrfCheck::Pending(Some(expected)) => token_matches(sent, expected),
+            CsrfCheck::Pending(None) => false,
+        }
     }
 }
 

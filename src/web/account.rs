@@ -2,6 +2,8 @@
 //! (created with the secret shown once, revoked). Form errors re-render with 400; a token
 //! id that is not the user's own is 404. Access is decided by the route table.
 
+mod password_advice;
+
 use super::error::{PageError, WebError};
 use super::identity::{Nav, Principal};
 use super::state::AppState;
@@ -11,7 +13,7 @@ use crate::domain::accounts::{
     PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, WeakPassword, check_new_password,
 };
 use crate::domain::audit::{Account, TokenInfo};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::store::accounts::{credentials, set_password};
 use crate::store::pack::seed::import_time;
 use crate::store::tokens::{NAME_MAX_CHARS, check_name, create_token, revoke_token, tokens_of};
@@ -46,10 +48,14 @@ pub(super) async fn hash(password: String) -> Result<String, PageError> {
         .map_err(|e| PageError(WebError::Internal(e.to_string())))
 }
 
-/// A path id: anything but a number names nothing.
-pub(super) fn path_id(raw: &str, what: &str) -> Result<i32, PageError> {
-    raw.parse()
-        .map_err(|_| PageError(WebError::NotFound(format!("{what} \"{raw}\" not found"))))
+/// A path id: anything but a number names nothing (`what` is the record's kind).
+pub(super) fn path_id(raw: &str, what: &'static str) -> Result<i32, PageError> {
+    raw.parse().map_err(|_| {
+        PageError(WebError::Missing {
+            kind: what,
+            key: raw.to_owned(),
+        })
+    })
 }
 
 /// The account's e-mail as the store's key.
@@ -225,7 +231,7 @@ pub async fn change_password(
     let email = email_of(&principal.account)?;
     let mut errors = PasswordErrors::default();
     if let Err(weak) = check_new_password(&form.new_password, email.as_str()) {
-        errors.new = Some(weak_password(&weak));
+        errors.new = Some(weak_password(&weak, nav.lang));
     } else if form.new_password == form.current_password {
         errors.new = Some(Message::new("account-password-same"));
     }
@@ -267,8 +273,9 @@ pub async fn change_password(
     Ok(see_other("/account?done=password"))
 }
 
-/// Why a new password was refused, in the reader's language.
-pub(super) fn weak_password(weak: &WeakPassword) -> Message {
+/// Why a new password was refused, in the reader's language (`lang` words the estimator's
+/// advice).
+pub(super) fn weak_password(weak: &WeakPassword, lang: Lang) -> Message {
     match weak {
         WeakPassword::TooShort { chars } => Message::new("password-too-short")
             .with("min", PASSWORD_MIN_CHARS as i64)
@@ -276,22 +283,7 @@ pub(super) fn weak_password(weak: &WeakPassword) -> Message {
         WeakPassword::TooLong { chars } => Message::new("password-too-long")
             .with("max", PASSWORD_MAX_CHARS as i64)
             .with("count", *chars as i64),
-        WeakPassword::Guessable { advice } => Message::new("password-guessable").with(
-            "advice",
-            advice.iter().map(|a| format!("; {a}")).collect::<String>(),
-        ),
+        WeakPassword::Guessable { advice } => Message::new("password-guessable")
+            .with("advice", password_advice::advice_text(advice, lang)),
     }
-}
-
-/// "the password …" → "The password …."
-pub(super) fn capitalise(message: &str) -> String {
-    let mut chars = message.chars();
-    let mut out: String = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => return String::new(),
-    };
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
 }

@@ -3,7 +3,7 @@
 //! Invalid input re-renders with 400, a clash (duplicate e-mail, last administrator) with
 //! 409, an unknown account id is 404; every change is audited by the store.
 
-use super::account::{capitalise, hash, html, path_id, see_other, weak_password};
+use super::account::{hash, html, path_id, see_other, weak_password};
 use super::error::{PageError, WebError};
 use super::identity::{Nav, Principal};
 use super::state::AppState;
@@ -13,8 +13,8 @@ use crate::domain::audit::Account;
 use crate::domain::{Email, Role};
 use crate::i18n::Message;
 use crate::store::accounts::{
-    NewAccount, account_by_id, create_account, disable_account, enable_account, list_accounts,
-    set_password, set_role,
+    AccountConflict, NewAccount, account_by_id, create_account_checked, disable_account_checked,
+    enable_account, list_accounts, set_password, set_role_checked,
 };
 use crate::store::pack::seed::import_time;
 use actix_web::http::StatusCode;
@@ -131,21 +131,34 @@ pub async fn list(
     html(StatusCode::OK, &page)
 }
 
-/// Re-renders the list with `message` when `result` is a conflict; other errors propagate.
+/// The reason of a conflict, in the reader's language: the store's, or two changes that
+/// raced past the same check (the database refused the second).
+fn conflict_message<T>(
+    result: Result<Result<T, AccountConflict>, WebError>,
+) -> Result<Result<T, Message>, PageError> {
+    match result {
+        Ok(Ok(value)) => Ok(Ok(value)),
+        Ok(Err(conflict)) => Ok(Err(conflict.message())),
+        Err(WebError::Conflict(_)) => Ok(Err(Message::new("admin-conflict-race"))),
+        Err(other) => Err(PageError(other)),
+    }
+}
+
+/// Re-renders the list (409) with the reason when `result` is a conflict; other errors
+/// propagate.
 async fn or_conflict<T>(
     state: &AppState,
     nav: &Nav,
     principal: &Principal,
-    result: Result<T, WebError>,
+    result: Result<Result<T, AccountConflict>, WebError>,
 ) -> Result<Result<T, HttpResponse>, PageError> {
-    match result {
+    match conflict_message(result)? {
         Ok(value) => Ok(Ok(value)),
-        Err(WebError::Conflict(message)) => {
+        Err(message) => {
             let mut page = UsersPage::load(state, nav.clone(), principal).await?;
-            page.alert = Some(Message::verbatim(capitalise(&message)));
+            page.alert = Some(message);
             Ok(Err(html(StatusCode::CONFLICT, &page)?))
         }
-        Err(other) => Err(PageError(other)),
     }
 }
 
@@ -179,7 +192,7 @@ pub async fn change_role(
             let account = account_by_id(c, id)?;
             let email = Email::normalise(&account.email)
                 .map_err(|e| crate::store::StoreError::Corrupt(format!("users.email: {e}")))?;
-            set_role(c, &actor, &email, role, now)
+            set_role_checked(c, &actor, &email, role, now)
         })
         .await;
     match or_conflict(&state, &nav, &principal, result).await? {
@@ -212,8 +225,8 @@ async fn switch(
             let email = Email::normalise(&account.email)
                 .map_err(|e| crate::store::StoreError::Corrupt(format!("users.email: {e}")))?;
             match switch {
-                Switch::Disable => disable_account(c, &actor, &email, now),
-                Switch::Enable => enable_account(c, &actor, &email, now),
+                Switch::Disable => disable_account_checked(c, &actor, &email, now),
+                Switch::Enable => enable_account(c, &actor, &email, now).map(Ok),
             }
         })
         .await;
@@ -323,7 +336,7 @@ pub async fn add(
     if given {
         let checked_against = email.as_ref().map_or(form.email.as_str(), Email::as_str);
         if let Err(weak) = check_new_password(&form.password, checked_against) {
-            input.password_error = Some(weak_password(&weak));
+            input.password_error = Some(weak_password(&weak, nav.lang));
         }
     }
     let (Some(email), Some(role), false) = (email, role, input.any_error()) else {
@@ -348,18 +361,17 @@ pub async fn add(
                 password_hash: &password_hash,
                 must_change_password: !given,
             };
-            create_account(c, &actor, &new, now)
+            create_account_checked(c, &actor, &new, now)
         })
         .await;
-    let created = match result {
+    let created = match conflict_message(result)? {
         Ok(account) => account,
-        Err(WebError::Conflict(message)) => {
+        Err(message) => {
             let mut page = UsersPage::load(&state, nav.clone(), &principal).await?;
             page.add = input;
-            page.alert = Some(Message::verbatim(capitalise(&message)));
+            page.alert = Some(message);
             return html(StatusCode::CONFLICT, &page);
         }
-        Err(other) => return Err(PageError(other)),
     };
     if given {
         return Ok(see_other(&format!(

@@ -15,15 +15,21 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// What was wrong with each field of a submission, in the order of the form; each message
 /// is rendered in the reader's language by the page.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct FieldErrors(Vec<(&'static str, Message)>);
+pub struct FieldErrors(Vec<(Cow<'static, str>, Message)>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: &'static str, message: impl Into<Message>) {
-        self.0.push((field, message.into()));
+        self.0.push((Cow::Borrowed(field), message.into()));
+    }
+
+    /// Notes a field named at run time (a key of a JSON body).
+    pub fn add_named(&mut self, field: String, message: impl Into<Message>) {
+        self.0.push((Cow::Owned(field), message.into()));
     }
 
     /// The message for `field`, if it was wrong.
@@ -33,6 +39,17 @@ impl FieldErrors {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Each wrong field with its reason in English, for the API's problem documents.
+    pub fn problems(&self) -> Vec<super::error::FieldProblem> {
+        self.0
+            .iter()
+            .map(|(field, message)| super::error::FieldProblem {
+                field: field.to_string(),
+                detail: message.render(Lang::En),
+            })
+            .collect()
     }
 
     /// "name: must not be empty; tier: unknown tier ..." (in English, for logs and the API).

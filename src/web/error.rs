@@ -30,6 +30,17 @@ pub enum WebError {
     Conflict(String),
     /// Throttled.
     TooManyRequests(String),
+    /// Fields of a request body that are wrong, each with its reason (API: listed in the
+    /// problem document's `errors`).
+    Fields(super::curate::FieldErrors),
+    /// A conditional write whose `If-Match` no longer names the stored record (412).
+    PreconditionFailed(String),
+    /// A write that must be conditional came without `If-Match` (428).
+    PreconditionRequired(String),
+    /// A body in a media type the route does not take (415).
+    UnsupportedMediaType(String),
+    /// A body over the route's size limit (413).
+    PayloadTooLarge(String),
     Internal(String),
 }
 
@@ -42,6 +53,11 @@ impl WebError {
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Fields(_) => StatusCode::BAD_REQUEST,
+            WebError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            WebError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            WebError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            WebError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -54,7 +70,12 @@ impl WebError {
             | WebError::Unauthorized(m)
             | WebError::Forbidden(m)
             | WebError::Conflict(m)
-            | WebError::TooManyRequests(m) => m.clone(),
+            | WebError::TooManyRequests(m)
+            | WebError::PreconditionFailed(m)
+            | WebError::PreconditionRequired(m)
+            | WebError::UnsupportedMediaType(m)
+            | WebError::PayloadTooLarge(m) => m.clone(),
+            WebError::Fields(errors) => format!("invalid fields: {}", errors.detail()),
             WebError::Missing { kind, key } => format!("{kind} \"{key}\" not found"),
             WebError::Invalid(message) => message.render(crate::i18n::Lang::En),
             WebError::Internal(_) => "Something went wrong on our side; it has been logged.".into(),
@@ -92,8 +113,14 @@ impl fmt::Display for WebError {
             | WebError::Forbidden(m)
             | WebError::Conflict(m)
             | WebError::TooManyRequests(m)
+            | WebError::PreconditionFailed(m)
+            | WebError::PreconditionRequired(m)
+            | WebError::UnsupportedMediaType(m)
+            | WebError::PayloadTooLarge(m)
             | WebError::Internal(m) => f.write_str(m),
-            WebError::Missing { .. } | WebError::Invalid(_) => f.write_str(&self.public_message()),
+            WebError::Missing { .. } | WebError::Invalid(_) | WebError::Fields(_) => {
+                f.write_str(&self.public_message())
+            }
         }
     }
 }
@@ -155,9 +182,11 @@ fn reason_id(status: StatusCode) -> &'static str {
         404 => "http-404",
         405 => "http-405",
         409 => "http-409",
+        412 => "http-412",
         413 => "http-413",
         415 => "http-415",
         422 => "http-422",
+        428 => "http-428",
         429 => "http-429",
         500 => "http-500",
         503 => "http-503",
@@ -214,20 +243,41 @@ impl ResponseError for PageError {
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize)]
 pub struct Problem {
+    /// `about:blank`: the status says what kind of problem it is.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// The status's reason phrase.
     pub title: String,
     pub status: u16,
+    /// What was wrong, in English.
+    pub detail: String,
+    /// Each wrong field of the request body, when the body was refused field by field.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One wrong field of a request body.
+#[derive(Debug, Serialize)]
+pub struct FieldProblem {
+    /// The field's name, as the request body spells it.
+    pub field: String,
+    /// Why it was refused, in English.
     pub detail: String,
 }
 
 /// Builds a problem response.
 pub fn problem(status: StatusCode, detail: String) -> HttpResponse {
+    problem_with(status, detail, Vec::new())
+}
+
+/// Builds a problem response that lists the wrong fields.
+pub fn problem_with(status: StatusCode, detail: String, errors: Vec<FieldProblem>) -> HttpResponse {
     let body = Problem {
         kind: "about:blank",
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         status: status.as_u16(),
         detail,
+        errors,
     };
     HttpResponse::build(status)
         .content_type("application/problem+json")
@@ -256,6 +306,10 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        problem(self.0.status(), self.0.public_message())
+        let errors = match &self.0 {
+            WebError::Fields(fields) => fields.problems(),
+            _ => Vec::new(),
+        };
+        problem_with(self.0.status(), self.0.public_message(), errors)
     }
 }

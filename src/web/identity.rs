@@ -72,13 +72,23 @@ impl FromRequest for Principal {
 
     /// Set by the access middleware; absent only on public routes.
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            req.extensions()
-                .get::<Principal>()
-                .cloned()
-                .ok_or_else(|| actix_web::error::ErrorUnauthorized("sign in first")),
-        )
+        let principal = req.extensions().get::<Principal>().cloned();
+        ready(principal.ok_or_else(|| sign_in_first(req)))
     }
+}
+
+/// A handler that needs a principal, reached without one: 401, as a problem document on the
+/// API (in English), as a page in the reader's language elsewhere.
+fn sign_in_first(req: &HttpRequest) -> actix_web::Error {
+    use actix_web::http::StatusCode;
+    let message = crate::i18n::Message::new("error-sign-in-first");
+    let response = if req.path().starts_with("/api/") {
+        super::error::problem(StatusCode::UNAUTHORIZED, message.render(Lang::En))
+    } else {
+        let nav = Nav::for_request(req, None);
+        super::error::error_page_for(&nav, StatusCode::UNAUTHORIZED, message)
+    };
+    actix_web::error::InternalError::from_response("sign in first", response).into()
 }
 
 /// What every page's header needs: who is signed in, what they may reach, the CSRF token
@@ -195,4 +205,36 @@ pub fn client_address(req: &HttpRequest) -> String {
     req.peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::body::MessageBody;
+    use actix_web::test::TestRequest;
+
+    fn refusal(req: TestRequest) -> (u16, String) {
+        let (req, mut payload) = req.to_http_parts();
+        let error = match Principal::from_request(&req, &mut payload).into_inner() {
+            Ok(_) => panic!("a principal out of nothing"),
+            Err(e) => e,
+        };
+        let response = error.error_response();
+        let status = response.status().as_u16();
+        let body = response.into_body().try_into_bytes().unwrap_or_default();
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    #[test]
+    fn no_principal_is_told_to_sign_in_in_its_language() {
+        let page = TestRequest::get()
+            .uri("/vendors")
+            .insert_header(("accept-language", "fr"));
+        let (status, body) = refusal(page);
+        assert_eq!(status, 401);
+        assert!(body.contains("Connectez-vous d’abord"), "{body}");
+        let (status, body) = refusal(TestRequest::get().uri("/api/v1/vendors"));
+        assert_eq!(status, 401);
+        assert!(body.contains("\"detail\":\"sign in first\""), "{body}");
+    }
 }

@@ -84,12 +84,24 @@ impl Verb {
     }
 }
 
+/// Who checks the CSRF token of a state-changing page request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Csrf {
+    /// The access gate, before the handler runs.
+    Gate,
+    /// The handler, for a multipart upload (its token is a field of a body too large for the
+    /// gate to read): the gate leaves `access::CsrfCheck::Pending`, and the handler refuses
+    /// the form unless it carries the token before its file (`tests/access.rs` checks it).
+    Handler,
+}
+
 /// One route: method, path pattern, the permission it requires, and its handler.
 pub struct RouteRule {
     pub verb: Verb,
     pub path: &'static str,
     pub permission: Permission,
     pub handler: fn() -> Route,
+    pub csrf: Csrf,
 }
 
 const fn rule(
@@ -103,6 +115,17 @@ const fn rule(
         path,
         permission,
         handler,
+        csrf: Csrf::Gate,
+    }
+}
+
+impl RouteRule {
+    /// The route's handler checks the CSRF token of a multipart upload (see [`Csrf`]).
+    const fn csrf_in_handler(self) -> RouteRule {
+        RouteRule {
+            csrf: Csrf::Handler,
+            ..self
+        }
     }
 }
 
@@ -173,7 +196,7 @@ pub static ROUTES: &[RouteRule] = &[
         || web::to(super::reviews::condition::submit),
     ),
     rule(Get, "/imports", Curate, || web::to(super::imports::form)),
-    rule(Post, "/imports", Curate, || web::to(super::imports::submit)),
+    rule(Post, "/imports", Curate, || web::to(super::imports::submit)).csrf_in_handler(),
     rule(Get, "/imports/template.xlsx", Curate, || {
         web::to(super::imports::template_xlsx)
     }),

@@ -4,6 +4,7 @@
 use super::error::{ApiError, PageError, WebError};
 use super::identity::Nav;
 use super::state::AppState;
+use crate::i18n::Message;
 use crate::search::{Hit, Lang, MAX_QUERY_CHARS, SearchIndex, Segment};
 use crate::store::queries::search::{Generation, generation, search_documents};
 use crate::store::{DbConnection, StoreError};
@@ -96,9 +97,10 @@ pub async fn refresh(state: &AppState) -> Result<(), WebError> {
 fn checked_query(q: Option<&str>) -> Result<Option<String>, WebError> {
     let q = q.unwrap_or_default().trim();
     if q.chars().count() > MAX_QUERY_CHARS {
-        return Err(WebError::BadRequest(format!(
-            "q must be at most {MAX_QUERY_CHARS} characters"
-        )));
+        let max = MAX_QUERY_CHARS as i64;
+        return Err(WebError::Invalid(
+            Message::new("search-query-too-long").with("max", max),
+        ));
     }
     Ok((!q.is_empty()).then(|| q.to_owned()))
 }
@@ -145,6 +147,52 @@ pub fn part_message(part: &str) -> &'static str {
     }
 }
 
+/// Placeholders of the parts in a worded title; private-use characters no message holds.
+const PART_MARKS: [&str; 2] = ["\u{e000}", "\u{e001}"];
+
+/// A hit's title as shown in `lang`: an analyst view's two parts (the analyst, the subject)
+/// worded by the catalogue ("… on …", "… sur …"), the highlights of each kept.
+pub fn worded_title(hit: &Hit, lang: crate::i18n::Lang) -> Vec<Segment> {
+    let parts = hit.title_parts();
+    let ([analyst, subject], "assessment") = (parts.as_slice(), hit.kind) else {
+        return parts.concat();
+    };
+    let wording = crate::i18n::translate(
+        lang,
+        "search-assessment-title",
+        &[
+            ("analyst", PART_MARKS[0].into()),
+            ("subject", PART_MARKS[1].into()),
+        ],
+    );
+    let mut shown = Vec::new();
+    let mut rest = wording.as_str();
+    loop {
+        let next = PART_MARKS
+            .iter()
+            .zip([analyst, subject])
+            .filter_map(|(mark, part)| rest.find(mark).map(|at| (at, mark.len(), part)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, len, part)) = next else {
+            break;
+        };
+        literal(&mut shown, &rest[..at]);
+        shown.extend(part.iter().cloned());
+        rest = &rest[at + len..];
+    }
+    literal(&mut shown, rest);
+    shown
+}
+
+fn literal(shown: &mut Vec<Segment>, text: &str) {
+    if !text.is_empty() {
+        shown.push(Segment {
+            text: text.to_owned(),
+            mark: false,
+        });
+    }
+}
+
 /// A BCP 47 code for a snippet's `lang` attribute (empty when unknown).
 pub fn lang_code(lang: &Lang) -> &'static str {
     match lang {
@@ -179,10 +227,13 @@ pub async fn page(
     query: web::Query<PageQuery>,
 ) -> Result<SearchPage, PageError> {
     let q = checked_query(query.q.as_deref())?;
-    let hits = match &q {
+    let mut hits = match &q {
         Some(q) => run_search(&state, q.clone(), DEFAULT_LIMIT).await?,
         None => Vec::new(),
     };
+    for hit in &mut hits {
+        hit.title = worded_title(hit, nav.lang);
+    }
     Ok(SearchPage {
         nav,
         searched: q.is_some(),
@@ -234,7 +285,10 @@ pub async fn api(
             WebError::BadRequest(format!("limit must be between 1 and {MAX_LIMIT}")).into(),
         );
     }
-    let hits = run_search(&state, q.clone(), limit).await?;
+    let mut hits = run_search(&state, q.clone(), limit).await?;
+    for hit in &mut hits {
+        hit.title = worded_title(hit, crate::i18n::Lang::En);
+    }
     let items: Vec<ApiHit<'_>> = hits
         .iter()
         .map(|h| ApiHit {

@@ -1,7 +1,7 @@
 //! What the search index is built from: every vendor, product, incident, assessment (quote
 //! and translation) and source as a search document, and the generation the data is at.
 
-use crate::search::{Document, Lang, Text};
+use crate::search::{Document, Lang, TITLE_PART_BREAK, Text};
 use crate::store::schema::{
     analyst_firms, analysts, assessments, audit_log, incidents, products, sources, vendors,
 };
@@ -204,10 +204,11 @@ pub fn search_documents(conn: &mut DbConnection) -> Result<Vec<Document>, StoreE
         docs.push(Document {
             kind: "assessment",
             href,
+            // Worded in the reader's language by the page ("… on …", "… sur …").
             title: Text::new(
                 UNKNOWN,
                 "title",
-                format!("{analyst_name} on {subject_name}"),
+                format!("{analyst_name}{TITLE_PART_BREAK}{subject_name}"),
             ),
             // The hit's kind already says "analyst view".
             context: String::new(),

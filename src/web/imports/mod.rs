@@ -8,19 +8,20 @@ use crate::bulk::{BulkTable, RowError};
 use crate::i18n::{Lang, Message, translate};
 use crate::store::bulk::{BulkFile, BulkMode, BulkOutcome, bulk_import};
 use crate::store::pack::import::ImportReport;
+use crate::web::access::CsrfCheck;
 use crate::web::curation::flow::change;
 use crate::web::curation::respond;
-use crate::web::error::{PageError, WebError};
+use crate::web::error::{PageError, WebError, error_page_for};
 use crate::web::exports::download;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
+use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use upload::{UPLOAD_LIMIT, boundary, parts};
+use upload::{Refusal, read_upload};
 
 /// One column of the documented layout, as the page shows it.
 pub struct ColumnRow {
@@ -79,10 +80,11 @@ pub async fn template_xlsx() -> Result<HttpResponse, PageError> {
 }
 
 /// `GET /imports/template/{table}.csv`: the header line of one table.
-pub async fn template_csv(table: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let table = BulkTable::parse(&table)
-        .filter(|t| t.name() == table.as_str())
-        .ok_or_else(|| WebError::NotFound(format!("import table {table}")))?;
+pub async fn template_csv(nav: Nav, table: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let Some(table) = BulkTable::parse(&table).filter(|t| t.name() == table.as_str()) else {
+        let unknown = Message::new("imports-no-table").with("table", table.into_inner());
+        return Ok(error_page_for(&nav, StatusCode::NOT_FOUND, unknown));
+    };
     Ok(download(
         "text/csv; charset=utf-8",
         format!("trustkb-{}.csv", table.name()),
@@ -156,71 +158,27 @@ pub struct ResultPage {
     pub table: String,
 }
 
-/// What the upload form sent.
-#[derive(Default)]
-struct Upload {
-    file: Vec<u8>,
-    table: String,
-    apply: bool,
-}
-
-fn read_upload(req: &HttpRequest, body: &[u8]) -> Result<Upload, Message> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let unreadable = || Message::new("imports-err-form");
-    let fields = boundary(content_type)
-        .and_then(|b| parts(body, &b))
-        .ok_or_else(unreadable)?;
-    let mut upload = Upload::default();
-    for part in fields {
-        match part.name.as_str() {
-            "file" if part.filename.as_deref().is_some_and(|f| !f.is_empty()) => {
-                upload.file = part.data;
-            }
-            "content" if !part.data.is_empty() => {
-                let text: Vec<u8> = part
-                    .data
-                    .into_iter()
-                    .filter(|b| !b.is_ascii_whitespace())
-                    .collect();
-                upload.file = STANDARD.decode(text).map_err(|_| unreadable())?;
-            }
-            "table" => upload.table = String::from_utf8_lossy(&part.data).trim().to_owned(),
-            "action" => upload.apply = part.data == b"apply",
-            _ => {}
-        }
-    }
-    if upload.file.is_empty() {
-        return Err(Message::new("imports-err-no-file"));
-    }
-    Ok(upload)
-}
-
 /// `POST /imports`: the file checked (`action=check`) or imported (`action=apply`); every
-/// problem listed (400) and nothing changed, or the counts (200).
+/// problem listed (400) and nothing changed, or the counts (200). The route is marked
+/// `Csrf::Handler` in the route table: the form's token is checked here, before the file.
 pub async fn submit(
     nav: Nav,
     principal: Principal,
     state: web::Data<AppState>,
     req: HttpRequest,
-    payload: web::Payload,
+    form: Multipart,
 ) -> Result<HttpResponse, PageError> {
     let lang = nav.lang;
-    let body = match payload.to_bytes_limited(UPLOAD_LIMIT).await {
-        Ok(Ok(body)) => body,
-        Ok(Err(_)) => {
-            let limit = (crate::bulk::MAX_FILE_BYTES / (1024 * 1024)) as i64;
-            let reason = Message::new("imports-err-too-large").with("limit", limit);
-            return refused(nav, vec![RowError::file(reason)]);
-        }
-        Err(e) => return Err(WebError::BadRequest(e.to_string()).into()),
-    };
-    let upload = match read_upload(&req, &body) {
+    let upload = match read_upload(form, &CsrfCheck::of(&req)).await {
         Ok(u) => u,
-        Err(reason) => return refused(nav, vec![RowError::file(reason)]),
+        // A forged form: the error page, as the gate answers other forged forms.
+        Err(refusal @ Refusal::Csrf) => {
+            return Ok(error_page_for(&nav, refusal.status(), refusal.message()));
+        }
+        Err(refusal) => {
+            let status = refusal.status();
+            return refused(nav, vec![RowError::file(refusal.message())], status);
+        }
     };
     let csv_table = BulkTable::parse(&upload.table);
     let mode = if upload.apply {
@@ -239,7 +197,7 @@ pub async fn submit(
     })
     .await?;
     if !outcome.errors.is_empty() {
-        return refused(nav, outcome.errors);
+        return refused(nav, outcome.errors, StatusCode::BAD_REQUEST);
     }
     let rows = BulkTable::ALL
         .into_iter()
@@ -268,8 +226,8 @@ pub async fn submit(
     respond(&page, StatusCode::OK)
 }
 
-/// The result page listing every problem (400): nothing was changed.
-fn refused(nav: Nav, errors: Vec<RowError>) -> Result<HttpResponse, PageError> {
+/// The result page listing every problem (with `status`, 400 or 413): nothing was changed.
+fn refused(nav: Nav, errors: Vec<RowError>, status: StatusCode) -> Result<HttpResponse, PageError> {
     let problems = errors.iter().map(|e| problem_row(e, nav.lang)).collect();
     let page = ResultPage {
         nav,
@@ -280,5 +238,5 @@ fn refused(nav: Nav, errors: Vec<RowError>) -> Result<HttpResponse, PageError> {
         content: String::new(),
         table: String::new(),
     };
-    respond(&page, StatusCode::BAD_REQUEST)
+    respond(&page, status)
 }
