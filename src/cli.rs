@@ -77,6 +77,12 @@ pub enum Command {
         /// A session ends this many hours after sign-in, whatever the activity.
         #[arg(long, env = "TRUSTKB_SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(i64).range(1..=720))]
         session_max_hours: i64,
+        /// How often (milliseconds) the webhook worker looks for alerts to deliver.
+        #[arg(long, env = "TRUSTKB_WEBHOOK_POLL_MS", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(10..=3_600_000))]
+        webhook_poll_ms: u64,
+        /// Wait (seconds) after a webhook's first failed attempt; it doubles each time, up to an hour.
+        #[arg(long, env = "TRUSTKB_WEBHOOK_BACKOFF_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        webhook_backoff_secs: u64,
     },
     /// Apply pending database migrations.
     Migrate,
@@ -282,6 +288,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             admin_password,
             session_idle_minutes,
             session_max_hours,
+            webhook_poll_ms,
+            webhook_backoff_secs,
         } => {
             let mut config = ServeConfig::new(&cli.database, &bind)?;
             config.seed_when_empty = !no_seed;
@@ -300,6 +308,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 idle: chrono::TimeDelta::minutes(session_idle_minutes),
                 absolute: chrono::TimeDelta::hours(session_max_hours),
             };
+            config.webhooks.poll = std::time::Duration::from_millis(webhook_poll_ms);
+            config.webhooks.retry.base = std::time::Duration::from_secs(webhook_backoff_secs);
             crate::web::server::serve(config)?;
             Ok(())
         }

@@ -35,6 +35,8 @@ pub struct ServeConfig {
     pub sessions: SessionTimeouts,
     /// The administrator to create on an empty database.
     pub first_admin: FirstAdmin,
+    /// The webhook delivery worker's pace and retries.
+    pub webhooks: crate::webhooks::WebhookSettings,
 }
 
 /// The first administrator (`TRUSTKB_ADMIN_EMAIL`, `TRUSTKB_ADMIN_PASSWORD`); without a
@@ -64,6 +66,7 @@ impl ServeConfig {
             secret_key: None,
             sessions: SessionTimeouts::default(),
             first_admin: FirstAdmin::default(),
+            webhooks: crate::webhooks::WebhookSettings::default(),
         })
     }
 }

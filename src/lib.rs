@@ -15,3 +15,4 @@ pub mod search;
 pub mod stix;
 pub mod store;
 pub mod web;
+pub mod webhooks;

@@ -1,6 +1,8 @@
 //! Access control as a client meets it: every registered route for anonymous, viewer,
 //! analyst, reviewer and admin; CSRF and origin refusals; security headers; body limits.
 
+#[path = "access/api_matrix.rs"]
+mod api_matrix;
 mod common;
 
 use common::{As, TestApp, TestDb};
@@ -9,7 +11,7 @@ use trustkb::web::routes::{ROUTES, Verb};
 
 /// What a request must come to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
+pub(crate) enum Expect {
     /// Past the gate: the handler answered (any status but 401, 403 or a sign-in redirect).
     Pass,
     /// Sent to sign in: 303 to /login on pages, 401 on the API.
@@ -22,6 +24,11 @@ use Expect::{Pass, Refused, SignIn};
 
 /// The expected outcome of every route, for anonymous, viewer, analyst, reviewer and admin,
 /// written out independently of the route table. A route missing here fails the test.
+/// Every row: the pages' and the API's (`access/api_matrix.rs`).
+fn every_row() -> impl Iterator<Item = &'static (Verb, &'static str, [Expect; 5])> {
+    MATRIX.iter().chain(api_matrix::API_MATRIX)
+}
+
 const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     (Verb::Get, "/healthz", [Pass, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/static/app.css", [Pass, Pass, Pass, Pass, Pass]),
@@ -61,6 +68,64 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         Verb::Post,
         "/reviews/{id}/conditions/{cid}",
         [SignIn, Refused, Refused, Pass, Pass],
+    ),
+    (Verb::Get, "/watchlists", [SignIn, Pass, Pass, Pass, Pass]),
+    (Verb::Post, "/watchlists", [SignIn, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Get,
+        "/watchlists/{id}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/delete",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/items",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/items/{item}/delete",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/rules",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/rules/{rule}/delete",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/webhook",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/webhook/secret",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/watchlists/{id}/webhook/delete",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (Verb::Get, "/alerts", [SignIn, Pass, Pass, Pass, Pass]),
+    (
+        Verb::Post,
+        "/alerts/read-all",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/alerts/{id}/read",
+        [SignIn, Pass, Pass, Pass, Pass],
     ),
     (
         Verb::Get,
@@ -561,93 +626,6 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         "/admin/users/{id}/reset-password",
         [SignIn, Refused, Refused, Refused, Pass],
     ),
-    (Verb::Get, "/api/v1/me", [SignIn, Pass, Pass, Pass, Pass]),
-    (
-        Verb::Get,
-        "/api/v1/audit",
-        [SignIn, Refused, Pass, Refused, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/vendors",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/vendors/{slug}",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Patch,
-        "/api/v1/vendors/{slug}",
-        [SignIn, Refused, Pass, Refused, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/incidents",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/incidents/{slug}",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/vendors/{slug}/blast-radius",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/products/{slug}/blast-radius",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/incidents/{slug}/blast-radius",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (Verb::Get, "/api/v1/stix", [SignIn, Pass, Pass, Pass, Pass]),
-    (
-        Verb::Get,
-        "/api/v1/vendors/{slug}/stix",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/incidents/{slug}/stix",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/concentration",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/recommendations",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/products/{slug}/recommendation",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/sources",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/sources/{id}",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
-    (
-        Verb::Get,
-        "/api/v1/search",
-        [SignIn, Pass, Pass, Pass, Pass],
-    ),
 ];
 
 fn verb_name(verb: Verb) -> &'static str {
@@ -655,6 +633,7 @@ fn verb_name(verb: Verb) -> &'static str {
         Verb::Get => "GET",
         Verb::Post => "POST",
         Verb::Patch => "PATCH",
+        Verb::Delete => "DELETE",
     }
 }
 
@@ -677,7 +656,10 @@ fn concrete(pattern: &str, source_id: i32) -> String {
         .replace("/sources/{id}", &format!("/sources/{source_id}"))
         .replace("{id}", "999999")
         .replace("{cid}", "999999")
+        .replace("{item}", "999999")
+        .replace("{rule}", "999999")
         .replace("{table}", "vendors")
+        .replace("{tail:.*}", "index.html")
 }
 
 fn classify(answer: &common::Answer) -> Expect {
@@ -703,12 +685,12 @@ fn classify(answer: &common::Answer) -> Expect {
 fn every_route_has_a_rule_and_every_role_gets_what_the_matrix_says() {
     for (verb, path) in ROUTES.iter().map(|r| (r.verb, r.path)) {
         assert!(
-            MATRIX.iter().any(|(v, p, _)| *v == verb && *p == path),
+            every_row().any(|(v, p, _)| *v == verb && *p == path),
             "route {} {path} has no row in the access matrix of tests/access.rs",
             verb_name(verb)
         );
     }
-    for (verb, path, _) in MATRIX {
+    for (verb, path, _) in every_row() {
         assert!(
             ROUTES.iter().any(|r| r.verb == *verb && r.path == *path),
             "the matrix names {} {path}, which the app does not register",
@@ -720,7 +702,7 @@ fn every_route_has_a_rule_and_every_role_gets_what_the_matrix_says() {
         let source_id = app.get("/api/v1/sources").json()["items"][0]["id"]
             .as_i64()
             .expect("a source id") as i32;
-        for (verb, pattern, expected) in MATRIX {
+        for (verb, pattern, expected) in every_row() {
             let path = concrete(pattern, source_id);
             let method = verb_name(*verb);
             let mut who: Vec<(&str, As)> = vec![("anonymous", As::default())];
@@ -740,6 +722,8 @@ fn every_route_has_a_rule_and_every_role_gets_what_the_matrix_says() {
                     Verb::Patch => {
                         app.send_json(method, &path, credentials, &serde_json::json!({}))
                     }
+                    // Without If-Match an allowed delete is refused (428) and changes nothing.
+                    Verb::Delete => app.send(method, &path, credentials, &[], None),
                 };
                 assert_eq!(
                     classify(&answer),
@@ -1083,7 +1067,7 @@ fn oversized_bodies_are_refused() {
         answer.status
     );
     let json = serde_json::json!({ "description": "y".repeat(2 << 20) });
-    let answer = app.send_json("PATCH", "/api/v1/vendors/mimecast", &analyst, &json);
+    let answer = common::api::patch(&app, "/api/v1/vendors/mimecast", &analyst, &json);
     assert!(
         matches!(answer.status, 400 | 413),
         "json: {} {}",

@@ -47,7 +47,7 @@ fn vendor_list_holds_the_four_seed_vendors() {
             app.backend
         );
 
-        let page = app.get("/api/v1/vendors?limit=2&offset=1").json();
+        let page = app.get("/api/v1/vendors?limit=2&page=2").json();
         assert_eq!(page["total"], 4);
         assert_eq!(page["items"].as_array().unwrap().len(), 2);
     }
@@ -238,7 +238,8 @@ fn unknown_records_and_bad_queries_get_problem_documents() {
         for path in [
             "/api/v1/vendors?limit=abc",
             "/api/v1/vendors?limit=0",
-            "/api/v1/vendors?offset=-1",
+            "/api/v1/vendors?page=0",
+            "/api/v1/vendors?offset=1",
             "/api/v1/vendors?colour=red",
         ] {
             let answer = app.get(path);

@@ -216,11 +216,11 @@ fn a_patch_through_the_api_is_audited_with_channel_api() {
         let analyst = app.as_role(Role::Analyst);
         let id = vendor_id(&db, "solarwinds");
         let before = fields(&vendor(&app, "solarwinds"));
-        let answer = app.send_json(
-            "PATCH",
+        let answer = common::api::patch(
+            &app,
             "/api/v1/vendors/solarwinds",
             &analyst,
-            &json!({"tier": "high", "website": "https://www.solarwinds.example", "description": null}),
+            &json!({"tier": "high", "website": "https://www.solarwinds.example", "description": ""}),
         );
         assert_eq!(answer.status, 200, "{}: {}", app.backend, answer.body);
         let body = answer.json();
@@ -243,15 +243,15 @@ fn a_patch_through_the_api_is_audited_with_channel_api() {
 
         // A change that changes nothing is not recorded; an empty patch neither.
         for patch in [json!({"tier": "high"}), json!({})] {
-            let same = app.send_json("PATCH", "/api/v1/vendors/solarwinds", &analyst, &patch);
+            let same = common::api::patch(&app, "/api/v1/vendors/solarwinds", &analyst, &patch);
             assert_eq!(same.status, 200, "{}", same.body);
         }
         assert_eq!(vendor_updates(&app, id).len(), 1);
 
         // Hostile text is stored as typed and shown inert on the audit page.
         let hostile = "<script>alert(1)</script>";
-        let answer = app.send_json(
-            "PATCH",
+        let answer = common::api::patch(
+            &app,
             "/api/v1/vendors/solarwinds",
             &analyst,
             &json!({"name": hostile}),
@@ -262,16 +262,16 @@ fn a_patch_through_the_api_is_audited_with_channel_api() {
         assert!(page.body.contains("&#60;script&#62;"));
 
         // Errors: unknown vendor, unknown field, wrong content type.
-        let missing = app.send_json(
-            "PATCH",
+        let missing = common::api::patch(
+            &app,
             "/api/v1/vendors/no-such-vendor",
             &analyst,
             &json!({"tier": "low"}),
         );
         assert_eq!(missing.status, 404, "{}", missing.body);
         assert!(missing.content_type.starts_with("application/problem+json"));
-        let unknown = app.send_json(
-            "PATCH",
+        let unknown = common::api::patch(
+            &app,
             "/api/v1/vendors/solarwinds",
             &analyst,
             &json!({"slug": "renamed"}),
@@ -325,8 +325,8 @@ fn invalid_edits_are_refused_field_by_field_and_write_nothing() {
         assert!(html.contains("value=\"not a url\""), "input kept");
         assert!(html.contains("Kept as typed"));
 
-        let patch = app.send_json(
-            "PATCH",
+        let patch = common::api::patch(
+            &app,
             "/api/v1/vendors/cisco",
             &analyst,
             &json!({"name": "", "tier": "huge", "website": "ftp://cisco.example"}),
@@ -375,8 +375,8 @@ fn viewers_and_reviewers_can_neither_edit_nor_read_the_audit_trail() {
                 ],
             );
             assert_eq!(post.status, 403, "{role:?} POST");
-            let patch = app.send_json(
-                "PATCH",
+            let patch = common::api::patch(
+                &app,
                 "/api/v1/vendors/mimecast",
                 &who,
                 &json!({"name": "Hijacked"}),
@@ -387,8 +387,8 @@ fn viewers_and_reviewers_can_neither_edit_nor_read_the_audit_trail() {
         // Nobody signed in is sent to sign in (pages) or told to authenticate (API).
         assert_eq!(app.get_anonymous("/audit").status, 303);
         assert_eq!(app.get_anonymous("/api/v1/audit").status, 401);
-        let anonymous_patch = app.send_json(
-            "PATCH",
+        let anonymous_patch = common::api::patch(
+            &app,
             "/api/v1/vendors/mimecast",
             &As::default(),
             &json!({"name": "Hijacked"}),
@@ -422,8 +422,8 @@ fn filters_select_by_record_kind_actor_and_dates() {
             ],
         );
         assert_eq!(answer.status, 303, "{}", answer.body);
-        let answer = app.send_json(
-            "PATCH",
+        let answer = common::api::patch(
+            &app,
             "/api/v1/vendors/microsoft",
             &admin,
             &json!({"status": "under_review"}),
@@ -540,8 +540,8 @@ fn record_pages_show_their_history_to_analysts_only() {
         let analyst = app.as_role(Role::Analyst);
         let viewer = app.as_role(Role::Viewer);
         let id = vendor_id(&db, "mimecast");
-        let answer = app.send_json(
-            "PATCH",
+        let answer = common::api::patch(
+            &app,
             "/api/v1/vendors/mimecast",
             &analyst,
             &json!({"name": "Mimecast Limited"}),

@@ -74,13 +74,18 @@ fn security_doc_lists_every_route_with_its_permission() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/security.md")).unwrap();
     let rows: Vec<&str> = doc
         .lines()
-        .filter(|l| l.starts_with("| GET") || l.starts_with("| POST") || l.starts_with("| PATCH"))
+        .filter(|l| {
+            ["| GET", "| POST", "| PATCH", "| DELETE"]
+                .iter()
+                .any(|verb| l.starts_with(verb))
+        })
         .collect();
-    for route in ROUTES {
+    for route in ROUTES.iter() {
         let method = match route.verb {
             Verb::Get => "GET",
             Verb::Post => "POST",
             Verb::Patch => "PATCH",
+            Verb::Delete => "DELETE",
         };
         let permission = serde_json::to_value(route.permission).unwrap();
         let row = format!(

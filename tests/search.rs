@@ -169,8 +169,8 @@ fn the_page_highlights_matches_and_escapes_text() {
         // Stored text is escaped around the highlight spans.
         let analyst = app.as_role(Role::Analyst);
         let hostile = "<b>zorglub</b> & <script>alert(1)</script>";
-        let answer = app.send_json(
-            "PATCH",
+        let answer = common::api::patch(
+            &app,
             "/api/v1/vendors/cisco",
             &analyst,
             &json!({ "description": hostile }),
@@ -189,8 +189,8 @@ fn an_edit_is_found_at_once() {
         let app = TestApp::spawn(&db);
         assert!(hits(&app, "quokkamail").is_empty());
         let analyst = app.as_role(Role::Analyst);
-        let answer = app.send_json(
-            "PATCH",
+        let answer = common::api::patch(
+            &app,
             "/api/v1/vendors/mimecast",
             &analyst,
             &json!({ "description": "Protège les boîtes QuokkaMail des entreprises." }),
@@ -208,8 +208,8 @@ fn an_edit_is_found_at_once() {
         // A second server on the same database (another app server) sees it too.
         let other = TestApp::spawn(&db);
         assert_eq!(hits(&other, "quokkamail").len(), 1);
-        let answer = other.send_json(
-            "PATCH",
+        let answer = common::api::patch(
+            &other,
             "/api/v1/vendors/mimecast",
             &other.as_role(Role::Analyst),
             &json!({ "description": "Email security." }),

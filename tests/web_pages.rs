@@ -268,8 +268,8 @@ fn stored_markup_renders_inert_on_every_page() {
             &[("name", "<script>alert('token')</script>")],
         );
         assert_eq!(token.status, 200, "{}", token.body);
-        let edit = app.send_json(
-            "PATCH",
+        let edit = common::api::patch(
+            &app,
             "/api/v1/vendors/hostile-vendor",
             &analyst,
             &serde_json::json!({"description": "<script>alert('edit')</script><img src=x onerror=alert(2)>"}),

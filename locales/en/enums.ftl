@@ -129,3 +129,13 @@ enum-ReviewDecision-reject = Reject
 enum-ConditionStatus-open = Open
 enum-ConditionStatus-met = Met
 enum-ConditionStatus-waived = Waived
+
+enum-WatchRuleKind-score_below = Score falls below
+enum-WatchRuleKind-score_drop = Score drops by
+enum-WatchRuleKind-grade_change = Grade changes
+enum-WatchRuleKind-new_incident = New incident
+enum-WatchRuleKind-new_assessment = New assessment
+
+enum-DeliveryStatus-pending = Pending
+enum-DeliveryStatus-delivered = Delivered
+enum-DeliveryStatus-failed = Failed

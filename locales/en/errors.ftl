@@ -19,6 +19,7 @@ err-slug-invalid = invalid slug "{ $value }": use 1 to { $max } lowercase letter
 err-line-spaces = "{ $value }" has leading or trailing spaces
 err-line-long = must be one line of at most { $max } characters
 err-text-long = must be at most { $max } characters
+err-control-char = must not contain the control character { $code }
 err-source-text-empty = source text must not be empty
 err-source-text-long = source text must be at most { $max } bytes
 err-language-invalid = invalid language code "{ $value }": use an ISO 639 code such as "fr", "en" or "fr-CA"

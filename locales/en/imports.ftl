@@ -9,6 +9,7 @@ imports-err-xls = This is an Excel 97–2003 (.xls) file: save it as an Excel wo
 imports-err-too-large = The file is larger than { $limit } MB.
 imports-err-unreadable = The workbook cannot be read: { $detail }
 imports-err-unknown-sheet = Sheet “{ $sheet }” is not one of vendors, products, dependencies; rename or remove it.
+imports-err-cell-outside-sheet = Sheet “{ $sheet }” has a cell at { $cell }, beyond the last column (XFD) or row (1048576) of a worksheet: the file is damaged.
 imports-err-sheet-twice = Sheet “{ $sheet }” holds a table another sheet already holds.
 imports-err-no-sheet = The workbook has no vendors, products or dependencies sheet.
 imports-err-not-utf8 = The file is not UTF-8 text: save it as “CSV UTF-8”.

@@ -129,3 +129,13 @@ enum-ReviewDecision-reject = Refuser
 enum-ConditionStatus-open = Ouverte
 enum-ConditionStatus-met = Remplie
 enum-ConditionStatus-waived = Levée
+
+enum-WatchRuleKind-score_below = Score sous un seuil
+enum-WatchRuleKind-score_drop = Baisse du score
+enum-WatchRuleKind-grade_change = Changement de note
+enum-WatchRuleKind-new_incident = Nouvel incident
+enum-WatchRuleKind-new_assessment = Nouvelle évaluation
+
+enum-DeliveryStatus-pending = En attente
+enum-DeliveryStatus-delivered = Livrée
+enum-DeliveryStatus-failed = Échouée

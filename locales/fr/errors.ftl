@@ -19,6 +19,7 @@ err-slug-invalid = identifiant « { $value } » invalide : utilisez de 1 à { $m
 err-line-spaces = « { $value } » commence ou finit par des espaces
 err-line-long = doit tenir sur une ligne de { $max } caractères au plus
 err-text-long = { $max } caractères au plus
+err-control-char = ne doit pas contenir le caractère de contrôle { $code }
 err-source-text-empty = le texte de la source ne doit pas être vide
 err-source-text-long = le texte de la source ne doit pas dépasser { $max } octets
 err-language-invalid = code de langue « { $value } » invalide : utilisez un code ISO 639 tel que « fr », « en » ou « fr-CA »

@@ -9,6 +9,7 @@ imports-err-xls = Ce fichier est au format Excel 97–2003 (.xls) : enregistrez-
 imports-err-too-large = Le fichier dépasse { $limit } Mo.
 imports-err-unreadable = Le classeur est illisible : { $detail }
 imports-err-unknown-sheet = La feuille « { $sheet } » n’est ni vendors, ni products, ni dependencies : renommez-la ou supprimez-la.
+imports-err-cell-outside-sheet = La feuille « { $sheet } » a une cellule en { $cell }, au-delà de la dernière colonne (XFD) ou ligne (1048576) d’une feuille de calcul : le fichier est endommagé.
 imports-err-sheet-twice = La feuille « { $sheet } » contient une table déjà présente dans une autre feuille.
 imports-err-no-sheet = Le classeur n’a ni feuille vendors, ni products, ni dependencies.
 imports-err-not-utf8 = Le fichier n’est pas du texte UTF-8 : enregistrez-le en « CSV UTF-8 ».

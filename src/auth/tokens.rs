@@ -4,7 +4,7 @@
 use sha2::{Digest, Sha256};
 
 /// Hex-encodes bytes.
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes
         .iter()

@@ -4,7 +4,7 @@
 use super::layout::{BulkTable, column_letter, header_key};
 use super::{ColumnAt, MAX_FILE_BYTES, MAX_ROWS, RowError};
 use crate::i18n::Message;
-use calamine::{Data, DataType, Reader, Xlsx};
+use calamine::{Data, DataRef, DataType, Reader, Xlsx};
 use chrono::NaiveDate;
 
 /// A cell as the file gave it.
@@ -67,9 +67,20 @@ pub fn read_file(
         )]);
     }
     match FileKind::of(bytes).map_err(|e| vec![e])? {
-        FileKind::Xlsx => read_xlsx(bytes),
+        FileKind::Xlsx => read_xlsx_guarded(bytes),
         FileKind::Csv => read_csv(bytes, csv_table).map(|t| vec![t]),
     }
+}
+
+/// calamine 0.38 panics on some damaged workbooks where overflow checks are on (a cell
+/// reference of many letters, a backwards dimension: docs/robustness.md); such a file is
+/// refused as unreadable instead of ending the request's worker.
+fn read_xlsx_guarded(bytes: &[u8]) -> Result<Vec<RawTable>, Vec<RowError>> {
+    std::panic::catch_unwind(|| read_xlsx(bytes)).unwrap_or_else(|_| {
+        Err(vec![RowError::file(
+            Message::new("imports-err-unreadable").with("detail", "the workbook is damaged"),
+        )])
+    })
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<RawTable>, Vec<RowError>> {
@@ -81,8 +92,15 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<RawTable>, Vec<RowError>> {
     let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).map_err(unreadable)?;
     let mut tables = Vec::new();
     let mut errors = Vec::new();
-    for (name, range) in workbook.worksheets() {
-        if range.is_empty() {
+    for name in workbook.sheet_names() {
+        let cells = match sheet_cells(&mut workbook, &name) {
+            Ok(cells) => cells,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        if cells.is_empty() {
             continue;
         }
         let Some(table) = BulkTable::parse(&name) else {
@@ -98,12 +116,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<RawTable>, Vec<RowError>> {
             ));
             continue;
         }
-        let (first_row, first_col) = range.start().unwrap_or((0, 0));
-        let lines = range.rows().enumerate().map(|(i, cells)| {
-            let number = first_row as usize + i + 1;
-            (number, cells.iter().map(raw_of_xlsx).collect::<Vec<_>>())
-        });
-        match Grid::new(table, first_col as usize, lines) {
+        let first_col = cells.iter().map(|(_, col, _)| *col).min().unwrap_or(0);
+        match Grid::new(table, first_col as usize, sheet_lines(cells, first_col)) {
             Ok(t) => tables.push(t),
             Err(mut e) => errors.append(&mut e),
         }
@@ -117,6 +131,75 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<RawTable>, Vec<RowError>> {
     } else {
         Err(errors)
     }
+}
+
+/// Excel's last row and column (XFD): a cell beyond them is a damaged file.
+const SHEET_ROWS: u32 = 1_048_576;
+const SHEET_COLUMNS: u32 = 16_384;
+
+/// A sheet's cells as (row, column, cell), 0-based, in the file's order; none for a chart
+/// sheet. Read one by one and kept sparse: a cell far from the others (`XFD1048576`) must not
+/// make the reader allocate the whole rectangle between them, as a dense range would.
+fn sheet_cells(
+    workbook: &mut Xlsx<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Vec<(u32, u32, RawCell)>, RowError> {
+    let unreadable = |e: calamine::XlsxError| {
+        RowError::file(
+            Message::new("imports-err-unreadable").with("detail", format!("{name}: {e}")),
+        )
+    };
+    let mut reader = match workbook.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(unreadable(e)),
+    };
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        if *cell.get_value() == DataRef::Empty {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        if row >= SHEET_ROWS || col >= SHEET_COLUMNS {
+            return Err(RowError::file(
+                Message::new("imports-err-cell-outside-sheet")
+                    .with("sheet", name)
+                    .with(
+                        "cell",
+                        format!("{}{}", column_letter(col as usize), row as u64 + 1),
+                    ),
+            ));
+        }
+        cells.push((row, col, raw_of_xlsx(&Data::from(cell.get_value().clone()))));
+    }
+    Ok(cells)
+}
+
+/// The rows holding cells, as (spreadsheet row number, cells from `first_col` to the row's
+/// last cell), top to bottom; built one at a time as the reader asks. A later cell at the same
+/// place replaces an earlier one.
+fn sheet_lines(
+    mut cells: Vec<(u32, u32, RawCell)>,
+    first_col: u32,
+) -> impl Iterator<Item = (usize, Vec<RawCell>)> {
+    cells.sort_by_key(|(row, col, _)| (*row, *col));
+    let mut cells = cells.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let (row, col, cell) = cells.next()?;
+        let mut line = Vec::new();
+        let mut put = |col: u32, cell: RawCell| {
+            let at = col.saturating_sub(first_col) as usize;
+            if line.len() <= at {
+                line.resize(at + 1, RawCell::Empty);
+            }
+            line[at] = cell;
+        };
+        put(col, cell);
+        while let Some((_, col, cell)) = cells.next_if(|(r, _, _)| *r == row) {
+            put(col, cell);
+        }
+        Some((row as usize + 1, line))
+    })
 }
 
 fn raw_of_xlsx(cell: &Data) -> RawCell {
@@ -355,6 +438,30 @@ mod tests {
         let text = "\u{FEFF}Name;Tier;Status\nAcme, Inc.;high;active\n";
         let t = &read_file(text.as_bytes(), None).unwrap()[0];
         assert_eq!(t.rows[0].cells[1], RawCell::Text("Acme, Inc.".into()));
+    }
+
+    /// Regression (found with the fuzz targets, docs/robustness.md): the reader allocated
+    /// the whole rectangle from the first cell to the farthest, so a tiny file with a cell at
+    /// XFD1048576 asked for hundreds of gigabytes and aborted the process.
+    #[test]
+    fn a_far_cell_costs_no_more_than_a_near_one() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("vendors").unwrap();
+        for (col, (header, value)) in [("name", "Acme"), ("tier", "high"), ("status", "active")]
+            .into_iter()
+            .enumerate()
+        {
+            let col = u16::try_from(col).unwrap();
+            sheet.write_string(0, col, header).unwrap();
+            sheet.write_string(1, col, value).unwrap();
+        }
+        sheet.write_string(1_048_575, 16_383, "far").unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let errors = read_file(&bytes, None).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].row, Some(1_048_576));
+        assert_eq!(errors[0].column.as_ref().unwrap().letter, "XFD");
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub struct Change {
 }
 
 /// A stored audit record, as pages, the API and the CSV export show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct AuditEntry {
     pub id: i32,
     #[serde(serialize_with = "utc::required")]

@@ -77,9 +77,12 @@ impl PartialDate {
                     precision: DatePrecision::Month,
                 })
             }
-            [_, _, _] => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map(PartialDate::day)
-                .map_err(|_| invalid()),
+            [y, m, d] => {
+                let year = i32::try_from(number(y, 4)?).map_err(|_| invalid())?;
+                NaiveDate::from_ymd_opt(year, number(m, 2)?, number(d, 2)?)
+                    .map(PartialDate::day)
+                    .ok_or_else(invalid)
+            }
             _ => Err(invalid()),
         }
     }
@@ -187,6 +190,22 @@ mod tests {
         ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn only_zero_padded_iso_dates_parse() {
+        for bad in [
+            "2021-1-1",
+            "2021-01-1",
+            "21-01-01",
+            "2021-02-30",
+            "2021-13",
+            "+2021",
+            "2021-01-01T00",
+        ] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
+        assert!(PartialDate::parse("2024-02-29").is_ok());
     }
 
     #[test]

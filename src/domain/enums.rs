@@ -42,6 +42,9 @@ macro_rules! string_enum {
             /// Every value, in the order of the vocabulary.
             pub const ALL: &'static [$name] = &[$( $name::$variant ),+];
 
+            /// Every value's stored form, in the order of the vocabulary.
+            pub const NAMES: &'static [&'static str] = &[$( $text ),+];
+
             /// The stored and serialised form.
             pub fn as_str(self) -> &'static str {
                 match self { $( $name::$variant => $text ),+ }
@@ -91,6 +94,15 @@ macro_rules! string_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        /// The OpenAPI schema: a string, one of the vocabulary's values.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                crate::domain::schema::string_enum_schema(Self::NAMES)
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
     };
 }
 
@@ -289,6 +301,26 @@ string_enum! {
         Open => "open", "Open",
         Met => "met", "Met",
         Waived => "waived", "Waived",
+    }
+}
+
+string_enum! {
+    /// What a watchlist rule watches for; an alert has its rule's kind.
+    WatchRuleKind, "watch rule kind" {
+        ScoreBelow => "score_below", "Score falls below",
+        ScoreDrop => "score_drop", "Score drops by",
+        GradeChange => "grade_change", "Grade changes",
+        NewIncident => "new_incident", "New incident",
+        NewAssessment => "new_assessment", "New assessment",
+    }
+}
+
+string_enum! {
+    /// Where a webhook delivery of an alert stands.
+    DeliveryStatus, "delivery status" {
+        Pending => "pending", "Pending",
+        Delivered => "delivered", "Delivered",
+        Failed => "failed", "Failed",
     }
 }
 

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod enums;
 pub mod passage;
 pub mod recommend;
+pub mod schema;
 pub mod scoring;
 pub mod synthetic;
 pub mod table;

@@ -33,7 +33,7 @@ pub fn locate_excerpt(text: &str, excerpt: &str) -> Option<ExcerptPlace> {
 }
 
 /// A run of a source text, highlighted when it lies inside a cited excerpt.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct TextSegment {
     pub text: String,
     /// 1-based numbers of the citations covering this run (empty: not cited).
@@ -95,7 +95,7 @@ pub fn highlight_excerpts(text: &str, excerpts: &[&str]) -> Vec<TextSegment> {
 }
 
 /// A paragraph (non-empty line) of a source text, numbered like excerpt locators.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Paragraph {
     pub number: usize,
     pub segments: Vec<TextSegment>,

@@ -56,6 +56,15 @@ macro_rules! string_newtype {
             }
         }
 
+        /// The OpenAPI schema: a string (the rules of [`Self::parse`] are checked on input).
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                crate::domain::schema::string_schema()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+
         impl std::str::FromStr for $name {
             type Err = InvalidValue;
             fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -154,7 +163,22 @@ fn check_line(value: &str) -> Result<(), InvalidValue> {
     if value.chars().count() > LINE_MAX_LEN || value.contains(['\n', '\r']) {
         return Err(InvalidValue::new("err-line-long").with("max", LINE_MAX_LEN.to_string()));
     }
-    Ok(())
+    no_control_characters(value, &[])
+}
+
+/// Refuses control characters (a NUL byte, an escape...) other than the `allowed` ones: no
+/// page can show them and PostgreSQL refuses NUL in text.
+fn no_control_characters(value: &str, allowed: &[char]) -> Result<(), InvalidValue> {
+    match value
+        .chars()
+        .find(|c| c.is_control() && !allowed.contains(c))
+    {
+        Some(c) => {
+            Err(InvalidValue::new("err-control-char")
+                .with("code", format!("U+{:04X}", u32::from(c))))
+        }
+        None => Ok(()),
+    }
 }
 
 fn check_text(value: &str) -> Result<(), InvalidValue> {
@@ -164,7 +188,7 @@ fn check_text(value: &str) -> Result<(), InvalidValue> {
     if value.chars().count() > TEXT_MAX_LEN {
         return Err(InvalidValue::new("err-text-long").with("max", TEXT_MAX_LEN.to_string()));
     }
-    Ok(())
+    no_control_characters(value, &['\n', '\t'])
 }
 
 fn check_source_text(value: &str) -> Result<(), InvalidValue> {
@@ -175,6 +199,9 @@ fn check_source_text(value: &str) -> Result<(), InvalidValue> {
         return Err(
             InvalidValue::new("err-source-text-long").with("max", SOURCE_TEXT_MAX_LEN.to_string())
         );
+    }
+    if value.contains('\0') {
+        return Err(InvalidValue::new("err-control-char").with("code", "U+0000"));
     }
     Ok(())
 }
@@ -270,6 +297,15 @@ macro_rules! bounded_int {
                 self.0
             }
         }
+
+        /// The OpenAPI schema: an integer between the bounds.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                crate::domain::schema::integer_schema(i64::from(Self::MIN), i64::from(Self::MAX))
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
 
         impl TryFrom<i64> for $name {
             type Error = InvalidValue;

@@ -32,7 +32,7 @@ pub fn earliest_first(a: Option<NaiveDate>, b: Option<NaiveDate>) -> std::cmp::O
 }
 
 /// A record's link to a source: the verbatim excerpt that supports it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct CitationView {
     pub source_id: i32,
     pub source_slug: String,
@@ -44,7 +44,7 @@ pub struct CitationView {
 }
 
 /// A vendor in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct VendorSummary {
     pub slug: String,
     pub name: String,
@@ -58,7 +58,7 @@ pub struct VendorSummary {
 }
 
 /// A stored score, as lists show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ScoreSummary {
     pub as_of: NaiveDate,
     pub model_version: String,
@@ -69,7 +69,7 @@ pub struct ScoreSummary {
 }
 
 /// A product with its vendor and category.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ProductView {
     pub slug: String,
     pub name: String,
@@ -84,7 +84,7 @@ pub struct ProductView {
 }
 
 /// Who consumes a product: a vendor (fourth-party chain) or our own organisation.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ConsumerView {
     Organisation,
@@ -108,7 +108,7 @@ impl ConsumerView {
 }
 
 /// A consumer's use of a product over a period.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DependencyView {
     pub id: i32,
     pub consumer: ConsumerView,
@@ -131,7 +131,7 @@ impl DependencyView {
 }
 
 /// A vendor's or product's part in an incident.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InvolvementView {
     pub id: i32,
     pub incident_slug: String,
@@ -176,7 +176,7 @@ impl InvolvementView {
 }
 
 /// An incident seen from one vendor: every part the vendor or its products played in it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct VendorIncidentView {
     pub incident_slug: String,
     pub incident_title: String,
@@ -211,7 +211,7 @@ impl VendorIncidentView {
 }
 
 /// A dated update in an incident's story.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TimelineEventView {
     pub id: i32,
     pub occurred_on: PartialDate,
@@ -221,7 +221,7 @@ pub struct TimelineEventView {
 }
 
 /// One end of a causal link, seen from the other incident.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CausalLinkView {
     pub id: i32,
     pub incident_slug: String,
@@ -231,7 +231,7 @@ pub struct CausalLinkView {
 }
 
 /// An action a vendor took.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RemediationView {
     pub slug: String,
     pub vendor_slug: String,
@@ -249,7 +249,7 @@ pub struct RemediationView {
 }
 
 /// The record an assessment is about.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct SubjectRef {
     /// `vendor`, `product` or `incident`.
     pub kind: String,
@@ -269,7 +269,7 @@ impl SubjectRef {
 }
 
 /// An analyst's view on a vendor, product or incident.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AssessmentView {
     pub slug: String,
     pub analyst_slug: String,
@@ -301,7 +301,7 @@ impl AssessmentView {
 }
 
 /// Everything recorded about one vendor.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct VendorDetail {
     pub slug: String,
     pub name: String,
@@ -327,7 +327,7 @@ pub struct VendorDetail {
 }
 
 /// One point of a score history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HistoryPoint {
     pub date: NaiveDate,
     pub score: f64,
@@ -338,7 +338,7 @@ pub struct HistoryPoint {
 }
 
 /// An incident in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct IncidentSummary {
     pub slug: String,
     pub title: String,
@@ -353,7 +353,7 @@ pub struct IncidentSummary {
 }
 
 /// Everything recorded about one incident.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct IncidentDetail {
     pub slug: String,
     pub title: String,
@@ -376,7 +376,7 @@ pub struct IncidentDetail {
 }
 
 /// A source in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SourceSummary {
     pub id: i32,
     pub slug: String,
@@ -464,7 +464,7 @@ impl CitedLabel {
 }
 
 /// A citation seen from its source: which record it supports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SourceCitationView {
     /// The citation's database id.
     pub id: i32,
@@ -483,7 +483,7 @@ pub struct SourceCitationView {
 }
 
 /// A source with its text, the cited excerpts highlighted.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SourceDetail {
     pub summary: SourceSummary,
     pub text: Option<String>,
@@ -493,7 +493,7 @@ pub struct SourceDetail {
 }
 
 /// Counts for the overview page.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Overview {
     pub vendors: i64,
     pub products: i64,

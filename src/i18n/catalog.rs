@@ -41,6 +41,8 @@ pub(super) const FILES: &[(&str, &str, &str)] = &[
     area!("report"),
     area!("reviews"),
     area!("imports"),
+    area!("api"),
+    area!("watchlists"),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -7,7 +7,7 @@ use std::ops::Range;
 use tantivy::tokenizer::TokenStream;
 
 /// A run of text; `mark` when it matched the query.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Segment {
     pub text: String,
     pub mark: bool,

@@ -2,6 +2,7 @@
 //! Every function returns `StoreError`; no SQL leaves this module.
 
 pub mod accounts;
+pub mod alerts;
 pub mod audit;
 pub mod bulk;
 pub mod connection;

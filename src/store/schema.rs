@@ -317,6 +317,89 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    watchlists (id) {
+        id -> Integer,
+        owner_id -> Integer,
+        name -> Text,
+        webhook_url -> Nullable<Text>,
+        webhook_secret -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    watch_items (id) {
+        id -> Integer,
+        watchlist_id -> Integer,
+        vendor_id -> Nullable<Integer>,
+        product_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    watch_rules (id) {
+        id -> Integer,
+        watchlist_id -> Integer,
+        kind -> Text,
+        threshold -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    alerts (id) {
+        id -> Integer,
+        watchlist_id -> Integer,
+        owner_id -> Integer,
+        rule_id -> Nullable<Integer>,
+        kind -> Text,
+        threshold -> Nullable<Integer>,
+        subject_kind -> Text,
+        subject_id -> Integer,
+        subject_slug -> Text,
+        subject_name -> Text,
+        vendor_slug -> Text,
+        old_score -> Nullable<Double>,
+        new_score -> Nullable<Double>,
+        old_grade -> Nullable<Text>,
+        new_grade -> Nullable<Text>,
+        record_slug -> Nullable<Text>,
+        record_title -> Nullable<Text>,
+        report_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Integer,
+        alert_id -> Integer,
+        watchlist_id -> Integer,
+        url -> Text,
+        event -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        created_at -> Timestamp,
+        next_attempt_at -> Timestamp,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        delivered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Integer,
+        delivery_id -> Integer,
+        attempted_at -> Timestamp,
+        status_code -> Nullable<Integer>,
+        error -> Nullable<Text>,
+        duration_ms -> Integer,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(products -> vendors (vendor_id));
@@ -328,6 +411,11 @@ diesel::joinable!(analysts -> analyst_firms (firm_id));
 diesel::joinable!(assessments -> analysts (analyst_id));
 diesel::joinable!(citations -> sources (source_id));
 diesel::joinable!(review_conditions -> reviews (review_id));
+diesel::joinable!(watch_items -> watchlists (watchlist_id));
+diesel::joinable!(watch_rules -> watchlists (watchlist_id));
+diesel::joinable!(alerts -> watchlists (watchlist_id));
+diesel::joinable!(webhook_deliveries -> watchlists (watchlist_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
@@ -353,4 +441,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     reviews,
     review_conditions,
+    watchlists,
+    watch_items,
+    watch_rules,
+    alerts,
+    webhook_deliveries,
+    webhook_attempts,
 );

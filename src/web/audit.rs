@@ -1,7 +1,9 @@
 //! The audit trail read back: the filtered page, the JSON list, and the "History" section
 //! of record pages (the CSV export is in `audit_csv`). A bad filter is a 400 naming the field; nothing here writes.
 
-use super::api::ListQuery;
+use super::api::doc::Op;
+use super::api::paging::{PAGING, list_response, page_request};
+use super::api::params::{Param, QueryParams};
 use super::audit_csv::CSV_MAX_ROWS;
 use super::error::{ApiError, PageError, WebError};
 use super::identity::Nav;
@@ -12,7 +14,7 @@ use crate::i18n::Message;
 use crate::store::audit::{AuditFilter, audit_facets, list_audit};
 use crate::store::history::{INCIDENT, RecordHistory, SOURCE, VENDOR};
 use crate::store::queries::PageRequest;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
@@ -118,7 +120,8 @@ pub struct AuditQuery {
 }
 
 impl AuditQuery {
-    pub(super) fn params(&self) -> AuditParams {
+    /// The filters as typed, trimmed (public for the fuzz target, fuzz/).
+    pub fn params(&self) -> AuditParams {
         AuditParams {
             actor: given(&self.actor),
             entity: given(&self.entity),
@@ -129,7 +132,8 @@ impl AuditQuery {
     }
 }
 
-/// `GET /api/v1/audit`: the filters with `limit` and `offset`.
+/// The audit API's former query (filters with `limit` and `offset`): no longer read by the
+/// API, which checks its query with `QueryParams`; kept while the fuzz target (fuzz/) uses it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditApiQuery {
@@ -390,30 +394,59 @@ pub async fn page(
     })
 }
 
-/// `GET /api/v1/audit`: `{items, total}`, newest first, with the page's filters plus
-/// `limit` and `offset`.
+/// The audit API's filters, as the audit page takes them.
+const API_PARAMS: &[Param] = &[
+    Param::text(
+        "actor",
+        "Only the changes made by this account (its e-mail address).",
+    ),
+    Param::text(
+        "entity",
+        "Only the changes of this kind of record (`vendor`, `product`, ...).",
+    ),
+    Param::text(
+        "entity_id",
+        "Only the changes of this record (its slug or number).",
+    ),
+    Param::text(
+        "from",
+        "Only the changes made on or after this day (YYYY-MM-DD).",
+    ),
+    Param::text(
+        "to",
+        "Only the changes made on or before this day (YYYY-MM-DD).",
+    ),
+];
+
+/// `GET /api/v1/audit`: one page of the audit trail, newest first, with the audit page's
+/// filters.
 pub async fn api_list(
+    req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<AuditApiQuery>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    let query = query.into_inner();
-    let request = ListQuery {
-        limit: query.limit,
-        offset: query.offset,
-    }
-    .page()?;
+    query.check(&[API_PARAMS, PAGING])?;
+    let request = page_request(&query)?;
+    let given = |name: &str| query.get(name).map(str::to_owned);
     let filter = AuditQuery {
-        actor: query.actor,
-        entity: query.entity,
-        entity_id: query.entity_id,
-        from: query.from,
-        to: query.to,
+        actor: given("actor"),
+        entity: given("entity"),
+        entity_id: given("entity_id"),
+        from: given("from"),
+        to: given("to"),
         page: None,
     }
     .params()
     .filter()?;
     let list = state.run(move |c| list_audit(c, &filter, request)).await?;
-    Ok(HttpResponse::Ok().json(list))
+    Ok(list_response(&req, list, request))
+}
+
+pub fn api_list_doc() -> Op {
+    Op::new("audit", "The audit trail")
+        .describe("Every recorded change, newest first, filtered as the audit page filters.")
+        .params(&[API_PARAMS, PAGING])
+        .returns_page::<AuditEntry>()
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Blast radius of a vendor, product or incident: the page (SVG graph and tables) and the JSON
 //! API. Unknown slugs are 404s, a bad `?as_of=` a 400, as everywhere else.
 
+use super::api::doc::Op;
+use super::api::params::{AS_OF, QueryParams};
 use super::blast_chart::{BlastChart, blast_href, edge_text, href, node_name, period};
 use super::error::{ApiError, PageError};
 use super::identity::Nav;
@@ -243,53 +245,60 @@ async fn api(
     state: web::Data<AppState>,
     root: BlastRoot,
     slug: String,
-    query: AsOfQuery,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    let view = load(&state, root, slug, query.as_of.unwrap_or_else(today)).await?;
+    query.check(&[&[AS_OF]])?;
+    let view = load(&state, root, slug, query.as_of()).await?;
     Ok(HttpResponse::Ok().json(view))
+}
+
+/// `GET /api/v1/{vendors|products|incidents}/{slug}/blast-radius` described.
+fn api_doc(summary: &'static str) -> Op {
+    Op::new("blast-radius", summary)
+        .describe(
+            "Every vendor, product and incident that trouble at the record reaches, through \
+             the dependencies and incidents known on `as_of` (today when absent), each with \
+             its distance and one shortest path.",
+        )
+        .params(&[&[AS_OF]])
+        .returns::<BlastView>(200)
+}
+
+pub fn vendor_api_doc() -> Op {
+    api_doc("A vendor's blast radius")
+}
+
+pub fn product_api_doc() -> Op {
+    api_doc("A product's blast radius")
+}
+
+pub fn incident_api_doc() -> Op {
+    api_doc("An incident's blast radius")
 }
 
 /// `GET /api/v1/vendors/{slug}/blast-radius[?as_of=]`.
 pub async fn vendor_api(
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    api(
-        state,
-        BlastRoot::Vendor,
-        slug.into_inner(),
-        query.into_inner(),
-    )
-    .await
+    api(state, BlastRoot::Vendor, slug.into_inner(), query).await
 }
 
 /// `GET /api/v1/products/{slug}/blast-radius[?as_of=]`.
 pub async fn product_api(
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    api(
-        state,
-        BlastRoot::Product,
-        slug.into_inner(),
-        query.into_inner(),
-    )
-    .await
+    api(state, BlastRoot::Product, slug.into_inner(), query).await
 }
 
 /// `GET /api/v1/incidents/{slug}/blast-radius[?as_of=]`.
 pub async fn incident_api(
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    api(
-        state,
-        BlastRoot::Incident,
-        slug.into_inner(),
-        query.into_inner(),
-    )
-    .await
+    api(state, BlastRoot::Incident, slug.into_inner(), query).await
 }

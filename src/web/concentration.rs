@@ -1,6 +1,8 @@
 //! The concentration view: which products and suppliers many consumers rest on, with their
 //! share of critical dependencies; a page (table and bar chart) and `GET /api/v1/concentration`.
 
+use super::api::doc::Op;
+use super::api::params::{AS_OF, QueryParams};
 use super::blast_chart::{blast_href, href, node_name};
 use super::error::{ApiError, PageError};
 use super::identity::Nav;
@@ -125,13 +127,20 @@ pub async fn page(
 }
 
 /// `GET /api/v1/concentration[?as_of=]`.
-pub async fn api(
-    state: web::Data<AppState>,
-    query: web::Query<AsOfQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let as_of = query
-        .as_of
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+pub async fn api(state: web::Data<AppState>, query: QueryParams) -> Result<HttpResponse, ApiError> {
+    query.check(&[&[AS_OF]])?;
+    let as_of = query.as_of();
     let view = state.run(move |c| concentration_on(c, as_of)).await?;
     Ok(HttpResponse::Ok().json(view))
+}
+
+pub fn api_doc() -> Op {
+    Op::new("concentration", "Concentration of the dependencies in use")
+        .describe(
+            "The products and vendors the dependencies in use on `as_of` (today when absent) \
+             rest on, with their direct and transitive consumers and their share of the \
+             critical dependencies.",
+        )
+        .params(&[&[AS_OF]])
+        .returns::<ConcentrationView>(200)
 }

@@ -1,20 +1,18 @@
-//! Curation: editing a vendor through its form and through `PATCH /api/v1/vendors/{slug}`.
-//! Input is parsed into domain values; every wrong field is reported and nothing is written.
+//! Curation: editing a vendor through its form (the API's `PATCH` lays its JSON over the
+//! same form). Input is parsed into domain values; every wrong field is reported, nothing written.
 
-use super::error::{ApiError, PageError, WebError};
+use super::error::{PageError, WebError};
 use super::identity::{Nav, Principal};
 use super::state::AppState;
 use crate::domain::{Line, Text, Tier, VendorStatus, WebUrl};
 use crate::i18n::{Lang, Message};
 use crate::store::pack::seed::import_time;
-use crate::store::queries::trust::vendor_detail_with_trust;
 use crate::store::vendor_edit::{EditableVendor, VendorChanges, editable_vendor, update_vendor};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// What was wrong with each field of a submission, in the order of the form; each message
@@ -32,6 +30,18 @@ impl FieldErrors {
         self.0.push((Cow::Owned(field), message.into()));
     }
 
+    /// The same messages, each field renamed by `rename` (kept when it answers `None`).
+    pub fn renamed(self, rename: impl Fn(&str) -> Option<String>) -> FieldErrors {
+        let fields = self
+            .0
+            .into_iter()
+            .map(|(field, message)| match rename(&field) {
+                Some(name) => (Cow::Owned(name), message),
+                None => (field, message),
+            });
+        FieldErrors(fields.collect())
+    }
+
     /// The message for `field`, if it was wrong.
     pub fn get(&self, field: &str) -> Option<&Message> {
         self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
@@ -39,6 +49,11 @@ impl FieldErrors {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Adds another check's messages after these.
+    pub fn extend(&mut self, other: FieldErrors) {
+        self.0.extend(other.0);
     }
 
     /// Each wrong field with its reason in English, for the API's problem documents.
@@ -72,7 +87,7 @@ pub(crate) fn check<T, E: Into<Message>>(
 }
 
 /// The vendor form as submitted (every field text; a missing field is empty).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct VendorForm {
     pub name: String,
@@ -83,7 +98,7 @@ pub struct VendorForm {
 }
 
 impl VendorForm {
-    fn of(v: &EditableVendor) -> VendorForm {
+    pub(crate) fn of(v: &EditableVendor) -> VendorForm {
         VendorForm {
             name: v.name.clone(),
             tier: v.tier.as_str().to_owned(),
@@ -95,7 +110,7 @@ impl VendorForm {
 
     /// Every field, validated: the name and website trimmed, an empty website or
     /// description cleared, the description's line breaks as the browser's CRLF made LF.
-    fn changes(&self) -> Result<VendorChanges, FieldErrors> {
+    pub(crate) fn changes(&self) -> Result<VendorChanges, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = check(&mut errors, "name", Line::parse(self.name.trim()));
         let tier = check(&mut errors, "tier", self.tier.parse::<Tier>());
@@ -205,103 +220,9 @@ pub async fn edit_submit(
         .finish())
 }
 
-/// A field that is present in a JSON body, `null` included (absent stays `None`).
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
-    Value::deserialize(d).map(Some)
-}
-
-/// `PATCH /api/v1/vendors/{slug}`: any of the editable fields; `website` and `description`
-/// may be `null` to clear them.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct VendorPatch {
-    #[serde(default, deserialize_with = "present")]
-    pub name: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    pub tier: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    pub website: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    pub description: Option<Value>,
-}
-
-/// A field's text: a JSON string, or (when `nullable`) null for "clear".
-fn text(value: &Value, nullable: bool) -> Result<Option<&str>, String> {
-    match value {
-        Value::String(s) => Ok(Some(s)),
-        Value::Null if nullable => Ok(None),
-        Value::Null => Err("must not be null".into()),
-        _ if nullable => Err("must be a string or null".into()),
-        _ => Err("must be a string".into()),
-    }
-}
-
-impl VendorPatch {
-    fn changes(&self) -> Result<VendorChanges, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        let mut changes = VendorChanges::default();
-        let field =
-            |errors: &mut FieldErrors, name: &'static str, value: &Option<Value>, nullable| {
-                let value = value.as_ref()?;
-                check(errors, name, text(value, nullable)).map(|t| t.map(str::to_owned))
-            };
-        if let Some(Some(v)) = field(&mut errors, "name", &self.name, false) {
-            changes.name = check(&mut errors, "name", Line::parse(v));
-        }
-        if let Some(Some(v)) = field(&mut errors, "tier", &self.tier, false) {
-            changes.tier = check(&mut errors, "tier", v.parse::<Tier>());
-        }
-        if let Some(Some(v)) = field(&mut errors, "status", &self.status, false) {
-            changes.status = check(&mut errors, "status", v.parse::<VendorStatus>());
-        }
-        changes.website = match field(&mut errors, "website", &self.website, true) {
-            Some(Some(v)) => check(&mut errors, "website", WebUrl::parse(v)).map(Some),
-            Some(None) => Some(None),
-            None => None,
-        };
-        changes.description = match field(&mut errors, "description", &self.description, true) {
-            Some(Some(v)) => check(&mut errors, "description", Text::parse(v)).map(Some),
-            Some(None) => Some(None),
-            None => None,
-        };
-        if errors.is_empty() {
-            Ok(changes)
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-/// `PATCH /api/v1/vendors/{slug}`: applies the fields given (audited, channel api) and
-/// answers with the vendor as `GET /api/v1/vendors/{slug}` shows it.
-pub async fn api_patch_vendor(
-    principal: Principal,
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-    patch: web::Json<VendorPatch>,
-) -> Result<HttpResponse, ApiError> {
-    let slug = slug.into_inner();
-    let changes = patch
-        .changes()
-        .map_err(|errors| WebError::BadRequest(format!("invalid vendor: {}", errors.detail())))?;
-    let actor = principal.actor();
-    let config = state.scoring.clone();
-    let today = chrono::Utc::now().date_naive();
-    let detail = state
-        .run(move |c| {
-            update_vendor(c, &actor, &slug, &changes, import_time())?;
-            vendor_detail_with_trust(c, &slug, today, &config)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(detail))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     fn form(name: &str, tier: &str, website: &str) -> VendorForm {
         VendorForm {
@@ -332,23 +253,5 @@ mod tests {
         assert_eq!(changes.name.as_ref().map(Line::as_str), Some("Acme"));
         assert_eq!(changes.website, Some(None));
         assert_eq!(changes.description, Some(None));
-    }
-
-    #[test]
-    fn a_patch_sets_only_what_it_names() {
-        let patch: VendorPatch =
-            serde_json::from_value(json!({"tier": "high", "website": null})).unwrap();
-        let changes = patch.changes().unwrap();
-        assert_eq!(changes.tier, Some(Tier::High));
-        assert_eq!(changes.website, Some(None));
-        assert_eq!(changes.name, None);
-        assert_eq!(changes.description, None);
-        let patch: VendorPatch =
-            serde_json::from_value(json!({"name": null, "tier": 3, "website": "x"})).unwrap();
-        let detail = patch.changes().unwrap_err().detail();
-        assert!(detail.contains("name: must not be null"), "{detail}");
-        assert!(detail.contains("tier: must be a string"), "{detail}");
-        assert!(detail.contains("website: invalid URL"), "{detail}");
-        assert!(serde_json::from_value::<VendorPatch>(json!({"slug": "x"})).is_err());
     }
 }

@@ -241,7 +241,7 @@ impl ResponseError for PageError {
 }
 
 /// An RFC 9457 problem document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem {
     /// `about:blank`: the status says what kind of problem it is.
     #[serde(rename = "type")]
@@ -253,11 +253,12 @@ pub struct Problem {
     pub detail: String,
     /// Each wrong field of the request body, when the body was refused field by field.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(required = false)]
     pub errors: Vec<FieldProblem>,
 }
 
-/// One wrong field of a request body.
-#[derive(Debug, Serialize)]
+/// One wrong field of a request body or query string.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FieldProblem {
     /// The field's name, as the request body spells it.
     pub field: String,

@@ -84,7 +84,9 @@ fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn parse_enum<T: FromStr + Copy>(
+/// A choice parameter (`tier=`, `status=`, `kind=`): `None` when absent or empty, a
+/// refusal naming the allowed values when unknown. Public for the fuzz target (fuzz/).
+pub fn parse_enum<T: FromStr + Copy>(
     parameter: &str,
     value: &Option<String>,
     all: &[T],
@@ -99,7 +101,8 @@ fn parse_enum<T: FromStr + Copy>(
     }
 }
 
-fn parse_date(parameter: &str, value: &Option<String>) -> Result<Option<NaiveDate>, PageError> {
+/// A `YYYY-MM-DD` parameter (`from=`, `to=`); public for the fuzz target (fuzz/).
+pub fn parse_date(parameter: &str, value: &Option<String>) -> Result<Option<NaiveDate>, PageError> {
     match given(value) {
         None => Ok(None),
         Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
@@ -108,7 +111,8 @@ fn parse_date(parameter: &str, value: &Option<String>) -> Result<Option<NaiveDat
     }
 }
 
-fn parse_number(
+/// A whole number parameter within `range`; public for the fuzz target (fuzz/).
+pub fn parse_number(
     parameter: &str,
     value: &Option<String>,
     range: std::ops::RangeInclusive<i64>,
@@ -127,7 +131,7 @@ fn parse_number(
 }
 
 /// Page number and size from `page=` and `per=`.
-fn paging(page: &Option<String>, per: &Option<String>) -> Result<(i64, i64), PageError> {
+pub fn paging(page: &Option<String>, per: &Option<String>) -> Result<(i64, i64), PageError> {
     let page = parse_number("page", page, 1..=i64::from(i32::MAX))?.unwrap_or(1);
     let per = parse_number("per", per, 1..=MAX_PER_PAGE)?.unwrap_or(PageRequest::DEFAULT_LIMIT);
     Ok((page, per))

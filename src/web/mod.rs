@@ -36,4 +36,5 @@ pub mod search;
 pub mod server;
 pub mod state;
 pub mod stix;
+pub mod watchlists;
 pub mod wording;

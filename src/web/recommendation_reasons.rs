@@ -192,6 +192,32 @@ pub struct RecommendationJson<'a> {
     pub reasons: Vec<String>,
 }
 
+/// Described loosely in the API's document: an object with the recommendation's fields.
+impl utoipa::PartialSchema for RecommendationJson<'_> {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .description(Some(
+                "A product's recommendation as of a day: the product, its usage, its verdict \
+                 and the facts behind it, with `reasons` in English.",
+            ))
+            .property(
+                "reasons",
+                utoipa::openapi::schema::ArrayBuilder::new().items(
+                    utoipa::openapi::schema::ObjectBuilder::new()
+                        .schema_type(utoipa::openapi::schema::Type::String),
+                ),
+            )
+            .required("reasons")
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for RecommendationJson<'_> {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "RecommendationJson".into()
+    }
+}
+
 impl<'a> RecommendationJson<'a> {
     pub fn new(recommendation: &'a Recommendation) -> RecommendationJson<'a> {
         RecommendationJson {

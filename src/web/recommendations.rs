@@ -1,6 +1,8 @@
 //! Recommendations on the web: the portfolio page and a product's page (askama), and the
 //! same data as JSON under /api/v1. Thin handlers; an unknown product is a 404.
 
+use super::api::doc::Op;
+use super::api::params::{AS_OF, QueryParams};
 use super::error::{ApiError, PageError};
 use super::filters;
 use super::identity::Nav;
@@ -48,9 +50,10 @@ async fn one(
 /// `GET /api/v1/recommendations[?as_of=YYYY-MM-DD]`: every product in use on the date.
 pub async fn api_list(
     state: web::Data<AppState>,
-    query: web::Query<AsOfQuery>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    let list = in_use(&state, date(&query)).await?;
+    query.check(&[&[AS_OF]])?;
+    let list = in_use(&state, query.as_of()).await?;
     let json: Vec<RecommendationJson> = list.iter().map(RecommendationJson::new).collect();
     Ok(HttpResponse::Ok().json(json))
 }
@@ -59,10 +62,24 @@ pub async fn api_list(
 pub async fn api_product(
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    let r = one(&state, slug.into_inner(), date(&query)).await?;
+    query.check(&[&[AS_OF]])?;
+    let r = one(&state, slug.into_inner(), query.as_of()).await?;
     Ok(HttpResponse::Ok().json(RecommendationJson::new(&r)))
+}
+
+pub fn api_list_doc() -> Op {
+    Op::new("recommendations", "Recommendations for the products in use")
+        .describe("Every product in use on `as_of` (today when absent), with its recommendation.")
+        .params(&[&[AS_OF]])
+        .returns_array::<RecommendationJson<'static>>()
+}
+
+pub fn api_product_doc() -> Op {
+    Op::new("recommendations", "A product's recommendation")
+        .params(&[&[AS_OF]])
+        .returns::<RecommendationJson<'static>>(200)
 }
 
 #[derive(Template, WebTemplate)]

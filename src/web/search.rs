@@ -1,6 +1,8 @@
 //! Search: the `/search` page and `GET /api/v1/search`, over an in-RAM index that is rebuilt
 //! whenever the knowledge base's generation (last audit id, record counts) has moved.
 
+use super::api::doc::Op;
+use super::api::params::{Param, QueryParams};
 use super::error::{ApiError, PageError, WebError};
 use super::identity::Nav;
 use super::state::AppState;
@@ -94,7 +96,7 @@ pub async fn refresh(state: &AppState) -> Result<(), WebError> {
 }
 
 /// The query, trimmed; `None` when empty; an error when too long.
-fn checked_query(q: Option<&str>) -> Result<Option<String>, WebError> {
+pub fn checked_query(q: Option<&str>) -> Result<Option<String>, WebError> {
     let q = q.unwrap_or_default().trim();
     if q.chars().count() > MAX_QUERY_CHARS {
         let max = MAX_QUERY_CHARS as i64;
@@ -243,7 +245,8 @@ pub async fn page(
     })
 }
 
-/// `?q=&limit=` on the API.
+/// `?q=&limit=` on the API, as it was read before `QueryParams`: kept while the fuzz target
+/// (fuzz/) uses it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApiQuery {
@@ -251,40 +254,75 @@ pub struct ApiQuery {
     pub limit: Option<usize>,
 }
 
-#[derive(Debug, serde::Serialize)]
+/// One hit as the API answers it.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 struct ApiHit<'a> {
+    /// `vendor`, `product`, `incident`, `source`, ...
+    #[schema(value_type = String)]
     kind: &'static str,
     title: String,
+    #[schema(value_type = String)]
     href: &'a str,
     score: f32,
+    #[schema(value_type = String)]
     context: &'a str,
     snippet: String,
+    #[schema(value_type = String)]
     snippet_source: &'static str,
+    #[schema(value_type = String)]
     snippet_language: &'static str,
     highlights: ApiHighlights<'a>,
 }
 
-#[derive(Debug, serde::Serialize)]
+/// A hit's title and snippet as segments, `mark: true` on matched words.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 struct ApiHighlights<'a> {
+    #[schema(value_type = Vec<Segment>)]
     title: &'a [Segment],
+    #[schema(value_type = Vec<Segment>)]
     snippet: &'a [Segment],
+}
+
+/// The search API's answer.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+struct SearchAnswer<'a> {
+    query: String,
+    total: usize,
+    items: Vec<ApiHit<'a>>,
+}
+
+/// The search API's parameters.
+const API_PARAMS: &[Param] = &[
+    Param::text("q", "The words to look for (required)."),
+    Param::integer(
+        "limit",
+        "How many hits at most (default 30).",
+        1,
+        MAX_LIMIT as i64,
+    ),
+];
+
+pub fn api_doc() -> Op {
+    Op::new("search", "Search the knowledge base")
+        .describe(
+            "The records matching `q` (French and English, accents and plurals folded), best \
+             first; without `q` the answer is a 400.",
+        )
+        .params(&[API_PARAMS])
+        .returns::<SearchAnswer<'static>>(200)
 }
 
 /// `GET /api/v1/search?q=&limit=`: the ranked hits, each with its title and snippet as plain
 /// text and as segments (`mark: true` on matched words).
-pub async fn api(
-    state: web::Data<AppState>,
-    query: web::Query<ApiQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let Some(q) = checked_query(query.q.as_deref())? else {
+pub async fn api(state: web::Data<AppState>, query: QueryParams) -> Result<HttpResponse, ApiError> {
+    query.check(&[API_PARAMS])?;
+    let Some(q) = checked_query(query.get("q"))? else {
         return Err(WebError::BadRequest("q is required".into()).into());
     };
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(
-            WebError::BadRequest(format!("limit must be between 1 and {MAX_LIMIT}")).into(),
-        );
-    }
+    let limit = query
+        .integer("limit")
+        .and_then(|l| usize::try_from(l).ok())
+        .unwrap_or(DEFAULT_LIMIT);
     let mut hits = run_search(&state, q.clone(), limit).await?;
     for hit in &mut hits {
         hit.title = worded_title(hit, crate::i18n::Lang::En);
@@ -306,9 +344,9 @@ pub async fn api(
             },
         })
         .collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "query": q,
-        "total": items.len(),
-        "items": items,
-    })))
+    Ok(HttpResponse::Ok().json(SearchAnswer {
+        query: q,
+        total: items.len(),
+        items,
+    }))
 }

@@ -152,6 +152,8 @@ fn create_first_admin(conn: &mut DbConnection, first: &FirstAdmin) -> Result<(),
 /// Binds the server; it runs once awaited. Call inside an actix system.
 pub fn start(config: &ServeConfig) -> Result<(Server, SocketAddr), StartError> {
     let state = prepare_state(config)?;
+    // Alerts queued while the server was stopped go out now; then every poll interval.
+    crate::webhooks::worker::spawn(state.pool.clone(), config.webhooks);
     let data = web::Data::new(state);
     let mut server = HttpServer::new(move || {
         App::new()

@@ -1,6 +1,8 @@
 //! `GET /api/v1/stix`, `/api/v1/vendors/{slug}/stix` and `/api/v1/incidents/{slug}/stix`:
 //! the knowledge base, one vendor or one incident as a STIX 2.1 bundle (docs/stix.md).
 
+use super::api::doc::Op;
+use super::api::params::QueryParams;
 use super::error::ApiError;
 use super::state::AppState;
 use crate::stix::{Scope, export_json};
@@ -23,7 +25,8 @@ async fn bundle(state: &AppState, scope: Scope) -> Result<HttpResponse, ApiError
 }
 
 /// `GET /api/v1/stix`: the whole knowledge base.
-pub async fn kb(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn kb(state: web::Data<AppState>, query: QueryParams) -> Result<HttpResponse, ApiError> {
+    query.check(&[])?;
     bundle(&state, Scope::All).await
 }
 
@@ -31,7 +34,9 @@ pub async fn kb(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
 pub async fn vendor(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
+    query.check(&[])?;
     bundle(&state, Scope::Vendor(slug.into_inner())).await
 }
 
@@ -39,6 +44,28 @@ pub async fn vendor(
 pub async fn incident(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
+    query.check(&[])?;
     bundle(&state, Scope::Incident(slug.into_inner())).await
+}
+
+/// A STIX route described: a bundle of another media type than JSON.
+fn doc(summary: &'static str) -> Op {
+    Op::new("stix", summary).media(
+        STIX_JSON,
+        "A STIX 2.1 bundle (a JSON object of type `bundle` with its `objects`); see docs/stix.md.",
+    )
+}
+
+pub fn kb_doc() -> Op {
+    doc("The knowledge base as a STIX 2.1 bundle")
+}
+
+pub fn vendor_doc() -> Op {
+    doc("A vendor and what concerns it as a STIX 2.1 bundle")
+}
+
+pub fn incident_doc() -> Op {
+    doc("An incident and what concerns it as a STIX 2.1 bundle")
 }

@@ -2,6 +2,7 @@
 //! database when TRUSTKB_TEST_POSTGRES_URL is set) and the real server spoken to over HTTP.
 #![allow(dead_code)]
 
+pub mod api;
 pub mod curation;
 pub mod i18n;
 

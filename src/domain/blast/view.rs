@@ -11,13 +11,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A node by kind, slug and name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct NodeRef {
     pub kind: NodeKind,
     pub slug: String,
     pub name: String,
     /// For a product: its vendor's slug (the product is shown on the vendor's page).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false, nullable = false)]
     pub vendor: Option<String>,
 }
 
@@ -49,7 +50,7 @@ impl BlastGraph {
 }
 
 /// A reached node.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NodeView {
     #[serde(flatten)]
     pub node: NodeRef,
@@ -61,13 +62,14 @@ pub struct NodeView {
 }
 
 /// An edge: trouble at `from` reaches `to`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EdgeView {
     pub from: NodeRef,
     pub to: NodeRef,
     /// `supplies` (a vendor's own product), `dependency` or `incident`.
     pub kind: EdgeKind,
     /// Incident edges: `origin`, `conduit`, `victim` (the involvement) or `caused`.
+    #[schema(value_type = Option<String>)]
     pub relation: Option<&'static str>,
     /// Dependency edges: the period and criticality, and whether it is in use on the date.
     pub since: Option<PartialDate>,
@@ -81,7 +83,7 @@ pub struct EdgeView {
 }
 
 /// A blast radius as shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BlastView {
     pub root: NodeRef,
     pub as_of: NaiveDate,
@@ -158,7 +160,7 @@ impl BlastView {
 }
 
 /// One concentration row as shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ConcentrationRowView {
     #[serde(flatten)]
     pub node: NodeRef,
@@ -173,7 +175,7 @@ pub struct ConcentrationRowView {
 }
 
 /// The concentration view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ConcentrationView {
     pub as_of: NaiveDate,
     pub total_dependencies: usize,

@@ -7,7 +7,7 @@ use crate::domain::{
 use serde::{Deserialize, Serialize};
 
 /// Everything the model needs to turn evidence into scores.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct ScoringConfig {
     /// Changes whenever a default below changes, so stored scores say which model made them.
@@ -55,7 +55,7 @@ pub struct ScoringConfig {
 }
 
 /// Positive evidence units per remediation kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct RemediationWeights {
     pub rotate_credentials: f64,
@@ -68,7 +68,7 @@ pub struct RemediationWeights {
 }
 
 /// Evidence units (positive, negative) per stance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct StanceEvidence {
     pub strongly_agree: (f64, f64),

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// What a score is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Subject {
     Vendor(i32),
@@ -17,7 +17,7 @@ pub enum Subject {
 }
 
 /// The kind of record a piece of evidence comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     Involvement,
@@ -26,7 +26,7 @@ pub enum EvidenceKind {
 }
 
 /// Identifies an evidence record; also the order in which evidence is summed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
 pub struct EvidenceKey {
     pub kind: EvidenceKind,
     pub id: i32,

@@ -4,7 +4,9 @@
 use crate::domain::{Criticality, InvolvementRole, RemediationKind, Stance};
 
 /// The subject of one line of a score's explanation.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(tag = "label", rename_all = "snake_case")]
 pub enum EvidenceLabel {
     /// A part played in an incident: "Origin in SolarWinds Orion supply-chain compromise".

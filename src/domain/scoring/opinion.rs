@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// An opinion about "this subject is trustworthy".
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Opinion {
     pub belief: f64,
     pub disbelief: f64,
@@ -13,7 +13,7 @@ pub struct Opinion {
 }
 
 /// Evidence amounts: positive (r) and negative (s) units.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, utoipa::ToSchema)]
 pub struct Evidence {
     pub positive: f64,
     pub negative: f64,

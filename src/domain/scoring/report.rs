@@ -8,7 +8,18 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Letter grade of a score (bands in the configuration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+)]
 pub enum Grade {
     A,
     B,
@@ -41,7 +52,18 @@ impl Grade {
 }
 
 /// Where a contribution comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ContributionKind {
     Involvement,
@@ -64,7 +86,7 @@ impl ContributionKind {
 }
 
 /// One line of a score's explanation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Contribution {
     pub kind: ContributionKind,
     /// Id of the involvement, remediation, assessment or dependency.
@@ -96,7 +118,7 @@ pub struct Contribution {
 }
 
 /// A subject's score as of a date, with its explanation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TrustScore {
     pub subject: Subject,
     pub as_of: NaiveDate,

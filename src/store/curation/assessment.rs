@@ -249,6 +249,16 @@ pub fn create_assessment(
         let about = (ASSESSMENT_RESCORE, id, v.slug.as_str());
         let rescored =
             rescore_and_report(conn, actor, about, (&before, &named(ids)), scoring, now)?;
+        let title = crate::store::alerts::evaluate::quoted(v.analyst.as_str(), v.quote.as_str());
+        let record = (v.slug.as_str(), title.as_str());
+        let report = Some(rescored.report);
+        crate::store::alerts::evaluate::assessment_recorded(
+            conn,
+            record,
+            &named(ids),
+            report,
+            now,
+        )?;
         Ok(Ok((rescored, page_of(conn, ids)?.1)))
     })
 }

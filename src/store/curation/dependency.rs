@@ -167,15 +167,15 @@ fn precision(d: Option<PartialDate>) -> &'static str {
     d.map_or(DatePrecision::Day, |d| d.precision).as_str()
 }
 
-/// Records a new dependency and rescores as of `today`; returns the score changes, or the
-/// fields refused.
+/// Records a new dependency and rescores as of `today`; returns its id and the score
+/// changes, or the fields refused.
 pub fn create_dependency(
     conn: &mut DbConnection,
     actor: &Actor,
     v: &DependencyValues,
     scoring: (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
-) -> Result<Checked<Rescored>, StoreError> {
+) -> Result<Checked<(i32, Rescored)>, StoreError> {
     conn.transaction(|conn| {
         let (consumer, product) = match resolve(conn, v)? {
             Ok(ids) => ids,
@@ -198,7 +198,8 @@ pub fn create_dependency(
         let mut named: Vec<Subject> = consumer.map(Subject::Vendor).into_iter().collect();
         named.push(Subject::Product(product));
         let about = (DEPENDENCY_RESCORE, id, label.as_str());
-        rescore_and_report(conn, actor, about, (&before, &named), scoring, now).map(Ok)
+        rescore_and_report(conn, actor, about, (&before, &named), scoring, now)
+            .map(|rescored| Ok((id, rescored)))
     })
 }
 

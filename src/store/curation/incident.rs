@@ -162,6 +162,8 @@ pub fn record_incident(
         }
         let about = (id, v.slug.as_str());
         let changes = rescore(conn, actor, about, &before, &named, scoring, now)?;
+        let record = (id, v.slug.as_str(), v.title.as_str());
+        crate::store::alerts::evaluate::incident_recorded(conn, record, &named, now)?;
         Ok(Ok((id, changes)))
     })
 }

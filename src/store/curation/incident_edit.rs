@@ -259,6 +259,15 @@ pub fn update_incident(
             .collect();
         let about = (before.id, slug);
         let changes = rescore(conn, actor, about, &scores, &named, scoring, now)?;
+        // Parties the incident did not involve before: to their watchers, a new incident.
+        let was: Vec<Subject> = before.parties.iter().flat_map(|p| subjects(*p)).collect();
+        let joined: Vec<Subject> = ids
+            .iter()
+            .flat_map(|p| subjects(*p))
+            .filter(|s| !was.contains(s))
+            .collect();
+        let record = (before.id, slug, v.title.as_str());
+        crate::store::alerts::evaluate::incident_recorded(conn, record, &joined, now)?;
         Ok(Ok(Some(changes)))
     })
 }

@@ -182,6 +182,9 @@ pub enum SlugOf {
     Product,
     Incident,
     Remediation,
+    Analyst,
+    Firm,
+    Assessment,
 }
 
 /// Whether a record of this kind already has `slug`.
@@ -191,5 +194,8 @@ pub fn slug_taken(conn: &mut DbConnection, of: SlugOf, slug: &str) -> Result<boo
         SlugOf::Product => product_id(conn, slug)?.is_some(),
         SlugOf::Incident => incident_id(conn, slug)?.is_some(),
         SlugOf::Remediation => remediation_id(conn, slug)?.is_some(),
+        SlugOf::Analyst => analyst_id(conn, slug)?.is_some(),
+        SlugOf::Firm => firm_id(conn, slug)?.is_some(),
+        SlugOf::Assessment => assessment_id(conn, slug)?.is_some(),
     })
 }

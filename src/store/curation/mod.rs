@@ -3,7 +3,9 @@
 
 pub mod analyst;
 pub mod assessment;
+pub mod assessment_list;
 pub mod citation;
+pub mod citation_read;
 pub mod create;
 pub mod delete;
 pub mod dependency;

@@ -46,6 +46,20 @@ impl ScoreChange {
 #[derive(Debug, Clone, Default)]
 pub struct Scores(BTreeMap<Subject, (ScoreChange, f64, bool)>);
 
+impl Scores {
+    /// A subject's score and whether it is unknown (`None`: not scored).
+    pub fn then(&self, subject: &Subject) -> Option<(f64, bool)> {
+        self.0
+            .get(subject)
+            .map(|(_, score, unknown)| (*score, *unknown))
+    }
+
+    /// Who a scored subject is (kind, slug, name, vendor page); its scores are not set.
+    pub fn who(&self, subject: &Subject) -> Option<&ScoreChange> {
+        self.0.get(subject).map(|(who, _, _)| who)
+    }
+}
+
 /// Every subject's score as of `as_of` under `config`.
 pub fn current_scores(
     conn: &mut DbConnection,
@@ -167,6 +181,13 @@ pub fn rescore_about(
     });
     let is = json!({ "as_of": today, "model_version": config.model_version, "changes": list });
     record_update(conn, actor, (entity, id, label), (was, is), now)?;
+    crate::store::alerts::evaluate::scores_moved(
+        conn,
+        (entity, id),
+        (before, &after),
+        config,
+        now,
+    )?;
     Ok(list)
 }
 

@@ -15,7 +15,7 @@ pub const DEPENDENCY_RESCORE: &str = "dependency_rescore";
 pub const ASSESSMENT_RESCORE: &str = "assessment_rescore";
 
 /// The rescore records the report page may show.
-const REPORTED: [&str; 3] = [RESCORE, DEPENDENCY_RESCORE, ASSESSMENT_RESCORE];
+pub const REPORTED: [&str; 3] = [RESCORE, DEPENDENCY_RESCORE, ASSESSMENT_RESCORE];
 
 /// What a write did to the scores: the id of its rescore record and the changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,16 +38,23 @@ pub fn rescore_and_report(
 ) -> Result<Rescored, StoreError> {
     let changes = rescore_about(conn, actor, about, before, scoring, now)?;
     let (entity, id, _) = about;
+    let report = latest_record(conn, entity, id)?
+        .ok_or_else(|| StoreError::Corrupt("a rescore record just written is missing".into()))?;
+    Ok(Rescored { report, changes })
+}
+
+/// The audit id of the latest record of `entity` about the record with this id.
+pub fn latest_record(
+    conn: &mut DbConnection,
+    entity: &str,
+    id: i32,
+) -> Result<Option<i32>, StoreError> {
     let filter = AuditFilter {
         entity: Some(entity.to_owned()),
         entity_id: Some(id.to_string()),
         ..AuditFilter::default()
     };
-    let report = audit_batch(conn, &filter, None, 1)?
-        .first()
-        .map(|e| e.id)
-        .ok_or_else(|| StoreError::Corrupt("a rescore record just written is missing".into()))?;
-    Ok(Rescored { report, changes })
+    Ok(audit_batch(conn, &filter, None, 1)?.first().map(|e| e.id))
 }
 
 /// A rescore record as its page shows it.

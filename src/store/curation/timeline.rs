@@ -236,7 +236,7 @@ pub enum LinkRefusal {
     Cycle(Vec<String>),
 }
 
-/// Records the causal link (audited, rescored); returns the score changes.
+/// Records the causal link (audited, rescored); returns its id and the score changes.
 pub fn add_link(
     conn: &mut DbConnection,
     actor: &Actor,
@@ -244,7 +244,7 @@ pub fn add_link(
     v: &LinkValues,
     scoring: Scoring<'_>,
     now: NaiveDateTime,
-) -> Result<Result<Vec<ScoreChange>, LinkRefusal>, StoreError> {
+) -> Result<Result<(i32, Vec<ScoreChange>), LinkRefusal>, StoreError> {
     conn.transaction(|conn| {
         let this = incident(conn, slug)?;
         let Some(other) = incident_id(conn, v.other.trim())? else {
@@ -287,7 +287,7 @@ pub fn add_link(
         });
         record_create(conn, actor, (CAUSE, id, &label), after, now)?;
         let changes = rescore(conn, actor, (this, slug), &before, &[], scoring, now)?;
-        Ok(Ok(changes))
+        Ok(Ok((id, changes)))
     })
 }
 

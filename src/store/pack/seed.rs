@@ -8,6 +8,7 @@ use super::progress::{ImportProgress, Quiet};
 use crate::domain::audit::Actor;
 use crate::domain::scoring::ScoringConfig;
 use crate::store::DbConnection;
+use crate::store::curation::rescore::current_scores;
 use crate::store::snapshots::refresh_snapshots;
 use chrono::NaiveDateTime;
 use diesel::Connection;
@@ -52,9 +53,17 @@ pub fn import_and_rescore_with(
     progress: &mut dyn ImportProgress,
 ) -> Result<ImportReport, PackError> {
     conn.transaction(|conn| {
+        // Watchlists compare the scores before and after the import (only when any watches).
+        let before = match crate::store::alerts::evaluate::any_rule(conn)? {
+            true => Some(current_scores(conn, now.date(), config)?),
+            false => None,
+        };
         let report = import_pack_with(conn, actor, pack, now, progress)?;
         progress.at("rescoring the knowledge base", 0, 0);
         refresh_snapshots(conn, now.date(), config, now)?;
+        if let Some(before) = before {
+            crate::store::alerts::imported::pack_imported(conn, pack, &before, config, now)?;
+        }
         Ok(report)
     })
 }

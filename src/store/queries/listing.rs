@@ -67,6 +67,11 @@ pub enum VendorSort {
 }
 
 impl VendorSort {
+    /// The sort keys, as a query string gives them.
+    pub const KEYS: [&'static str; 8] = [
+        "name", "-name", "score", "-score", "tier", "-tier", "status", "-status",
+    ];
+
     pub const VALUES: [(&'static str, &'static str); 8] = [
         ("name", "Name, A to Z"),
         ("-name", "Name, Z to A"),
@@ -130,7 +135,7 @@ pub fn latest_snapshot_date(
 }
 
 /// The ids of the category with this slug and of its subcategories (any depth).
-fn category_ids(conn: &mut DbConnection, slug: &str) -> Result<Vec<i32>, StoreError> {
+pub(crate) fn category_ids(conn: &mut DbConnection, slug: &str) -> Result<Vec<i32>, StoreError> {
     let all: Vec<(i32, String, Option<i32>)> = categories::table
         .select((categories::id, categories::slug, categories::parent_id))
         .load(conn)?;
@@ -310,6 +315,10 @@ impl IncidentSort {
         ("title", "Title, A to Z"),
         ("-title", "Title, Z to A"),
     ];
+
+    /// The sort keys, as the API's `sort` parameter takes them.
+    pub const KEYS: [&'static str; 6] =
+        ["-date", "date", "-severity", "severity", "title", "-title"];
 
     pub fn parse(value: &str) -> Option<IncidentSort> {
         Some(match value {

@@ -3,6 +3,7 @@
 
 pub mod blast;
 pub mod bulk;
+pub mod catalog;
 pub mod citations;
 pub mod compare;
 pub mod dashboard;
@@ -13,6 +14,7 @@ pub mod listing;
 pub mod overview;
 pub mod portfolio;
 pub mod recommendations;
+pub mod remediations;
 pub mod scores;
 pub mod search;
 pub mod sources;

@@ -15,14 +15,16 @@ pub struct ScoredKnowledgeBase {
 }
 
 /// One subject's score in a listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ScoreLine {
     pub slug: String,
     /// `vendor` or `product`.
+    #[schema(value_type = String, pattern = "^(vendor|product)$")]
     pub kind: &'static str,
     pub name: String,
-    /// For a product, its vendor's slug.
+    /// For a product, its vendor's slug (absent for a vendor).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false, nullable = false)]
     pub vendor: Option<String>,
     pub score: f64,
     pub grade: Option<String>,
@@ -34,6 +36,7 @@ pub struct ScoreLine {
     pub model_version: String,
     /// The explanation, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false, nullable = false)]
     pub contributions: Option<Vec<Contribution>>,
 }
 

@@ -5,7 +5,7 @@ use super::flow::{FormPage, change, every_field, saved, show, stored, submit};
 use super::{Options, opt_slug, optional, respond, see_other, slug};
 use crate::domain::Line;
 use crate::store::curation::analyst::{
-    AnalystValues, create_analyst, stored_analyst, update_analyst,
+    AnalystValues, StoredAnalyst, create_analyst, stored_analyst, update_analyst,
 };
 use crate::store::curation::directory::analyst_directory;
 use crate::web::curate::{FieldErrors, check};
@@ -15,10 +15,10 @@ use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The analyst form as submitted (a missing field is empty; an empty firm is internal).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct AnalystForm {
     pub slug: String,
@@ -28,6 +28,16 @@ pub struct AnalystForm {
 }
 
 impl AnalystForm {
+    /// The form filled with a stored analyst, as the edit page shows it.
+    pub(crate) fn of(a: StoredAnalyst) -> AnalystForm {
+        AnalystForm {
+            slug: a.slug,
+            name: a.name,
+            firm: a.firm.unwrap_or_default(),
+            title: a.title.unwrap_or_default(),
+        }
+    }
+
     /// Every field validated, or every wrong field's message.
     pub fn values(&self) -> Result<AnalystValues, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -118,13 +128,7 @@ pub async fn edit_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let a = stored(&state, &slug, stored_analyst).await?;
-    let form = AnalystForm {
-        slug: a.slug,
-        name: a.name,
-        firm: a.firm.unwrap_or_default(),
-        title: a.title.unwrap_or_default(),
-    };
+    let form = AnalystForm::of(stored(&state, &slug, stored_analyst).await?);
     show(nav, &state, Some(slug), form).await
 }
 

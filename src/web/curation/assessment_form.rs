@@ -22,10 +22,10 @@ use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The assessment form as submitted (a missing field is empty).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct AssessmentForm {
     pub slug: String,
@@ -45,7 +45,7 @@ pub struct AssessmentForm {
 }
 
 impl AssessmentForm {
-    fn of(a: &StoredAssessment) -> AssessmentForm {
+    pub(crate) fn of(a: &StoredAssessment) -> AssessmentForm {
         let subject = |kind: &str| {
             if a.subject.0 == kind {
                 a.subject.1.clone()

@@ -17,10 +17,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use diesel::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The causal link form as submitted: `direction` is `caused_by` or `led_to`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct LinkForm {
     pub direction: String,
@@ -122,7 +122,7 @@ pub async fn form(
 }
 
 /// The form's message for a refused link.
-fn refusal_errors(refusal: LinkRefusal, other: &str) -> FieldErrors {
+pub(crate) fn refusal_errors(refusal: LinkRefusal, other: &str) -> FieldErrors {
     let mut errors = FieldErrors::default();
     let message = match refusal {
         LinkRefusal::UnknownIncident => {

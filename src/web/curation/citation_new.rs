@@ -22,7 +22,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use diesel::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The catalogue message naming a kind of cited record.
 pub fn kind_message_id(kind: CitedRecord) -> &'static str {
@@ -50,7 +50,7 @@ pub struct CiteQuery {
 }
 
 /// The citation form as submitted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CitationForm {
     pub kind: String,
@@ -194,7 +194,7 @@ pub async fn form(
 }
 
 /// The form's messages for what the database refused (`record`: the record named).
-fn refusal_errors(refused: Vec<CitationRefusal>, record: &str) -> FieldErrors {
+pub(crate) fn refusal_errors(refused: Vec<CitationRefusal>, record: &str) -> FieldErrors {
     let mut errors = FieldErrors::default();
     for r in refused {
         match r {

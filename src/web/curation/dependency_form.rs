@@ -20,11 +20,11 @@ use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The dependency form as submitted (a missing field is empty); `consumer` is a vendor slug
 /// or `@organisation`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DependencyForm {
     pub consumer: String,
@@ -36,7 +36,7 @@ pub struct DependencyForm {
 }
 
 impl DependencyForm {
-    fn of(d: &StoredDependency) -> DependencyForm {
+    pub(crate) fn of(d: &StoredDependency) -> DependencyForm {
         DependencyForm {
             consumer: d
                 .consumer
@@ -177,7 +177,7 @@ pub async fn new_submit(
             create_dependency(c, &by.actor, &values, by.scoring(), by.now)
         })
         .await?;
-        saved(outcome, |rescored| reported(rescored.report, &back))
+        saved(outcome, |(_, rescored)| reported(rescored.report, &back))
     })
     .await
 }

@@ -5,6 +5,7 @@ use super::flow::{FormPage, change, every_field, saved, show, stored, submit};
 use super::{optional, respond, see_other, slug};
 use crate::domain::{Line, WebUrl};
 use crate::store::curation::firm::{FirmValues, create_firm, stored_firm, update_firm};
+use crate::store::rows::FirmRow;
 use crate::web::curate::{FieldErrors, check};
 use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
@@ -12,10 +13,10 @@ use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The firm form as submitted (a missing field is empty; the slug only on creation).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct FirmForm {
     pub slug: String,
@@ -24,6 +25,15 @@ pub struct FirmForm {
 }
 
 impl FirmForm {
+    /// The form filled with a stored firm, as the edit page shows it.
+    pub(crate) fn of(firm: FirmRow) -> FirmForm {
+        FirmForm {
+            slug: firm.slug,
+            name: firm.name,
+            website: firm.website.unwrap_or_default(),
+        }
+    }
+
     /// Every field validated, or every wrong field's message.
     pub fn values(&self) -> Result<FirmValues, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -97,12 +107,7 @@ pub async fn edit_form(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
-    let firm = stored(&state, &slug, stored_firm).await?;
-    let form = FirmForm {
-        slug: firm.slug,
-        name: firm.name,
-        website: firm.website.unwrap_or_default(),
-    };
+    let form = FirmForm::of(stored(&state, &slug, stored_firm).await?);
     show(nav, &state, Some(slug), form).await
 }
 

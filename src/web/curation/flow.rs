@@ -78,7 +78,7 @@ pub(crate) async fn submit<F: FormPage, V>(
 }
 
 /// Who changes the knowledge base and when, with the scoring model the change rescores by.
-pub(crate) struct Change {
+pub struct Change {
     pub actor: Actor,
     pub now: NaiveDateTime,
     pub config: Arc<ScoringConfig>,
@@ -86,6 +86,16 @@ pub(crate) struct Change {
 }
 
 impl Change {
+    /// A change `principal` makes now, rescored by the server's model.
+    pub fn by(state: &AppState, principal: &Principal) -> Change {
+        Change {
+            actor: principal.actor(),
+            now: import_time(),
+            config: state.scoring.clone(),
+            today: chrono::Utc::now().date_naive(),
+        }
+    }
+
     /// The scoring model and today, as the store's rescoring takes them.
     pub fn scoring(&self) -> Scoring<'_> {
         (&self.config, self.today)
@@ -98,12 +108,7 @@ pub(crate) async fn change<T: Send + 'static>(
     principal: &Principal,
     work: impl FnOnce(&mut DbConnection, &Change) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, PageError> {
-    let by = Change {
-        actor: principal.actor(),
-        now: import_time(),
-        config: state.scoring.clone(),
-        today: chrono::Utc::now().date_naive(),
-    };
+    let by = Change::by(state, principal);
     Ok(state.run(move |c| work(c, &by)).await?)
 }
 

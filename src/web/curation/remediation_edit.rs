@@ -17,7 +17,7 @@ use actix_web::{HttpResponse, web};
 
 impl NewRemediationForm {
     /// The form of a stored remediation.
-    fn of(stored: &StoredRemediation) -> NewRemediationForm {
+    pub(crate) fn of(stored: &StoredRemediation) -> NewRemediationForm {
         let v = &stored.values;
         let slug =
             |s: &Option<crate::domain::Slug>| s.as_ref().map(|s| s.to_string()).unwrap_or_default();

@@ -16,10 +16,10 @@ use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The source form as submitted (a missing field is empty).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SourceForm {
     pub slug: String,
@@ -34,7 +34,7 @@ pub struct SourceForm {
 }
 
 impl SourceForm {
-    fn of(v: &SourceValues) -> SourceForm {
+    pub(crate) fn of(v: &SourceValues) -> SourceForm {
         SourceForm {
             slug: v.slug.to_string(),
             title: v.title.to_string(),
@@ -145,7 +145,7 @@ impl FormPage for SourceForm {
 }
 
 /// The form's messages for what the database refused.
-fn refusal_errors(refusal: SourceRefusal) -> FieldErrors {
+pub(crate) fn refusal_errors(refusal: SourceRefusal) -> FieldErrors {
     let mut errors = FieldErrors::default();
     match refusal {
         SourceRefusal::SlugTaken(slug) => {

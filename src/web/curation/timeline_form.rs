@@ -14,10 +14,10 @@ use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The timeline form as submitted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct EventForm {
     pub occurred_on: String,
@@ -26,7 +26,7 @@ pub struct EventForm {
 }
 
 impl EventForm {
-    fn of(v: &EventValues) -> EventForm {
+    pub(crate) fn of(v: &EventValues) -> EventForm {
         EventForm {
             occurred_on: v.occurred.to_string(),
             title: v.title.to_string(),

@@ -9,10 +9,10 @@ use crate::web::error::{PageError, WebError};
 use crate::web::identity::Principal;
 use crate::web::state::AppState;
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The status chosen.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct StatusForm {
     pub status: String,

@@ -11,11 +11,11 @@ use crate::web::error::PageError;
 use crate::web::identity::{Nav, Principal};
 use crate::web::state::AppState;
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The decision form as submitted (a missing field is empty); condition rows left blank
 /// are not conditions.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DecisionForm {
     pub decision: String,

@@ -18,10 +18,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use diesel::prelude::*;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The form as submitted (a missing field is empty); `vendor` or `product` names the subject.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct OpenForm {
     pub vendor: String,
@@ -50,7 +50,7 @@ fn minor_units(value: &str) -> Option<i64> {
 }
 
 impl OpenForm {
-    fn subject(&self) -> Option<ReviewSubject> {
+    pub(crate) fn subject(&self) -> Option<ReviewSubject> {
         match (self.vendor.trim(), self.product.trim()) {
             (v, "") => Slug::parse(v).ok().map(ReviewSubject::Vendor),
             ("", p) => Slug::parse(p).ok().map(ReviewSubject::Product),

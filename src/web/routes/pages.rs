@@ -1,140 +1,18 @@
-//! The route table: every route with the permission it requires (pages, API, health check,
-//! assets), registered from that one table, plus the 404 answers (a page, or a problem).
+//! The routes of the browser's pages, their forms and the static assets, each with the
+//! permission it requires (the API's routes are in `api.rs`).
 
-use super::error::{error_page, problem};
-use super::state::AppState;
-use super::{
-    access, account, admin, api, assets, audit, audit_csv, blast, compare, concentration, curate,
-    curation, exports, language, login, pages, recommendations, report, search,
-};
+use super::{RouteRule, Verb, healthz, rule};
 use crate::domain::accounts::Permission;
-use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
-use actix_web::http::{Method, StatusCode};
-use actix_web::{HttpRequest, HttpResponse, Route, web};
-
-/// `GET /healthz`: 200 when the database answers.
-pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    let backend = state.backend;
-    match state
-        .run(|c| {
-            use diesel::connection::SimpleConnection;
-            c.batch_execute("SELECT 1")
-                .map_err(crate::store::StoreError::from)
-        })
-        .await
-    {
-        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok", "database": backend})),
-        Err(e) => {
-            tracing::error!(error = %e, "health check failed");
-            HttpResponse::ServiceUnavailable()
-                .json(serde_json::json!({"status": "unavailable", "database": backend}))
-        }
-    }
-}
-
-async fn not_found(req: HttpRequest) -> HttpResponse {
-    if req.path().starts_with("/api/") {
-        problem(StatusCode::NOT_FOUND, format!("No page at {}", req.path()))
-    } else {
-        let message = crate::i18n::Message::new("error-no-page").with("path", req.path());
-        let nav = super::identity::Nav::for_request(&req, None);
-        super::error::error_page_for(&nav, StatusCode::NOT_FOUND, message)
-    }
-}
-
-fn api_query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    let detail = format!("invalid query string: {err}");
-    actix_web::error::InternalError::from_response(err, problem(StatusCode::BAD_REQUEST, detail))
-        .into()
-}
-
-fn api_json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    let detail = format!("invalid JSON body: {err}");
-    actix_web::error::InternalError::from_response(err, problem(StatusCode::BAD_REQUEST, detail))
-        .into()
-}
-
-fn page_form_error(err: UrlencodedError, _req: &HttpRequest) -> actix_web::Error {
-    let detail = format!("Invalid form: {err}");
-    actix_web::error::InternalError::from_response(err, error_page(StatusCode::BAD_REQUEST, detail))
-        .into()
-}
-
-fn page_query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    let detail = format!("Invalid query string: {err}");
-    actix_web::error::InternalError::from_response(err, error_page(StatusCode::BAD_REQUEST, detail))
-        .into()
-}
-
-/// An HTTP method a route answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verb {
-    Get,
-    Post,
-    Patch,
-}
-
-impl Verb {
-    pub fn method(self) -> Method {
-        match self {
-            Verb::Get => Method::GET,
-            Verb::Post => Method::POST,
-            Verb::Patch => Method::PATCH,
-        }
-    }
-}
-
-/// Who checks the CSRF token of a state-changing page request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Csrf {
-    /// The access gate, before the handler runs.
-    Gate,
-    /// The handler, for a multipart upload (its token is a field of a body too large for the
-    /// gate to read): the gate leaves `access::CsrfCheck::Pending`, and the handler refuses
-    /// the form unless it carries the token before its file (`tests/access.rs` checks it).
-    Handler,
-}
-
-/// One route: method, path pattern, the permission it requires, and its handler.
-pub struct RouteRule {
-    pub verb: Verb,
-    pub path: &'static str,
-    pub permission: Permission,
-    pub handler: fn() -> Route,
-    pub csrf: Csrf,
-}
-
-const fn rule(
-    verb: Verb,
-    path: &'static str,
-    permission: Permission,
-    handler: fn() -> Route,
-) -> RouteRule {
-    RouteRule {
-        verb,
-        path,
-        permission,
-        handler,
-        csrf: Csrf::Gate,
-    }
-}
-
-impl RouteRule {
-    /// The route's handler checks the CSRF token of a multipart upload (see [`Csrf`]).
-    const fn csrf_in_handler(self) -> RouteRule {
-        RouteRule {
-            csrf: Csrf::Handler,
-            ..self
-        }
-    }
-}
-
+use crate::web::{
+    account, admin, assets, audit, audit_csv, blast, compare, concentration, curate, curation,
+    exports, language, login, pages, recommendations, report, search,
+};
 use Permission::{Administer, Curate, Public, Read, ReadAudit, Session};
-use Verb::{Get, Patch, Post};
+use Verb::{Get, Post};
+use actix_web::web;
 
-/// Every route of the application. Routes are registered from this table only, so a route
-/// cannot exist without its rule; `tests/access.rs` checks each one for every role.
-pub static ROUTES: &[RouteRule] = &[
+/// The pages' routes.
+pub(super) static PAGE_ROUTES: &[RouteRule] = &[
     rule(Get, "/healthz", Public, || web::to(healthz)),
     rule(Get, "/static/app.css", Public, || {
         web::to(assets::stylesheet)
@@ -172,36 +50,41 @@ pub static ROUTES: &[RouteRule] = &[
     }),
     rule(Get, "/", Read, || web::to(pages::index)),
     rule(Get, "/reviews", Read, || {
-        web::to(super::reviews::list::list)
+        web::to(crate::web::reviews::list::list)
     }),
     rule(Get, "/reviews/new", Permission::Review, || {
-        web::to(super::reviews::open::form)
+        web::to(crate::web::reviews::open::form)
     }),
     rule(Post, "/reviews/new", Permission::Review, || {
-        web::to(super::reviews::open::submit)
+        web::to(crate::web::reviews::open::submit)
     }),
     rule(Get, "/reviews/{id}", Read, || {
-        web::to(super::reviews::show::page)
+        web::to(crate::web::reviews::show::page)
     }),
     rule(Get, "/reviews/{id}/report.pdf", Read, || {
-        web::to(super::reviews::pdf::pdf)
+        web::to(crate::web::reviews::pdf::pdf)
     }),
     rule(Post, "/reviews/{id}/decision", Permission::Review, || {
-        web::to(super::reviews::decide::submit)
+        web::to(crate::web::reviews::decide::submit)
     }),
     rule(
         Post,
         "/reviews/{id}/conditions/{cid}",
         Permission::Review,
-        || web::to(super::reviews::condition::submit),
+        || web::to(crate::web::reviews::condition::submit),
     ),
-    rule(Get, "/imports", Curate, || web::to(super::imports::form)),
-    rule(Post, "/imports", Curate, || web::to(super::imports::submit)).csrf_in_handler(),
+    rule(Get, "/imports", Curate, || {
+        web::to(crate::web::imports::form)
+    }),
+    rule(Post, "/imports", Curate, || {
+        web::to(crate::web::imports::submit)
+    })
+    .csrf_in_handler(),
     rule(Get, "/imports/template.xlsx", Curate, || {
-        web::to(super::imports::template_xlsx)
+        web::to(crate::web::imports::template_xlsx)
     }),
     rule(Get, "/imports/template/{table}.csv", Curate, || {
-        web::to(super::imports::template_csv)
+        web::to(crate::web::imports::template_csv)
     }),
     rule(Get, "/vendors", Read, || web::to(pages::vendors)),
     rule(Get, "/vendors/new", Curate, || {
@@ -451,90 +334,50 @@ pub static ROUTES: &[RouteRule] = &[
     rule(Post, "/causes/{id}/delete", Curate, || {
         web::to(curation::removal::link_delete)
     }),
+    rule(Get, "/watchlists", Read, || {
+        web::to(crate::web::watchlists::list)
+    }),
+    rule(Post, "/watchlists", Read, || {
+        web::to(crate::web::watchlists::create)
+    }),
+    rule(Get, "/watchlists/{id}", Read, || {
+        web::to(crate::web::watchlists::show::show)
+    }),
+    rule(Post, "/watchlists/{id}/delete", Read, || {
+        web::to(crate::web::watchlists::delete)
+    }),
+    rule(Post, "/watchlists/{id}/items", Read, || {
+        web::to(crate::web::watchlists::show::add_item_submit)
+    }),
+    rule(Post, "/watchlists/{id}/items/{item}/delete", Read, || {
+        web::to(crate::web::watchlists::show::remove_item_submit)
+    }),
+    rule(Post, "/watchlists/{id}/rules", Read, || {
+        web::to(crate::web::watchlists::show::add_rule_submit)
+    }),
+    rule(Post, "/watchlists/{id}/rules/{rule}/delete", Read, || {
+        web::to(crate::web::watchlists::show::remove_rule_submit)
+    }),
+    rule(Post, "/watchlists/{id}/webhook", Read, || {
+        web::to(crate::web::watchlists::show::set_webhook_submit)
+    }),
+    rule(Post, "/watchlists/{id}/webhook/secret", Read, || {
+        web::to(crate::web::watchlists::show::regenerate_secret)
+    }),
+    rule(Post, "/watchlists/{id}/webhook/delete", Read, || {
+        web::to(crate::web::watchlists::show::clear_webhook_submit)
+    }),
+    rule(Get, "/alerts", Read, || {
+        web::to(crate::web::watchlists::inbox::inbox)
+    }),
+    rule(Post, "/alerts/read-all", Read, || {
+        web::to(crate::web::watchlists::inbox::read_all)
+    }),
+    rule(Post, "/alerts/{id}/read", Read, || {
+        web::to(crate::web::watchlists::inbox::read_one)
+    }),
     rule(Get, "/search", Read, || web::to(search::page)),
     rule(Get, "/compare", Read, || web::to(compare::page)),
     rule(Get, "/audit", ReadAudit, || web::to(audit::page)),
     rule(Get, "/audit.csv", ReadAudit, || web::to(audit_csv::csv)),
-    rule(Get, "/api/v1/me", Read, || web::to(api::me)),
-    rule(Get, "/api/v1/vendors", Read, || web::to(api::vendors)),
-    rule(Get, "/api/v1/vendors/{slug}", Read, || web::to(api::vendor)),
-    rule(Patch, "/api/v1/vendors/{slug}", Curate, || {
-        web::to(curate::api_patch_vendor)
-    }),
-    rule(Get, "/api/v1/incidents", Read, || web::to(api::incidents)),
-    rule(Get, "/api/v1/incidents/{slug}", Read, || {
-        web::to(api::incident)
-    }),
-    rule(Get, "/api/v1/vendors/{slug}/blast-radius", Read, || {
-        web::to(blast::vendor_api)
-    }),
-    rule(Get, "/api/v1/products/{slug}/blast-radius", Read, || {
-        web::to(blast::product_api)
-    }),
-    rule(Get, "/api/v1/incidents/{slug}/blast-radius", Read, || {
-        web::to(blast::incident_api)
-    }),
-    rule(Get, "/api/v1/stix", Read, || web::to(super::stix::kb)),
-    rule(Get, "/api/v1/vendors/{slug}/stix", Read, || {
-        web::to(super::stix::vendor)
-    }),
-    rule(Get, "/api/v1/incidents/{slug}/stix", Read, || {
-        web::to(super::stix::incident)
-    }),
-    rule(Get, "/api/v1/concentration", Read, || {
-        web::to(concentration::api)
-    }),
-    rule(Get, "/api/v1/recommendations", Read, || {
-        web::to(recommendations::api_list)
-    }),
-    rule(Get, "/api/v1/products/{slug}/recommendation", Read, || {
-        web::to(recommendations::api_product)
-    }),
-    rule(Get, "/api/v1/sources", Read, || web::to(api::sources)),
-    rule(Get, "/api/v1/sources/{id}", Read, || web::to(api::source)),
-    rule(Get, "/api/v1/search", Read, || web::to(search::api)),
-    rule(Get, "/api/v1/audit", ReadAudit, || web::to(audit::api_list)),
 ];
-
-/// The rule for a request's method and matched path pattern.
-pub fn rule_for(method: &Method, pattern: &str) -> Option<&'static RouteRule> {
-    ROUTES
-        .iter()
-        .find(|r| r.path == pattern && r.verb.method() == *method)
-}
-
-/// Registers every route in [`ROUTES`], one resource per path, with the error handlers of
-/// the API or of the pages.
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    let mut paths: Vec<&'static str> = Vec::new();
-    for r in ROUTES {
-        if !paths.contains(&r.path) {
-            paths.push(r.path);
-        }
-    }
-    for path in paths {
-        let mut resource = web::resource(path);
-        resource = if path.starts_with("/api/") {
-            resource
-                .app_data(web::QueryConfig::default().error_handler(api_query_error))
-                .app_data(
-                    web::JsonConfig::default()
-                        .limit(1 << 20)
-                        .error_handler(api_json_error),
-                )
-        } else {
-            resource
-                .app_data(web::QueryConfig::default().error_handler(page_query_error))
-                .app_data(
-                    web::FormConfig::default()
-                        .limit(access::FORM_LIMIT)
-                        .error_handler(page_form_error),
-                )
-        };
-        for r in ROUTES.iter().filter(|r| r.path == path) {
-            resource = resource.route((r.handler)().method(r.verb.method()));
-        }
-        cfg.service(resource);
-    }
-    cfg.default_service(web::to(not_found));
-}

@@ -1,0 +1,339 @@
+//! `/watchlists/{id}`: one of the reader's watchlists — what it watches, its rules, its
+//! webhook (URL and signing secret) and the delivery log — with the forms changing them.
+
+use crate::domain::{DeliveryStatus, Slug, WatchRuleKind, WebUrl};
+use crate::i18n::Message;
+use crate::store::alerts::deliveries::deliveries_of;
+use crate::store::alerts::inbox::alerts_of;
+use crate::store::alerts::watchlists::{
+    RuleValues, WatchTarget, WatchlistDetail, add_item, add_rule, clear_webhook, remove_item,
+    remove_rule, set_webhook, watchlist,
+};
+use crate::store::alerts::{Alert, Delivery};
+use crate::store::curation::Checked;
+use crate::store::pack::seed::import_time;
+use crate::store::queries::PageRequest;
+use crate::store::{DbConnection, StoreError};
+use crate::web::account::path_id;
+use crate::web::curate::FieldErrors;
+use crate::web::curation::{refused, respond, see_other};
+use crate::web::error::{PageError, WebError};
+use crate::web::identity::{Nav, Principal};
+use crate::web::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+/// Deliveries shown in the log, and alerts in the list's recent alerts.
+const SHOWN: i64 = 20;
+
+#[derive(Template)]
+#[template(path = "watchlists/show.html")]
+pub struct WatchlistPage {
+    pub nav: Nav,
+    pub d: WatchlistDetail,
+    pub alerts: Vec<Alert>,
+    pub deliveries: Vec<Delivery>,
+    pub kinds: &'static [WatchRuleKind],
+    pub notice: Option<Message>,
+    pub errors: FieldErrors,
+    /// The forms' fields as typed.
+    pub typed: Typed,
+}
+
+/// What the forms held when they come back with errors.
+#[derive(Debug, Default)]
+pub struct Typed {
+    pub item_kind: String,
+    pub item_slug: String,
+    pub rule_kind: String,
+    pub threshold: String,
+    pub url: String,
+}
+
+impl WatchlistPage {
+    /// Whether a delivery is still to be sent.
+    pub fn pending(&self, d: &Delivery) -> bool {
+        d.status == DeliveryStatus::Pending
+    }
+}
+
+async fn page(
+    nav: Nav,
+    state: &AppState,
+    (owner, id): (i32, i32),
+    (notice, errors, typed): (Option<Message>, FieldErrors, Typed),
+    status: StatusCode,
+) -> Result<HttpResponse, PageError> {
+    let (d, alerts, deliveries) = state
+        .run(move |c| {
+            let d = watchlist(c, owner, id)?;
+            let alerts = alerts_of(c, owner, Some(id), PageRequest::new(Some(SHOWN), None))?;
+            Ok((d, alerts.items, deliveries_of(c, id, SHOWN)?))
+        })
+        .await?;
+    let page = WatchlistPage {
+        nav,
+        d,
+        alerts,
+        deliveries,
+        kinds: WatchRuleKind::ALL,
+        notice,
+        errors,
+        typed,
+    };
+    respond(&page, status)
+}
+
+/// `?done=` after a change.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DoneQuery {
+    pub done: String,
+}
+
+/// `GET /watchlists/{id}`.
+pub async fn show(
+    nav: Nav,
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<String>,
+    query: web::Query<DoneQuery>,
+) -> Result<HttpResponse, PageError> {
+    let id = path_id(&id, "watchlist")?;
+    let notice = match query.done.as_str() {
+        "" => None,
+        "webhook" => Some(Message::new("watch-done-webhook")),
+        "secret" => Some(Message::new("watch-done-secret")),
+        "webhook-removed" => Some(Message::new("watch-done-webhook-removed")),
+        _ => Some(Message::new("watch-done")),
+    };
+    let key = (principal.account.id, id);
+    let parts = (notice, FieldErrors::default(), Typed::default());
+    page(nav, &state, key, parts, StatusCode::OK).await
+}
+
+type Change = Box<dyn FnOnce(&mut DbConnection) -> Result<Checked<()>, StoreError> + Send>;
+
+/// Runs a checked change of the reader's watchlist `id`: on success back to its page with
+/// `done`; refused, the page again (400) with the messages and what was typed.
+async fn apply(
+    nav: Nav,
+    state: &AppState,
+    (owner, id): (i32, i32),
+    (change, done): (Change, &str),
+    typed: Typed,
+) -> Result<HttpResponse, PageError> {
+    match state.run(change).await? {
+        Ok(()) => Ok(see_other(format!("/watchlists/{id}?done={done}"))),
+        Err(r) => {
+            let parts = (None, refused(r), typed);
+            page(nav, state, (owner, id), parts, StatusCode::BAD_REQUEST).await
+        }
+    }
+}
+
+/// The form adding a vendor or a product.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ItemForm {
+    /// `vendor` or `product`.
+    pub kind: String,
+    pub slug: String,
+}
+
+/// `POST /watchlists/{id}/items`.
+pub async fn add_item_submit(
+    nav: Nav,
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<String>,
+    form: web::Form<ItemForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = path_id(&id, "watchlist")?;
+    let key = (principal.account.id, id);
+    let form = form.into_inner();
+    let typed = Typed {
+        item_kind: form.kind.clone(),
+        item_slug: form.slug.clone(),
+        ..Typed::default()
+    };
+    let target = match (form.kind.as_str(), Slug::parse(form.slug.trim())) {
+        ("vendor", Ok(s)) => WatchTarget::Vendor(s),
+        ("product", Ok(s)) => WatchTarget::Product(s),
+        (_, slug) => {
+            let mut errors = FieldErrors::default();
+            match slug {
+                Err(e) => errors.add("slug", e),
+                Ok(_) => errors.add("kind", Message::new("err-choose")),
+            }
+            let parts = (None, errors, typed);
+            return page(nav, &state, key, parts, StatusCode::BAD_REQUEST).await;
+        }
+    };
+    let (actor, now) = (principal.actor(), import_time());
+    let change: Change = Box::new(move |c| add_item(c, &actor, key, &target, now));
+    apply(nav, &state, key, (change, "item"), typed).await
+}
+
+/// `POST /watchlists/{id}/items/{item}/delete`.
+pub async fn remove_item_submit(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (id, item) = path.into_inner();
+    let (id, item) = (path_id(&id, "watchlist")?, path_id(&item, "watch item")?);
+    let (actor, key, now) = (principal.actor(), (principal.account.id, id), import_time());
+    state
+        .run(move |c| remove_item(c, &actor, key, item, now))
+        .await?;
+    Ok(see_other(format!("/watchlists/{id}?done=item-removed")))
+}
+
+/// The form adding a rule.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RuleForm {
+    pub kind: String,
+    pub threshold: String,
+}
+
+/// `POST /watchlists/{id}/rules`.
+pub async fn add_rule_submit(
+    nav: Nav,
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<String>,
+    form: web::Form<RuleForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = path_id(&id, "watchlist")?;
+    let key = (principal.account.id, id);
+    let form = form.into_inner();
+    let typed = Typed {
+        rule_kind: form.kind.clone(),
+        threshold: form.threshold.clone(),
+        ..Typed::default()
+    };
+    let mut errors = FieldErrors::default();
+    let threshold = match form.threshold.trim() {
+        "" => Some(None),
+        t => match t.parse::<i64>() {
+            Ok(n) => Some(Some(n)),
+            Err(_) => {
+                errors.add("threshold", Message::new("watch-err-threshold"));
+                None
+            }
+        },
+    };
+    let rule = match (form.kind.trim().parse::<WatchRuleKind>(), threshold) {
+        (Ok(kind), Some(t)) => match RuleValues::check(kind, t) {
+            Ok(rule) => Some(rule),
+            Err(m) => {
+                errors.add("threshold", m);
+                None
+            }
+        },
+        (Err(_), _) => {
+            errors.add("kind", Message::new("err-choose"));
+            None
+        }
+        (Ok(_), None) => None,
+    };
+    let Some(rule) = rule else {
+        let parts = (None, errors, typed);
+        return page(nav, &state, key, parts, StatusCode::BAD_REQUEST).await;
+    };
+    let (actor, now) = (principal.actor(), import_time());
+    let change: Change = Box::new(move |c| add_rule(c, &actor, key, rule, now));
+    apply(nav, &state, key, (change, "rule"), typed).await
+}
+
+/// `POST /watchlists/{id}/rules/{rule}/delete`.
+pub async fn remove_rule_submit(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (id, rule) = path.into_inner();
+    let (id, rule) = (path_id(&id, "watchlist")?, path_id(&rule, "watch rule")?);
+    let (actor, key, now) = (principal.actor(), (principal.account.id, id), import_time());
+    state
+        .run(move |c| remove_rule(c, &actor, key, rule, now))
+        .await?;
+    Ok(see_other(format!("/watchlists/{id}?done=rule-removed")))
+}
+
+/// The webhook form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct WebhookForm {
+    pub url: String,
+}
+
+/// `POST /watchlists/{id}/webhook`: sets the URL (a secret is generated the first time).
+pub async fn set_webhook_submit(
+    nav: Nav,
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<String>,
+    form: web::Form<WebhookForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = path_id(&id, "watchlist")?;
+    let key = (principal.account.id, id);
+    let typed_url = form.into_inner().url;
+    let url = match WebUrl::parse(typed_url.trim()) {
+        Ok(url) => url,
+        Err(e) => {
+            let mut errors = FieldErrors::default();
+            errors.add("url", e);
+            let typed = Typed {
+                url: typed_url,
+                ..Typed::default()
+            };
+            let parts = (None, errors, typed);
+            return page(nav, &state, key, parts, StatusCode::BAD_REQUEST).await;
+        }
+    };
+    let (actor, now) = (principal.actor(), import_time());
+    state
+        .run(move |c| set_webhook(c, &actor, key, (&url, false), now))
+        .await?;
+    Ok(see_other(format!("/watchlists/{id}?done=webhook")))
+}
+
+/// `POST /watchlists/{id}/webhook/secret`: a new signing secret for the same URL.
+pub async fn regenerate_secret(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let id = path_id(&id, "watchlist")?;
+    let (actor, key, now) = (principal.actor(), (principal.account.id, id), import_time());
+    state
+        .run(move |c| {
+            let url = watchlist(c, key.0, key.1)?.watchlist.webhook_url;
+            let Some(url) = url.and_then(|u| WebUrl::parse(&u).ok()) else {
+                return Ok(None);
+            };
+            set_webhook(c, &actor, key, (&url, true), now).map(Some)
+        })
+        .await?
+        .ok_or_else(|| PageError(WebError::Invalid(Message::new("watch-err-no-webhook"))))?;
+    Ok(see_other(format!("/watchlists/{id}?done=secret")))
+}
+
+/// `POST /watchlists/{id}/webhook/delete`: no more deliveries; pending ones fail.
+pub async fn clear_webhook_submit(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let id = path_id(&id, "watchlist")?;
+    let (actor, key, now) = (principal.actor(), (principal.account.id, id), import_time());
+    state
+        .run(move |c| clear_webhook(c, &actor, key, now))
+        .await?;
+    Ok(see_other(format!("/watchlists/{id}?done=webhook-removed")))
+}
