@@ -96,9 +96,10 @@ impl fmt::Debug for DatabaseUrl {
     }
 }
 
-/// SQLite settings applied to every new connection.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+/// SQLite settings applied to every new connection. The busy timeout comes first: switching
+/// to WAL needs a lock that a connection closing elsewhere may hold for a moment.
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
 
 /// Opens one connection, dispatching on the URL scheme (so the real error is reported).
 pub fn connect(url: &DatabaseUrl) -> Result<DbConnection, StoreError> {
