@@ -5,7 +5,7 @@ use super::doc::Op;
 use super::incident_form::{IncidentApiForm, api_names};
 use super::paging::{PAGING, list_response, page_request};
 use super::params::{Param, QueryParams};
-use super::records::{self, Creatable, Record, held_by};
+use super::records::{self, Creatable, Record, refused_if_held};
 use super::{ApiError, FieldErrors, WebError};
 use crate::domain::IncidentKind;
 use crate::domain::views::{IncidentDetail, IncidentSummary};
@@ -140,11 +140,9 @@ impl Record for Incidents {
         by: &Change,
         key: &str,
     ) -> Result<Result<(), String>, StoreError> {
-        let (check, deleted) = delete_incident(c, &by.actor, key, &by.config, by.today, by.now)?;
-        match deleted {
-            Some(_) => Ok(Ok(())),
-            None => Ok(Err(held_by(Self::KIND, &check.references))),
-        }
+        // The store deletes nothing while anything refers to the record.
+        let (check, _) = delete_incident(c, &by.actor, key, &by.config, by.today, by.now)?;
+        Ok(refused_if_held(Self::KIND, &check.references))
     }
 }
 

@@ -4,7 +4,7 @@
 use super::doc::Op;
 use super::paging::{PAGING, list_response, page_request};
 use super::params::{AS_OF, Param, QueryParams};
-use super::records::{self, Creatable, Record, held_by};
+use super::records::{self, Creatable, Record, refused_if_held};
 use super::{ApiError, FieldErrors, WebError};
 use crate::domain::views::ProductView;
 use crate::i18n::Message;
@@ -122,11 +122,7 @@ impl Record for Products {
         key: &str,
     ) -> Result<Result<(), String>, StoreError> {
         let check = delete_record(c, &by.actor, Deletable::Product(key), by.now)?;
-        if check.references.is_empty() {
-            Ok(Ok(()))
-        } else {
-            Ok(Err(held_by(Self::KIND, &check.references)))
-        }
+        Ok(refused_if_held(Self::KIND, &check.references))
     }
 }
 

@@ -231,6 +231,18 @@ pub async fn delete<R: Record>(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// A delete refused while anything refers to the record: what holds it, in English (409).
+pub fn refused_if_held(
+    kind: &str,
+    references: &[crate::store::curation::delete::Reference],
+) -> Result<(), String> {
+    if references.is_empty() {
+        Ok(())
+    } else {
+        Err(held_by(kind, references))
+    }
+}
+
 /// "it is still referenced by 2 products (acme-orion, acme-x)": what holds a record, in
 /// English, for a refused delete.
 pub fn held_by(kind: &str, references: &[crate::store::curation::delete::Reference]) -> String {

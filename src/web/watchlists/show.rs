@@ -183,13 +183,34 @@ pub async fn remove_item_submit(
     principal: Principal,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, PageError> {
-    let (id, item) = path.into_inner();
-    let (id, item) = (path_id(&id, "watchlist")?, path_id(&item, "watch item")?);
+    let part = ("watch item", "item-removed");
+    remove_part(&state, &principal, path.into_inner(), part, remove_item).await
+}
+
+/// A store function removing one part (an item, a rule) of an owner's watchlist.
+type RemovePart = fn(
+    &mut DbConnection,
+    &crate::domain::audit::Actor,
+    (i32, i32),
+    i32,
+    chrono::NaiveDateTime,
+) -> Result<(), StoreError>;
+
+/// Removes the part `(list, part)` of the reader's watchlist with `remove` (audited), and
+/// goes back to the list saying `done`; a part or list of someone else's is 404.
+async fn remove_part(
+    state: &AppState,
+    principal: &Principal,
+    (id, part): (String, String),
+    (what, done): (&'static str, &'static str),
+    remove: RemovePart,
+) -> Result<HttpResponse, PageError> {
+    let (id, part) = (path_id(&id, "watchlist")?, path_id(&part, what)?);
     let (actor, key, now) = (principal.actor(), (principal.account.id, id), import_time());
     state
-        .run(move |c| remove_item(c, &actor, key, item, now))
+        .run(move |c| remove(c, &actor, key, part, now))
         .await?;
-    Ok(see_other(format!("/watchlists/{id}?done=item-removed")))
+    Ok(see_other(format!("/watchlists/{id}?done={done}")))
 }
 
 /// The form adding a rule.
@@ -256,13 +277,8 @@ pub async fn remove_rule_submit(
     principal: Principal,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, PageError> {
-    let (id, rule) = path.into_inner();
-    let (id, rule) = (path_id(&id, "watchlist")?, path_id(&rule, "watch rule")?);
-    let (actor, key, now) = (principal.actor(), (principal.account.id, id), import_time());
-    state
-        .run(move |c| remove_rule(c, &actor, key, rule, now))
-        .await?;
-    Ok(see_other(format!("/watchlists/{id}?done=rule-removed")))
+    let part = ("watch rule", "rule-removed");
+    remove_part(&state, &principal, path.into_inner(), part, remove_rule).await
 }
 
 /// The webhook form.
