@@ -83,6 +83,11 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     ),
     (
         Verb::Post,
+        "/watchlists/{id}/name",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
         "/watchlists/{id}/items",
         [SignIn, Pass, Pass, Pass, Pass],
     ),

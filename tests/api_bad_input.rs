@@ -4,6 +4,7 @@
 mod common;
 
 use common::api::{fingerprint, table_names};
+use common::curation::record_incident;
 use common::{Answer, As, TestApp, TestDb};
 use serde_json::{Value, json};
 use trustkb::domain::Role;
@@ -246,6 +247,28 @@ fn assert_refused(answer: &Answer, context: &str, failures: &mut Vec<String>) {
     }
 }
 
+/// A watchlist of the admin's with an item, a rule and an alert, so that the watchlist and
+/// alert routes are tried on records that exist.
+fn give_a_watchlist_and_an_alert(app: &TestApp, admin: &As) {
+    let created = app.send_json(
+        "POST",
+        "/api/v1/watchlists",
+        admin,
+        &json!({"name": "Mail"}),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let list = format!("/api/v1/watchlists/{}", created.json()["id"]);
+    for (part, body) in [
+        ("items", json!({"kind": "vendor", "slug": "mimecast"})),
+        ("rules", json!({"kind": "new_incident"})),
+    ] {
+        let added = app.send_json("POST", &format!("{list}/{part}"), admin, &body);
+        assert_eq!(added.status, 200, "{}", added.body);
+    }
+    record_incident(app, "mimecast-corpus-breach", "mimecast");
+    assert_eq!(app.get_as("/api/v1/alerts", admin).json()["total"], 1);
+}
+
 #[test]
 fn every_write_endpoint_refuses_the_corpus_and_changes_nothing() {
     let doc = serde_json::to_value(trustkb::web::api::openapi::document()).expect("document");
@@ -253,6 +276,7 @@ fn every_write_endpoint_refuses_the_corpus_and_changes_nothing() {
         let app = TestApp::spawn(&db);
         let admin = app.as_role(Role::Admin);
         assert!(table_names(&db).len() > 10);
+        give_a_watchlist_and_an_alert(&app, &admin);
         let mut failures = Vec::new();
         let mut sent = 0;
         let writes = ROUTES

@@ -4,127 +4,14 @@
 
 mod common;
 
-use common::curation::{today, vendor_score};
+use common::curation::{record_incident, today, vendor_score};
+use common::webhook::{Receiver, signed_by};
 use common::{As, TestApp, TestDb, ensure_account, test_config};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use trustkb::config::ServeConfig;
 use trustkb::domain::Role;
-use trustkb::store::alerts::inbox::alerts_of;
+use trustkb::store::alerts::inbox::{AlertFilter, alerts_of};
 use trustkb::store::queries::PageRequest;
-
-/// One request the receiver got.
-#[derive(Debug, Clone)]
-struct Hit {
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-    at: Instant,
-}
-
-impl Hit {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// A webhook receiver on loopback answering every request with `status`.
-struct Receiver {
-    url: String,
-    hits: Arc<Mutex<Vec<Hit>>>,
-}
-
-impl Receiver {
-    fn start(status: u16) -> Receiver {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-        let hits = Arc::new(Mutex::new(Vec::new()));
-        let seen = hits.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { continue };
-                let Some(hit) = read_request(&mut stream) else {
-                    continue;
-                };
-                seen.lock().expect("lock").push(hit);
-                let answer = format!(
-                    "HTTP/1.1 {status} Answer\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                );
-                let _ = stream.write_all(answer.as_bytes());
-            }
-        });
-        Receiver { url, hits }
-    }
-
-    fn hits(&self) -> Vec<Hit> {
-        self.hits.lock().expect("lock").clone()
-    }
-
-    /// Waits until at least `n` requests came (panics after `limit`).
-    fn wait_for(&self, n: usize, limit: Duration) -> Vec<Hit> {
-        let start = Instant::now();
-        loop {
-            let hits = self.hits();
-            if hits.len() >= n {
-                return hits;
-            }
-            assert!(
-                start.elapsed() < limit,
-                "the receiver got {} requests, not {n}, within {limit:?}",
-                hits.len()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-fn read_request(stream: &mut std::net::TcpStream) -> Option<Hit> {
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).ok()?;
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        let (k, v) = line.split_once(':')?;
-        headers.push((k.trim().to_ascii_lowercase(), v.trim().to_owned()));
-    }
-    let length: usize = headers
-        .iter()
-        .find(|(k, _)| k == "content-length")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).ok()?;
-    Some(Hit {
-        headers,
-        body,
-        at: Instant::now(),
-    })
-}
-
-/// Whether `header` is `sha256=` and the hex HMAC-SHA256 of `body` under `secret`.
-fn signed_by(secret: &str, body: &[u8], header: &str) -> bool {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("key");
-    mac.update(body);
-    let hex: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    header == format!("sha256={hex}")
-}
 
 /// A server whose worker polls every 50 ms and retries after 200 ms, 400 ms, … (3 attempts).
 fn fast_config(db: &TestDb) -> ServeConfig {
@@ -161,25 +48,6 @@ fn secret_of(app: &TestApp, who: &As, id: i32) -> String {
     rest[..rest.find('<').expect("end")].to_owned()
 }
 
-fn record_incident(app: &TestApp, slug: &str, vendor: &str) {
-    let answer = app.post_form(
-        "/incidents/new",
-        &app.as_role(Role::Analyst),
-        &[
-            ("slug", slug),
-            ("title", "A later breach"),
-            ("kind", "data_breach"),
-            ("severity", "5"),
-            ("disclosed_on", today().as_str()),
-            ("summary", "A breach recorded for the watchlist tests."),
-            ("inv1_vendor", vendor),
-            ("inv1_role", "origin"),
-            ("inv1_description", "Customer data was taken."),
-        ],
-    );
-    assert_eq!(answer.status, 303, "{}", answer.body);
-}
-
 /// The kinds (and thresholds) of the alerts of watchlist `id` of the viewer.
 fn alert_kinds(db: &TestDb, id: i32) -> Vec<(String, Option<i32>)> {
     let mut conn = db.connect();
@@ -187,7 +55,7 @@ fn alert_kinds(db: &TestDb, id: i32) -> Vec<(String, Option<i32>)> {
     let page = alerts_of(
         &mut conn,
         owner,
-        Some(id),
+        AlertFilter::of_watchlist(id),
         PageRequest::new(Some(500), None),
     )
     .expect("alerts");
@@ -336,7 +204,7 @@ fn rules_fire_on_what_they_watch_and_the_inbox_shows_them() {
         let first = alerts_of(
             &mut conn,
             owner,
-            Some(list),
+            AlertFilter::of_watchlist(list),
             PageRequest::new(Some(1), None),
         )
         .expect("alerts")
@@ -571,3 +439,33 @@ summary = "An outage recorded while the server was stopped."
 vendor = "mimecast"
 role = "victim"
 "#;
+
+#[test]
+fn a_watchlist_is_renamed_on_its_page_and_a_taken_name_comes_back() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let viewer = app.as_role(Role::Viewer);
+        let list = create_list(&app, &viewer, "Mail");
+        create_list(&app, &viewer, "Network");
+        let rename = format!("/watchlists/{list}/name");
+        let taken = app.post_form(&rename, &viewer, &[("name", "Network")]);
+        assert_eq!(taken.status, 400, "{}", taken.body);
+        assert!(taken.body.contains("You already have a watchlist named"));
+        assert!(
+            taken.body.contains("value=\"Network\""),
+            "the name typed is kept"
+        );
+        let empty = app.post_form(&rename, &viewer, &[("name", " ")]);
+        assert_eq!(empty.status, 400);
+        change(&app, &viewer, list, "/name", &[("name", "E-mail security")]);
+        let page = app.get_as(&format!("/watchlists/{list}"), &viewer);
+        assert!(
+            page.body.contains("<h1>E-mail security</h1>"),
+            "{}",
+            page.body
+        );
+        let analyst = app.as_role(Role::Analyst);
+        let theirs = app.post_form(&rename, &analyst, &[("name", "Mine")]);
+        assert_eq!(theirs.status, 404);
+    }
+}

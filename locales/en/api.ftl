@@ -13,3 +13,4 @@ api-field-type = must be { $expected }, not { $given }
 api-involvements-lengths = must have as many items as the longest involvement list ({ $count }), or none
 api-involvements-too-many = holds more involvements than an incident's form takes (at most { $max })
 api-cause-fixed = a causal link cannot be changed; delete it and add another
+api-alert-up-to = must be the id of the newest alert you have seen, a whole number from 0 (given: “{ $value }”)

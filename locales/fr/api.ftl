@@ -13,3 +13,4 @@ api-field-type = doit être { $expected } (en JSON), pas { $given }
 api-involvements-lengths = doit avoir autant d’éléments que la plus longue liste d’implications ({ $count }), ou aucun
 api-involvements-too-many = contient plus d’implications que le formulaire d’un incident n’en accepte (au plus { $max })
 api-cause-fixed = un lien de causalité ne se modifie pas ; supprimez-le et ajoutez-en un autre
+api-alert-up-to = doit être l’identifiant de la dernière alerte vue, un nombre entier à partir de 0 (reçu : « { $value } »)

@@ -42,6 +42,12 @@ impl FieldErrors {
         FieldErrors(fields.collect())
     }
 
+    /// These messages but those about a field `other` already names.
+    pub fn except(self, other: &FieldErrors) -> FieldErrors {
+        let kept = self.0.into_iter().filter(|(f, _)| other.get(f).is_none());
+        FieldErrors(kept.collect())
+    }
+
     /// The message for `field`, if it was wrong.
     pub fn get(&self, field: &str) -> Option<&Message> {
         self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m)

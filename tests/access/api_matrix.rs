@@ -392,4 +392,74 @@ pub const API_MATRIX: &[(Verb, &str, [Expect; 5])] = &[
         "/api/v1/search",
         [SignIn, Pass, Pass, Pass, Pass],
     ),
+    (
+        Verb::Get,
+        "/api/v1/watchlists",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/api/v1/watchlists",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/watchlists/{id}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Patch,
+        "/api/v1/watchlists/{id}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Delete,
+        "/api/v1/watchlists/{id}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/api/v1/watchlists/{id}/items",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Delete,
+        "/api/v1/watchlists/{id}/items/{item}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/api/v1/watchlists/{id}/rules",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Delete,
+        "/api/v1/watchlists/{id}/rules/{rule}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/watchlists/{id}/deliveries",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/alerts",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Post,
+        "/api/v1/alerts/read",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
+        "/api/v1/alerts/{id}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Patch,
+        "/api/v1/alerts/{id}",
+        [SignIn, Pass, Pass, Pass, Pass],
+    ),
 ];

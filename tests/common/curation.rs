@@ -98,3 +98,23 @@ pub fn assert_curators_only(app: &TestApp, db: &TestDb, tables: &[&str], paths: 
         db.backend
     );
 }
+
+/// Records a severe data breach at `vendor` today, by the incident form, as an analyst.
+pub fn record_incident(app: &TestApp, slug: &str, vendor: &str) {
+    let answer = app.post_form(
+        "/incidents/new",
+        &app.as_role(trustkb::domain::Role::Analyst),
+        &[
+            ("slug", slug),
+            ("title", "A later breach"),
+            ("kind", "data_breach"),
+            ("severity", "5"),
+            ("disclosed_on", today().as_str()),
+            ("summary", "A breach recorded for the watchlist tests."),
+            ("inv1_vendor", vendor),
+            ("inv1_role", "origin"),
+            ("inv1_description", "Customer data was taken."),
+        ],
+    );
+    assert_eq!(answer.status, 303, "{}", answer.body);
+}

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod curation;
 pub mod i18n;
+pub mod webhook;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -6,6 +6,7 @@ use super::payload::{alert_body, event_of};
 use super::rows::{Attempt, Delivery};
 use crate::domain::DeliveryStatus;
 use crate::store::error::parse_stored;
+use crate::store::queries::{Page, PageRequest};
 use crate::store::schema::{watchlists, webhook_attempts, webhook_deliveries};
 use crate::store::{DbConnection, StoreError};
 use chrono::{NaiveDateTime, TimeDelta};
@@ -225,17 +226,22 @@ type DeliveryRow = (
 /// An attempt as stored: its delivery, time, status code, error and duration.
 type AttemptRow = (i32, NaiveDateTime, Option<i32>, Option<String>, i32);
 
-/// The latest `limit` deliveries of watchlist `id`, newest first, each with its attempts
-/// (the delivery log). The caller checks the watchlist is the reader's.
+/// One page of the deliveries of watchlist `id`, newest first, each with its attempts (the
+/// delivery log). The caller checks the watchlist is the reader's.
 pub fn deliveries_of(
     conn: &mut DbConnection,
     id: i32,
-    limit: i64,
-) -> Result<Vec<Delivery>, StoreError> {
+    page: PageRequest,
+) -> Result<Page<Delivery>, StoreError> {
+    let total: i64 = webhook_deliveries::table
+        .filter(webhook_deliveries::watchlist_id.eq(id))
+        .count()
+        .get_result(conn)?;
     let rows: Vec<DeliveryRow> = webhook_deliveries::table
         .filter(webhook_deliveries::watchlist_id.eq(id))
         .order(webhook_deliveries::id.desc())
-        .limit(limit)
+        .limit(page.limit)
+        .offset(page.offset)
         .select((
             webhook_deliveries::id,
             webhook_deliveries::alert_id,
@@ -262,7 +268,8 @@ pub fn deliveries_of(
             webhook_attempts::duration_ms,
         ))
         .load(conn)?;
-    rows.into_iter()
+    let items = rows
+        .into_iter()
         .map(|r| {
             let log = logged
                 .iter()
@@ -289,7 +296,8 @@ pub fn deliveries_of(
                 log,
             })
         })
-        .collect()
+        .collect::<Result<_, StoreError>>()?;
+    Ok(Page { items, total })
 }
 
 #[cfg(test)]

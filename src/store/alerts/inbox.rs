@@ -78,11 +78,28 @@ impl AlertRow {
     }
 }
 
-/// `owner`'s alerts (only watchlist `watchlist`'s when given): unread first, newest first.
+/// Which of an owner's alerts a list shows: one watchlist's only, unread ones only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AlertFilter {
+    pub watchlist: Option<i32>,
+    pub unread_only: bool,
+}
+
+impl AlertFilter {
+    /// Every alert of watchlist `id`.
+    pub fn of_watchlist(id: i32) -> AlertFilter {
+        AlertFilter {
+            watchlist: Some(id),
+            unread_only: false,
+        }
+    }
+}
+
+/// `owner`'s alerts that `filter` keeps: unread first, newest first.
 pub fn alerts_of(
     conn: &mut DbConnection,
     owner: i32,
-    watchlist: Option<i32>,
+    filter: AlertFilter,
     page: PageRequest,
 ) -> Result<Page<Alert>, StoreError> {
     let query = || {
@@ -90,8 +107,11 @@ pub fn alerts_of(
             .inner_join(watchlists::table)
             .filter(alerts::owner_id.eq(owner))
             .into_boxed();
-        if let Some(w) = watchlist {
+        if let Some(w) = filter.watchlist {
             q = q.filter(alerts::watchlist_id.eq(w));
+        }
+        if filter.unread_only {
+            q = q.filter(alerts::read_at.is_null());
         }
         q
     };
@@ -110,6 +130,19 @@ pub fn alerts_of(
     Ok(Page { items, total })
 }
 
+/// `owner`'s alert `id`; anyone else's, or none, is not found.
+pub fn alert(conn: &mut DbConnection, owner: i32, id: i32) -> Result<Alert, StoreError> {
+    let row: Option<(AlertRow, String)> = alerts::table
+        .inner_join(watchlists::table)
+        .filter(alerts::id.eq(id))
+        .filter(alerts::owner_id.eq(owner))
+        .select((AlertRow::as_select(), watchlists::name))
+        .first(conn)
+        .optional()?;
+    let (row, name) = row.ok_or_else(|| StoreError::not_found("alert", id.to_string()))?;
+    row.view(name)
+}
+
 /// How many of `owner`'s alerts are unread.
 pub fn unread_count(conn: &mut DbConnection, owner: i32) -> Result<i64, StoreError> {
     Ok(alerts::table
@@ -119,11 +152,13 @@ pub fn unread_count(conn: &mut DbConnection, owner: i32) -> Result<i64, StoreErr
         .get_result(conn)?)
 }
 
-/// Marks `owner`'s alert `id` read (once: a read alert keeps its first reading time).
-pub fn mark_read(
+/// Marks `owner`'s alert `id` read (once: a read alert keeps its first reading time) or
+/// unread again.
+pub fn set_read(
     conn: &mut DbConnection,
     owner: i32,
     id: i32,
+    read: bool,
     now: NaiveDateTime,
 ) -> Result<(), StoreError> {
     let mine: i64 = alerts::table
@@ -134,26 +169,32 @@ pub fn mark_read(
     if mine == 0 {
         return Err(StoreError::not_found("alert", id.to_string()));
     }
-    diesel::update(
-        alerts::table
-            .filter(alerts::id.eq(id))
-            .filter(alerts::read_at.is_null()),
-    )
-    .set(alerts::read_at.eq(Some(now)))
-    .execute(conn)?;
+    let target = alerts::table.filter(alerts::id.eq(id));
+    if read {
+        diesel::update(target.filter(alerts::read_at.is_null()))
+            .set(alerts::read_at.eq(Some(now)))
+            .execute(conn)?;
+    } else {
+        diesel::update(target)
+            .set(alerts::read_at.eq(None::<NaiveDateTime>))
+            .execute(conn)?;
+    }
     Ok(())
 }
 
-/// Marks every unread alert of `owner` read; returns how many.
+/// Marks every unread alert of `owner` read, or only those up to alert `up_to` (the newest
+/// the reader has seen: one raised since stays unread); returns how many.
 pub fn mark_all_read(
     conn: &mut DbConnection,
     owner: i32,
+    up_to: Option<i32>,
     now: NaiveDateTime,
 ) -> Result<usize, StoreError> {
     Ok(diesel::update(
         alerts::table
             .filter(alerts::owner_id.eq(owner))
-            .filter(alerts::read_at.is_null()),
+            .filter(alerts::read_at.is_null())
+            .filter(alerts::id.le(up_to.unwrap_or(i32::MAX))),
     )
     .set(alerts::read_at.eq(Some(now)))
     .execute(conn)?)

@@ -10,7 +10,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 /// A vendor or product as an alert or a watchlist names it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = AlertSubject)]
 pub struct SubjectInfo {
     /// "vendor" or "product".
     pub kind: String,
@@ -99,7 +100,7 @@ pub struct WatchItem {
 }
 
 /// One rule of a watchlist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct WatchRule {
     pub id: i32,
     pub kind: WatchRuleKind,
@@ -107,8 +108,9 @@ pub struct WatchRule {
     pub threshold: Option<i32>,
 }
 
-/// A vendor's or product's score and grade at one moment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A vendor's or product's score and grade at one moment (null while unscored).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = AlertScore)]
 pub struct ScorePoint {
     pub score: Option<f64>,
     pub grade: Option<String>,

@@ -1,4 +1,4 @@
-//! Each account's watchlists: created, renamed away, their items, rules and webhook set, every
+//! Each account's watchlists: created, renamed, deleted, their items, rules and webhook set, every
 //! change audited in its transaction. Someone else's watchlist is "not found".
 
 use super::rows::{WatchItem, WatchRule, Watchlist, subject_info};
@@ -158,6 +158,30 @@ fn audit_view(
     }))
 }
 
+/// Refused when `owner` has another watchlist (than `except`) named `name`.
+fn name_taken(
+    conn: &mut DbConnection,
+    owner: i32,
+    name: &Line,
+    except: Option<i32>,
+) -> Result<Option<Refused>, StoreError> {
+    let taken: i64 = watchlists::table
+        .filter(watchlists::owner_id.eq(owner))
+        .filter(watchlists::name.eq(name.as_str()))
+        .filter(watchlists::id.ne(except.unwrap_or(0)))
+        .count()
+        .get_result(conn)?;
+    if taken == 0 {
+        return Ok(None);
+    }
+    let mut refused = Refused::default();
+    refused.add(
+        "name",
+        Message::new("watch-err-name-taken").with("name", name.as_str()),
+    );
+    Ok(Some(refused))
+}
+
 /// Creates a watchlist named `name` for `owner`; refused when the owner has one so named.
 pub fn create_watchlist(
     conn: &mut DbConnection,
@@ -167,17 +191,7 @@ pub fn create_watchlist(
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
     conn.transaction(|conn| {
-        let taken: i64 = watchlists::table
-            .filter(watchlists::owner_id.eq(owner))
-            .filter(watchlists::name.eq(name.as_str()))
-            .count()
-            .get_result(conn)?;
-        if taken > 0 {
-            let mut refused = Refused::default();
-            refused.add(
-                "name",
-                Message::new("watch-err-name-taken").with("name", name.as_str()),
-            );
+        if let Some(refused) = name_taken(conn, owner, name, None)? {
             return Ok(Err(refused));
         }
         let row = (
@@ -236,6 +250,25 @@ fn audited_change<T>(
     })
 }
 
+/// Renames `owner`'s watchlist `id`; refused when another of the owner's lists has the name.
+pub fn rename_watchlist(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    (owner, id): (i32, i32),
+    name: &Line,
+    now: NaiveDateTime,
+) -> Result<Checked<()>, StoreError> {
+    audited_change(conn, actor, (owner, id), now, |conn, _| {
+        if let Some(refused) = name_taken(conn, owner, name, Some(id))? {
+            return Ok(Err(refused));
+        }
+        diesel::update(watchlists::table.find(id))
+            .set(watchlists::name.eq(name.as_str()))
+            .execute(conn)?;
+        Ok(Ok(()))
+    })
+}
+
 /// What a watch item names: a vendor or a product, by slug.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WatchTarget {
@@ -290,6 +323,11 @@ pub fn add_item(
         Ok(Ok(()))
     })
 }
+
+/// A function removing one part (an item, a rule) of an owner's watchlist: `remove_item`,
+/// `remove_rule`.
+pub type RemovePart =
+    fn(&mut DbConnection, &Actor, (i32, i32), i32, NaiveDateTime) -> Result<(), StoreError>;
 
 /// Removes item `item` from `owner`'s watchlist `id` (not found when it holds no such item).
 pub fn remove_item(
@@ -420,6 +458,25 @@ pub fn set_webhook(
         Ok(Ok(secret))
     })?;
     done.map_err(|_| StoreError::Corrupt("a webhook change was refused".into()))
+}
+
+/// A new signing secret for the webhook of `owner`'s watchlist `id` (same URL); refused
+/// when the list has no webhook. Returns the secret.
+pub fn regenerate_secret(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    (owner, id): (i32, i32),
+    now: NaiveDateTime,
+) -> Result<Checked<String>, StoreError> {
+    conn.transaction(|conn| {
+        let url = owned(conn, owner, id)?.webhook_url;
+        let Some(url) = url.and_then(|u| WebUrl::parse(&u).ok()) else {
+            let mut refused = Refused::default();
+            refused.add("regenerate_secret", Message::new("watch-err-no-webhook"));
+            return Ok(Err(refused));
+        };
+        set_webhook(conn, actor, (owner, id), (&url, true), now).map(Ok)
+    })
 }
 
 /// Removes the webhook of `owner`'s watchlist `id`; its pending deliveries fail (the inbox

@@ -55,3 +55,13 @@ pub struct Page<T> {
     pub items: Vec<T>,
     pub total: i64,
 }
+
+impl<T> Page<T> {
+    /// The same page with each item turned into what `f` makes of it.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+        }
+    }
+}

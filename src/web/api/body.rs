@@ -139,7 +139,8 @@ pub fn overlay<F: Serialize + DeserializeOwned + ToSchema>(
 }
 
 /// The outcome of checking a form whose body also had keys that did not fit: those keys'
-/// messages come first, then the form's own.
+/// messages come first, then the form's own about the other fields (a key of the wrong type
+/// is named once, for its type, not again for the value it left unset).
 pub fn with_shape_errors<T>(
     mut shape: FieldErrors,
     checked: Result<T, FieldErrors>,
@@ -148,7 +149,8 @@ pub fn with_shape_errors<T>(
         Ok(value) if shape.is_empty() => Ok(value),
         Ok(_) => Err(shape),
         Err(errors) => {
-            shape.extend(errors);
+            let others = errors.except(&shape);
+            shape.extend(others);
             Err(shape)
         }
     }

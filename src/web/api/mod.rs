@@ -1,12 +1,14 @@
 //! The JSON API v1: every kind of record listed, read, created, changed and deleted through
 //! the browser's own forms and store functions, described by an OpenAPI 3.1 document.
 
+pub mod alerts;
 pub mod analysts;
 pub mod assessments;
 pub mod body;
 pub mod causes;
 pub mod citations;
 pub mod curated;
+pub mod deliveries;
 pub mod dependencies;
 pub mod doc;
 pub mod etag;
@@ -24,6 +26,7 @@ pub mod scores;
 pub mod sources;
 pub mod timeline;
 pub mod vendors;
+pub mod watchlists;
 
 pub use reads::*;
 

@@ -313,6 +313,59 @@ pub(super) static API_ROUTES: &[RouteRule] = &[
         || web::to(api::reviews::condition),
     )
     .doc(api::reviews::condition_doc),
+    rule(Get, "/api/v1/watchlists", Read, || {
+        web::to(api::watchlists::list)
+    })
+    .doc(api::watchlists::list_doc),
+    rule(Post, "/api/v1/watchlists", Read, || {
+        web::to(api::watchlists::create)
+    })
+    .doc(api::watchlists::create_doc),
+    rule(Get, "/api/v1/watchlists/{id}", Read, || {
+        web::to(api::watchlists::read)
+    })
+    .doc(api::watchlists::read_doc),
+    rule(Patch, "/api/v1/watchlists/{id}", Read, || {
+        web::to(api::watchlists::update)
+    })
+    .doc(api::watchlists::update_doc),
+    rule(Delete, "/api/v1/watchlists/{id}", Read, || {
+        web::to(api::watchlists::delete)
+    })
+    .doc(api::watchlists::delete_doc),
+    rule(Post, "/api/v1/watchlists/{id}/items", Read, || {
+        web::to(api::watchlists::add_item_to)
+    })
+    .doc(api::watchlists::add_item_doc),
+    rule(Delete, "/api/v1/watchlists/{id}/items/{item}", Read, || {
+        web::to(api::watchlists::remove_item_from)
+    })
+    .doc(api::watchlists::remove_item_doc),
+    rule(Post, "/api/v1/watchlists/{id}/rules", Read, || {
+        web::to(api::watchlists::add_rule_to)
+    })
+    .doc(api::watchlists::add_rule_doc),
+    rule(Delete, "/api/v1/watchlists/{id}/rules/{rule}", Read, || {
+        web::to(api::watchlists::remove_rule_from)
+    })
+    .doc(api::watchlists::remove_rule_doc),
+    rule(Get, "/api/v1/watchlists/{id}/deliveries", Read, || {
+        web::to(api::deliveries::list)
+    })
+    .doc(api::deliveries::list_doc),
+    rule(Get, "/api/v1/alerts", Read, || web::to(api::alerts::list)).doc(api::alerts::list_doc),
+    rule(Post, "/api/v1/alerts/read", Read, || {
+        web::to(api::alerts::mark_read)
+    })
+    .doc(api::alerts::mark_read_doc),
+    rule(Get, "/api/v1/alerts/{id}", Read, || {
+        web::to(api::alerts::read)
+    })
+    .doc(api::alerts::read_doc),
+    rule(Patch, "/api/v1/alerts/{id}", Read, || {
+        web::to(api::alerts::update)
+    })
+    .doc(api::alerts::update_doc),
     rule(Get, "/api/v1/search", Read, || web::to(search::api)).doc(search::api_doc),
     rule(Get, "/api/v1/audit", ReadAudit, || web::to(audit::api_list)).doc(audit::api_list_doc),
     rule(Get, "/api/v1/openapi.json", Public, || {

@@ -346,6 +346,9 @@ pub(super) static PAGE_ROUTES: &[RouteRule] = &[
     rule(Post, "/watchlists/{id}/delete", Read, || {
         web::to(crate::web::watchlists::delete)
     }),
+    rule(Post, "/watchlists/{id}/name", Read, || {
+        web::to(crate::web::watchlists::show::rename_submit)
+    }),
     rule(Post, "/watchlists/{id}/items", Read, || {
         web::to(crate::web::watchlists::show::add_item_submit)
     }),
@@ -362,7 +365,7 @@ pub(super) static PAGE_ROUTES: &[RouteRule] = &[
         web::to(crate::web::watchlists::show::set_webhook_submit)
     }),
     rule(Post, "/watchlists/{id}/webhook/secret", Read, || {
-        web::to(crate::web::watchlists::show::regenerate_secret)
+        web::to(crate::web::watchlists::show::regenerate_secret_submit)
     }),
     rule(Post, "/watchlists/{id}/webhook/delete", Read, || {
         web::to(crate::web::watchlists::show::clear_webhook_submit)

@@ -2,7 +2,7 @@
 //! all of them read. Another reader's alert is 404.
 
 use crate::store::alerts::Alert;
-use crate::store::alerts::inbox::{alerts_of, mark_all_read, mark_read, unread_count};
+use crate::store::alerts::inbox::{AlertFilter, alerts_of, mark_all_read, set_read, unread_count};
 use crate::store::pack::seed::import_time;
 use crate::store::queries::PageRequest;
 use crate::web::account::path_id;
@@ -36,7 +36,12 @@ pub async fn inbox(
     let size = PageRequest::DEFAULT_LIMIT;
     let request = PageRequest::new(Some(size), Some((page - 1).saturating_mul(size)));
     let (list, unread) = state
-        .run(move |c| Ok((alerts_of(c, owner, None, request)?, unread_count(c, owner)?)))
+        .run(move |c| {
+            Ok((
+                alerts_of(c, owner, AlertFilter::default(), request)?,
+                unread_count(c, owner)?,
+            ))
+        })
         .await?;
     let pager = Pager {
         page,
@@ -60,7 +65,9 @@ pub async fn read_one(
 ) -> Result<HttpResponse, PageError> {
     let id = path_id(&id, "alert")?;
     let (owner, now) = (principal.account.id, import_time());
-    state.run(move |c| mark_read(c, owner, id, now)).await?;
+    state
+        .run(move |c| set_read(c, owner, id, true, now))
+        .await?;
     Ok(see_other("/alerts".into()))
 }
 
@@ -70,6 +77,8 @@ pub async fn read_all(
     principal: Principal,
 ) -> Result<HttpResponse, PageError> {
     let (owner, now) = (principal.account.id, import_time());
-    state.run(move |c| mark_all_read(c, owner, now)).await?;
+    state
+        .run(move |c| mark_all_read(c, owner, None, now))
+        .await?;
     Ok(see_other("/alerts".into()))
 }

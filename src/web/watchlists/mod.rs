@@ -1,10 +1,11 @@
 //! Watchlists in the browser: each reader's own lists (create, delete), their items, rules
 //! and webhook (`show`), and the alert inbox (`inbox`). Someone else's list or alert is 404.
 
+pub mod forms;
 pub mod inbox;
 pub mod show;
 
-use crate::domain::{Line, Slug};
+use crate::domain::Slug;
 use crate::i18n::Message;
 use crate::store::alerts::Watchlist;
 use crate::store::alerts::inbox::unread_count;
@@ -18,6 +19,7 @@ use crate::web::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use forms::NameForm;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -96,13 +98,6 @@ pub async fn list(
     list_page_watching(nav, &state, owner, parts, StatusCode::OK).await
 }
 
-/// The create form.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct NameForm {
-    pub name: String,
-}
-
 /// `POST /watchlists`: a new watchlist, then its page; a bad or taken name comes back (400).
 pub async fn create(
     nav: Nav,
@@ -111,23 +106,13 @@ pub async fn create(
     form: web::Form<NameForm>,
 ) -> Result<HttpResponse, PageError> {
     let owner = principal.account.id;
-    let typed = form.into_inner().name;
-    let name = match Line::parse(typed.trim()) {
-        Ok(name) if name.as_str().chars().count() <= 100 => name,
-        Ok(_) => {
-            let error = Message::new("watch-err-name-long").with("max", 100_i64);
-            return list_page(
-                nav,
-                &state,
-                owner,
-                (typed, Some(error)),
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
-        }
-        Err(e) => {
-            let error = Some(Message::from(e));
-            return list_page(nav, &state, owner, (typed, error), StatusCode::BAD_REQUEST).await;
+    let form = form.into_inner();
+    let name = match form.values() {
+        Ok(name) => name,
+        Err(errors) => {
+            let error = errors.get("name").cloned();
+            let parts = (form.name, error);
+            return list_page(nav, &state, owner, parts, StatusCode::BAD_REQUEST).await;
         }
     };
     let (actor, now) = (principal.actor(), import_time());
@@ -138,7 +123,8 @@ pub async fn create(
         Ok(id) => Ok(see_other(format!("/watchlists/{id}"))),
         Err(refused) => {
             let error = refused.0.into_iter().next().map(|(_, m)| m);
-            list_page(nav, &state, owner, (typed, error), StatusCode::BAD_REQUEST).await
+            let parts = (form.name, error);
+            list_page(nav, &state, owner, parts, StatusCode::BAD_REQUEST).await
         }
     }
 }

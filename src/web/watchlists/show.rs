@@ -1,13 +1,14 @@
 //! `/watchlists/{id}`: one of the reader's watchlists — what it watches, its rules, its
 //! webhook (URL and signing secret) and the delivery log — with the forms changing them.
 
-use crate::domain::{DeliveryStatus, Slug, WatchRuleKind, WebUrl};
+use super::forms::{ItemForm, NameForm, RuleForm, WebhookForm};
+use crate::domain::{DeliveryStatus, WatchRuleKind};
 use crate::i18n::Message;
 use crate::store::alerts::deliveries::deliveries_of;
-use crate::store::alerts::inbox::alerts_of;
+use crate::store::alerts::inbox::{AlertFilter, alerts_of};
 use crate::store::alerts::watchlists::{
-    RuleValues, WatchTarget, WatchlistDetail, add_item, add_rule, clear_webhook, remove_item,
-    remove_rule, set_webhook, watchlist,
+    RemovePart, WatchlistDetail, add_item, add_rule, clear_webhook, regenerate_secret, remove_item,
+    remove_rule, rename_watchlist, set_webhook, watchlist,
 };
 use crate::store::alerts::{Alert, Delivery};
 use crate::store::curation::Checked;
@@ -50,6 +51,7 @@ pub struct Typed {
     pub rule_kind: String,
     pub threshold: String,
     pub url: String,
+    pub name: String,
 }
 
 impl WatchlistPage {
@@ -69,8 +71,9 @@ async fn page(
     let (d, alerts, deliveries) = state
         .run(move |c| {
             let d = watchlist(c, owner, id)?;
-            let alerts = alerts_of(c, owner, Some(id), PageRequest::new(Some(SHOWN), None))?;
-            Ok((d, alerts.items, deliveries_of(c, id, SHOWN)?))
+            let shown = PageRequest::new(Some(SHOWN), None);
+            let alerts = alerts_of(c, owner, AlertFilter::of_watchlist(id), shown)?;
+            Ok((d, alerts.items, deliveries_of(c, id, shown)?.items))
         })
         .await?;
     let page = WatchlistPage {
@@ -134,13 +137,31 @@ async fn apply(
     }
 }
 
-/// The form adding a vendor or a product.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ItemForm {
-    /// `vendor` or `product`.
-    pub kind: String,
-    pub slug: String,
+/// `POST /watchlists/{id}/name`: renames the list; a bad or taken name comes back (400).
+pub async fn rename_submit(
+    nav: Nav,
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<String>,
+    form: web::Form<NameForm>,
+) -> Result<HttpResponse, PageError> {
+    let id = path_id(&id, "watchlist")?;
+    let key = (principal.account.id, id);
+    let form = form.into_inner();
+    let typed = Typed {
+        name: form.name.clone(),
+        ..Typed::default()
+    };
+    let name = match form.values() {
+        Ok(name) => name,
+        Err(errors) => {
+            let parts = (None, errors, typed);
+            return page(nav, &state, key, parts, StatusCode::BAD_REQUEST).await;
+        }
+    };
+    let (actor, now) = (principal.actor(), import_time());
+    let change: Change = Box::new(move |c| rename_watchlist(c, &actor, key, &name, now));
+    apply(nav, &state, key, (change, "renamed"), typed).await
 }
 
 /// `POST /watchlists/{id}/items`.
@@ -159,15 +180,9 @@ pub async fn add_item_submit(
         item_slug: form.slug.clone(),
         ..Typed::default()
     };
-    let target = match (form.kind.as_str(), Slug::parse(form.slug.trim())) {
-        ("vendor", Ok(s)) => WatchTarget::Vendor(s),
-        ("product", Ok(s)) => WatchTarget::Product(s),
-        (_, slug) => {
-            let mut errors = FieldErrors::default();
-            match slug {
-                Err(e) => errors.add("slug", e),
-                Ok(_) => errors.add("kind", Message::new("err-choose")),
-            }
+    let target = match form.target() {
+        Ok(target) => target,
+        Err(errors) => {
             let parts = (None, errors, typed);
             return page(nav, &state, key, parts, StatusCode::BAD_REQUEST).await;
         }
@@ -187,15 +202,6 @@ pub async fn remove_item_submit(
     remove_part(&state, &principal, path.into_inner(), part, remove_item).await
 }
 
-/// A store function removing one part (an item, a rule) of an owner's watchlist.
-type RemovePart = fn(
-    &mut DbConnection,
-    &crate::domain::audit::Actor,
-    (i32, i32),
-    i32,
-    chrono::NaiveDateTime,
-) -> Result<(), StoreError>;
-
 /// Removes the part `(list, part)` of the reader's watchlist with `remove` (audited), and
 /// goes back to the list saying `done`; a part or list of someone else's is 404.
 async fn remove_part(
@@ -211,14 +217,6 @@ async fn remove_part(
         .run(move |c| remove(c, &actor, key, part, now))
         .await?;
     Ok(see_other(format!("/watchlists/{id}?done={done}")))
-}
-
-/// The form adding a rule.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RuleForm {
-    pub kind: String,
-    pub threshold: String,
 }
 
 /// `POST /watchlists/{id}/rules`.
@@ -237,34 +235,12 @@ pub async fn add_rule_submit(
         threshold: form.threshold.clone(),
         ..Typed::default()
     };
-    let mut errors = FieldErrors::default();
-    let threshold = match form.threshold.trim() {
-        "" => Some(None),
-        t => match t.parse::<i64>() {
-            Ok(n) => Some(Some(n)),
-            Err(_) => {
-                errors.add("threshold", Message::new("watch-err-threshold"));
-                None
-            }
-        },
-    };
-    let rule = match (form.kind.trim().parse::<WatchRuleKind>(), threshold) {
-        (Ok(kind), Some(t)) => match RuleValues::check(kind, t) {
-            Ok(rule) => Some(rule),
-            Err(m) => {
-                errors.add("threshold", m);
-                None
-            }
-        },
-        (Err(_), _) => {
-            errors.add("kind", Message::new("err-choose"));
-            None
+    let rule = match form.values() {
+        Ok(rule) => rule,
+        Err(errors) => {
+            let parts = (None, errors, typed);
+            return page(nav, &state, key, parts, StatusCode::BAD_REQUEST).await;
         }
-        (Ok(_), None) => None,
-    };
-    let Some(rule) = rule else {
-        let parts = (None, errors, typed);
-        return page(nav, &state, key, parts, StatusCode::BAD_REQUEST).await;
     };
     let (actor, now) = (principal.actor(), import_time());
     let change: Change = Box::new(move |c| add_rule(c, &actor, key, rule, now));
@@ -281,13 +257,6 @@ pub async fn remove_rule_submit(
     remove_part(&state, &principal, path.into_inner(), part, remove_rule).await
 }
 
-/// The webhook form.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct WebhookForm {
-    pub url: String,
-}
-
 /// `POST /watchlists/{id}/webhook`: sets the URL (a secret is generated the first time).
 pub async fn set_webhook_submit(
     nav: Nav,
@@ -298,14 +267,12 @@ pub async fn set_webhook_submit(
 ) -> Result<HttpResponse, PageError> {
     let id = path_id(&id, "watchlist")?;
     let key = (principal.account.id, id);
-    let typed_url = form.into_inner().url;
-    let url = match WebUrl::parse(typed_url.trim()) {
+    let form = form.into_inner();
+    let url = match form.values() {
         Ok(url) => url,
-        Err(e) => {
-            let mut errors = FieldErrors::default();
-            errors.add("url", e);
+        Err(errors) => {
             let typed = Typed {
-                url: typed_url,
+                url: form.url,
                 ..Typed::default()
             };
             let parts = (None, errors, typed);
@@ -320,7 +287,7 @@ pub async fn set_webhook_submit(
 }
 
 /// `POST /watchlists/{id}/webhook/secret`: a new signing secret for the same URL.
-pub async fn regenerate_secret(
+pub async fn regenerate_secret_submit(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<String>,
@@ -328,15 +295,9 @@ pub async fn regenerate_secret(
     let id = path_id(&id, "watchlist")?;
     let (actor, key, now) = (principal.actor(), (principal.account.id, id), import_time());
     state
-        .run(move |c| {
-            let url = watchlist(c, key.0, key.1)?.watchlist.webhook_url;
-            let Some(url) = url.and_then(|u| WebUrl::parse(&u).ok()) else {
-                return Ok(None);
-            };
-            set_webhook(c, &actor, key, (&url, true), now).map(Some)
-        })
+        .run(move |c| regenerate_secret(c, &actor, key, now))
         .await?
-        .ok_or_else(|| PageError(WebError::Invalid(Message::new("watch-err-no-webhook"))))?;
+        .map_err(|_| PageError(WebError::Invalid(Message::new("watch-err-no-webhook"))))?;
     Ok(see_other(format!("/watchlists/{id}?done=secret")))
 }
 
