@@ -30,7 +30,7 @@ DB="sqlite://$WORK/kb.db"
     >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+    curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
     sleep 0.2
 done
 TOKEN="$("$BIN" token create --database "$DB" admin@localhost --name schemathesis \

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod bulk;
 pub mod export;
+pub mod generate;
 pub mod interrupt;
 pub mod progress;
 pub mod recommend;
@@ -173,6 +174,15 @@ pub enum Command {
         #[command(subcommand)]
         command: accounts::TokenCommand,
     },
+    /// Generate a deterministic synthetic knowledge base (vendors marked synthetic); all or nothing.
+    Gen {
+        /// How many vendors (1 to 1,000,000), with their products, dependencies and evidence.
+        #[arg(long, value_parser = generate::parse_vendors)]
+        vendors: usize,
+        /// The same seed and vendor count always give the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// Score listing formats.
@@ -271,7 +281,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let recommendation = recommend::recommendation_config(cli.recommendation_config.as_deref())?;
     // Ctrl-C or SIGTERM: no partial file, no partial import, exit status 130.
     match &cli.command {
-        Command::Import { .. } | Command::Seed { .. } => {
+        Command::Import { .. } | Command::Seed { .. } | Command::Gen { .. } => {
             interrupt::install(interrupt::Work::Import)
         }
         Command::Export {
@@ -464,6 +474,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::User { command } => accounts::run_user(&cli.database, command),
         Command::Token { command } => accounts::run_token(&cli.database, command),
+        Command::Gen { vendors, seed } => generate::run(&cli.database, vendors, seed, &scoring),
         Command::Export {
             format: format @ (ExportFormat::Pdf | ExportFormat::Html),
             output,

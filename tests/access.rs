@@ -31,6 +31,8 @@ fn every_row() -> impl Iterator<Item = &'static (Verb, &'static str, [Expect; 5]
 
 const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     (Verb::Get, "/healthz", [Pass, Pass, Pass, Pass, Pass]),
+    (Verb::Get, "/readyz", [Pass, Pass, Pass, Pass, Pass]),
+    (Verb::Get, "/metrics", [Pass, Pass, Pass, Pass, Pass]),
     (Verb::Get, "/static/app.css", [Pass, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,

@@ -250,11 +250,11 @@ fn unknown_records_and_bad_queries_get_problem_documents() {
 }
 
 #[test]
-fn health_check_names_the_backend() {
+fn readiness_check_names_the_backend() {
     for db in TestDb::all() {
         let app = TestApp::spawn(&db);
-        let answer = app.get("/healthz");
+        let answer = app.get("/readyz");
         assert_eq!(answer.status, 200);
-        assert_eq!(answer.json()["database"], db.backend);
+        assert_eq!(answer.json()["backend"], db.backend);
     }
 }

@@ -52,3 +52,13 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<Vec<String>, StoreError
     };
     Ok(applied)
 }
+
+/// Whether an embedded migration is not applied yet (the readiness check asks). On a database
+/// never migrated, diesel creates its empty table of applied migrations first.
+pub fn has_pending_migrations(conn: &mut DbConnection) -> Result<bool, StoreError> {
+    match conn {
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        DbConnection::Postgres(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| StoreError::Migration(e.to_string()))
+}

@@ -43,13 +43,15 @@ pub struct SnapshotSummary {
 
 /// Recomputes every subject as of `as_of` and replaces that date's snapshots of this model.
 /// Returns how many were written. Runs in a transaction (a savepoint inside the caller's).
+/// Its duration is the `trustkb_score_recompute_seconds` metric.
 pub fn refresh_snapshots(
     conn: &mut DbConnection,
     as_of: NaiveDate,
     config: &ScoringConfig,
     now: NaiveDateTime,
 ) -> Result<usize, StoreError> {
-    conn.transaction(|conn| {
+    let started = std::time::Instant::now();
+    let written = conn.transaction::<_, StoreError, _>(|conn| {
         let data = load_scoring_data(conn)?;
         let book = ScoreBook::new(&data.input, as_of, config);
         diesel::delete(
@@ -90,7 +92,9 @@ pub fn refresh_snapshots(
             written += 1;
         }
         Ok(written)
-    })
+    })?;
+    crate::metrics::observe_recompute(started.elapsed());
+    Ok(written)
 }
 
 /// Whether snapshots of this model exist for this date.

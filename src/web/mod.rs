@@ -20,6 +20,7 @@ pub mod error;
 pub mod explain;
 pub mod exports;
 pub mod filters;
+pub mod health;
 pub mod identity;
 pub mod imports;
 pub mod language;

@@ -151,6 +151,7 @@ fn create_first_admin(conn: &mut DbConnection, first: &FirstAdmin) -> Result<(),
 
 /// Binds the server; it runs once awaited. Call inside an actix system.
 pub fn start(config: &ServeConfig) -> Result<(Server, SocketAddr), StartError> {
+    crate::metrics::init();
     let state = prepare_state(config)?;
     // Alerts queued while the server was stopped go out now; then every poll interval.
     crate::webhooks::worker::spawn(state.pool.clone(), config.webhooks);
@@ -171,6 +172,8 @@ pub fn start(config: &ServeConfig) -> Result<(Server, SocketAddr), StartError> {
                     .add(("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
             )
             .wrap(Logger::new("%r %s %b %Dms").log_target("trustkb::http"))
+            // Outermost: counts every request with its final status (src/metrics/).
+            .wrap(from_fn(super::health::track))
             .configure(routes::configure)
     });
     if config.workers > 0 {

@@ -3,6 +3,8 @@
 
 use super::WebhookSettings;
 use super::send::{agent, attempt};
+use crate::domain::DeliveryStatus;
+use crate::metrics::DeliveryOutcome;
 use crate::store::alerts::deliveries::{claim_due, record_attempt};
 use crate::store::{DbPool, StoreError};
 
@@ -27,6 +29,11 @@ pub fn deliver_due(
         };
         let outcome = attempt(client, &claimed);
         let status = record_attempt(&mut conn, &claimed, &outcome, &settings.retry, utc_now())?;
+        crate::metrics::record_delivery(match status {
+            DeliveryStatus::Delivered => DeliveryOutcome::Delivered,
+            DeliveryStatus::Pending => DeliveryOutcome::Retry,
+            DeliveryStatus::Failed => DeliveryOutcome::Failed,
+        });
         tracing::info!(
             delivery = claimed.id,
             status = status.as_str(),

@@ -256,7 +256,19 @@ impl TestApp {
 
     /// Starts the server with a custom configuration; the accounts are created if missing.
     pub fn spawn_with(db: &TestDb, config: ServeConfig) -> TestApp {
-        let (handle, thread, addr) = start_server(config);
+        TestApp::attach(db, start_server(config))
+    }
+
+    /// The test app of a server already started on `db` (by [`start_server`]); the accounts
+    /// are created if missing.
+    pub fn attach(
+        db: &TestDb,
+        (handle, thread, addr): (
+            actix_web::dev::ServerHandle,
+            std::thread::JoinHandle<()>,
+            std::net::SocketAddr,
+        ),
+    ) -> TestApp {
         let mut app = TestApp {
             base: format!("http://{addr}"),
             backend: db.backend,

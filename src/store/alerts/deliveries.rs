@@ -300,6 +300,14 @@ pub fn deliveries_of(
     Ok(Page { items, total })
 }
 
+/// How many deliveries wait to be sent (the queue depth `/metrics` reports).
+pub fn pending_count(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    Ok(webhook_deliveries::table
+        .filter(webhook_deliveries::status.eq(DeliveryStatus::Pending.as_str()))
+        .count()
+        .get_result(conn)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

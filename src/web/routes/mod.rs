@@ -7,32 +7,11 @@ mod pages;
 use super::access;
 use super::api::doc::Op;
 use super::error::{error_page, problem};
-use super::state::AppState;
 use crate::domain::accounts::Permission;
 use actix_web::error::{JsonPayloadError, QueryPayloadError, UrlencodedError};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpRequest, HttpResponse, Route, web};
 use std::sync::LazyLock;
-
-/// `GET /healthz`: 200 when the database answers.
-pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    let backend = state.backend;
-    match state
-        .run(|c| {
-            use diesel::connection::SimpleConnection;
-            c.batch_execute("SELECT 1")
-                .map_err(crate::store::StoreError::from)
-        })
-        .await
-    {
-        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok", "database": backend})),
-        Err(e) => {
-            tracing::error!(error = %e, "health check failed");
-            HttpResponse::ServiceUnavailable()
-                .json(serde_json::json!({"status": "unavailable", "database": backend}))
-        }
-    }
-}
 
 async fn not_found(req: HttpRequest) -> HttpResponse {
     if req.path().starts_with("/api/") {

@@ -1,11 +1,11 @@
 //! The routes of the browser's pages, their forms and the static assets, each with the
 //! permission it requires (the API's routes are in `api.rs`).
 
-use super::{RouteRule, Verb, healthz, rule};
+use super::{RouteRule, Verb, rule};
 use crate::domain::accounts::Permission;
 use crate::web::{
     account, admin, assets, audit, audit_csv, blast, compare, concentration, curate, curation,
-    exports, language, login, pages, recommendations, report, search,
+    exports, health, language, login, pages, recommendations, report, search,
 };
 use Permission::{Administer, Curate, Public, Read, ReadAudit, Session};
 use Verb::{Get, Post};
@@ -13,7 +13,9 @@ use actix_web::web;
 
 /// The pages' routes.
 pub(super) static PAGE_ROUTES: &[RouteRule] = &[
-    rule(Get, "/healthz", Public, || web::to(healthz)),
+    rule(Get, "/healthz", Public, || web::to(health::healthz)),
+    rule(Get, "/readyz", Public, || web::to(health::readyz)),
+    rule(Get, "/metrics", Public, || web::to(health::metrics)),
     rule(Get, "/static/app.css", Public, || {
         web::to(assets::stylesheet)
     }),
