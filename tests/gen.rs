@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use std::process::Command;
 use trustkb::domain::audit::Actor;
 use trustkb::domain::scoring::ScoringConfig;
-use trustkb::generate::{GenShape, GenSummary, generate, generate_and_rescore};
+use trustkb::generate::{GenShape, GenSummary, TABLES, generate, generate_and_rescore};
 use trustkb::store::pack::embedded::seed_pack;
 use trustkb::store::pack::progress::Quiet;
 use trustkb::store::pack::seed::{import_time, seed};
@@ -60,22 +60,6 @@ fn rows(conn: &mut DbConnection, table: &str) -> i64 {
         &format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}"),
     )
 }
-
-const TABLES: [&str; 13] = [
-    "categories",
-    "vendors",
-    "products",
-    "dependencies",
-    "incidents",
-    "incident_involvements",
-    "incident_causes",
-    "remediations",
-    "analyst_firms",
-    "analysts",
-    "assessments",
-    "sources",
-    "citations",
-];
 
 /// The generated rows of a few tables, by slug (ids aside), as one string.
 fn digest(conn: &mut DbConnection) -> String {

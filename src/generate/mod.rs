@@ -125,7 +125,7 @@ fn stream(seed: u64, family: u64) -> SplitMix64 {
 
 /// The tables generated, in insertion order; ids are given explicitly above each table's
 /// largest id, so existing records (the seed pack) are never touched.
-const TABLES: [&str; 13] = [
+pub const TABLES: [&str; 13] = [
     "categories",
     "vendors",
     "products",

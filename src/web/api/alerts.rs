@@ -2,7 +2,7 @@
 //! unread first, read one by one, marked read or unread, and marked read in bulk.
 
 use super::body::{JsonObject, overlay, with_shape_errors};
-use super::curated::number;
+use super::curated::path_number;
 use super::doc::Op;
 use super::etag::{check_if_match, etag_of, if_match};
 use super::paging::{PAGING, list_response, page_request};
@@ -138,13 +138,6 @@ fn shown(c: &mut DbConnection, owner: i32, id: i32) -> Result<(AlertView, String
     Ok((view, etag))
 }
 
-fn alert_id(req: &HttpRequest) -> Result<i32, ApiError> {
-    Ok(number(
-        "alert",
-        req.match_info().get("id").unwrap_or_default(),
-    )?)
-}
-
 fn answer((view, etag): (AlertView, String)) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::ETAG, etag))
@@ -159,7 +152,7 @@ pub async fn read(
     query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
     query.check(&[])?;
-    let (owner, id) = (principal.account.id, alert_id(&req)?);
+    let (owner, id) = (principal.account.id, path_number(&req, "id", "alert")?);
     Ok(answer(write(&state, move |c| shown(c, owner, id)).await?))
 }
 
@@ -176,7 +169,7 @@ pub async fn update(
     state: web::Data<AppState>,
     body: JsonObject,
 ) -> Result<HttpResponse, ApiError> {
-    let (owner, id) = (principal.account.id, alert_id(&req)?);
+    let (owner, id) = (principal.account.id, path_number(&req, "id", "alert")?);
     let if_match = if_match(&req)?;
     let now = import_time();
     let shown = write(&state, move |c| {

@@ -27,6 +27,15 @@ pub fn fixed_slug(form_slug: &str, key: &str) -> Result<(), FieldErrors> {
     Err(errors)
 }
 
+/// The number the path parameter `name` of a request holds (anything else: 404).
+pub fn path_number(
+    req: &actix_web::HttpRequest,
+    name: &str,
+    kind: &'static str,
+) -> Result<i32, StoreError> {
+    number(kind, req.match_info().get(name).unwrap_or_default())
+}
+
 /// The number a record's path names: anything else names no record (404).
 pub fn number(kind: &'static str, key: &str) -> Result<i32, StoreError> {
     key.parse::<i32>()

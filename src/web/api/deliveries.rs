@@ -2,7 +2,7 @@
 //! watchlists, newest first, each delivery with every attempt made.
 
 use super::ApiError;
-use super::curated::number;
+use super::curated::path_number;
 use super::doc::Op;
 use super::paging::{PAGING, list_response, page_request};
 use super::params::QueryParams;
@@ -86,8 +86,7 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     query.check(&[PAGING])?;
     let request = page_request(&query)?;
-    let id = req.match_info().get("id").unwrap_or_default();
-    let (owner, id) = (principal.account.id, number("watchlist", id)?);
+    let (owner, id) = (principal.account.id, path_number(&req, "id", "watchlist")?);
     let page = state
         .run(move |c| {
             watchlist(c, owner, id)?;

@@ -2,7 +2,7 @@
 //! read, renamed, deleted — with their items, rules and webhook, by the pages' own checks.
 
 use super::body::{JsonObject, overlay, with_shape_errors};
-use super::curated::{number, page_of};
+use super::curated::{page_of, path_number};
 use super::doc::Op;
 use super::etag::{check_if_match, etag_of, if_match};
 use super::paging::{PAGING, list_response, page_request};
@@ -128,14 +128,6 @@ fn answer(
     (view, etag): (WatchlistView, String),
 ) -> HttpResponse {
     response.insert_header((header::ETAG, etag)).json(view)
-}
-
-/// The number a path parameter names (not a number: 404).
-fn path_number(req: &HttpRequest, name: &str, kind: &'static str) -> Result<i32, ApiError> {
-    Ok(number(
-        kind,
-        req.match_info().get(name).unwrap_or_default(),
-    )?)
 }
 
 /// A refused change's messages as the API's field errors (400).
