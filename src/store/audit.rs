@@ -66,7 +66,7 @@ pub fn record(
             after_json: json(&change.after),
         })
         .execute(conn)?;
-    Ok(())
+    super::generation::bump(conn, change.entity)
 }
 
 /// The record a curation change is about: its audit entity, its database id and its label.

@@ -417,6 +417,13 @@ diesel::joinable!(alerts -> watchlists (watchlist_id));
 diesel::joinable!(webhook_deliveries -> watchlists (watchlist_id));
 diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 
+diesel::table! {
+    kb_generation (id) {
+        id -> Integer,
+        value -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     categories,
     vendors,
@@ -447,4 +454,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     alerts,
     webhook_deliveries,
     webhook_attempts,
+    kb_generation,
 );

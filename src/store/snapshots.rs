@@ -10,6 +10,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
 
+/// The name under which rewriting snapshots moves the knowledge base's generation.
+const SNAPSHOT: &str = "score_snapshot";
+
+/// Rows per multi-row INSERT (12 bound values each: well under both backends' limits).
+const SNAPSHOTS_PER_INSERT: usize = 500;
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = score_snapshots)]
 struct NewSnapshot<'a> {
@@ -60,7 +66,7 @@ pub fn refresh_snapshots(
                 .filter(score_snapshots::model_version.eq(&config.model_version)),
         )
         .execute(conn)?;
-        let mut written = 0;
+        let mut rows = Vec::with_capacity(book.subjects().len());
         for subject in book.subjects() {
             let Some(score) = book.explain(*subject) else {
                 continue;
@@ -72,7 +78,7 @@ pub fn refresh_snapshots(
             let explanation = serde_json::to_string(&score.contributions).map_err(|e| {
                 StoreError::Corrupt(format!("cannot serialise an explanation: {e}"))
             })?;
-            let row = NewSnapshot {
+            rows.push(NewSnapshot {
                 vendor_id,
                 product_id,
                 as_of,
@@ -85,12 +91,17 @@ pub fn refresh_snapshots(
                 unknown: score.unknown,
                 explanation,
                 computed_at: now,
-            };
-            diesel::insert_into(score_snapshots::table)
-                .values(&row)
-                .execute(conn)?;
-            written += 1;
+            });
         }
+        for chunk in rows.chunks(SNAPSHOTS_PER_INSERT) {
+            let insert = diesel::insert_into(score_snapshots::table).values(chunk);
+            match conn {
+                DbConnection::Sqlite(c) => insert.execute(c)?,
+                DbConnection::Postgres(c) => insert.execute(c)?,
+            };
+        }
+        let written = rows.len();
+        crate::store::generation::bump(conn, SNAPSHOT)?;
         Ok(written)
     })?;
     crate::metrics::observe_recompute(started.elapsed());

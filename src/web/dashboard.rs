@@ -7,6 +7,7 @@ use super::identity::Nav;
 use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::store::queries::dashboard::{Dashboard, GRADE_COLUMNS, dashboard};
+use crate::store::queries::evidence::cached_scoring_data;
 use actix_web::web;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -105,7 +106,7 @@ impl Histogram {
 #[template(path = "index.html")]
 pub struct IndexPage {
     pub nav: Nav,
-    pub d: Dashboard,
+    pub d: std::sync::Arc<Dashboard>,
     pub histogram: Histogram,
     pub grades: [&'static str; 7],
     /// The date asked for with `?as_of=`, if any.
@@ -136,8 +137,14 @@ pub async fn index(
     let as_of = query.as_of;
     let scoring = state.scoring.clone();
     let recommending = state.recommendation.clone();
+    let (data, dashboards) = (state.scoring_data.clone(), state.dashboards.clone());
     let d = state
-        .run(move |c| dashboard(c, as_of, today, &scoring, &recommending))
+        .run(move |c| {
+            dashboards.get(c, &(as_of, today), |c| {
+                let data = cached_scoring_data(c, &data)?;
+                dashboard(c, &data, as_of, today, &scoring, &recommending)
+            })
+        })
         .await?;
     Ok(IndexPage {
         histogram: Histogram::new(&d.histogram, d.unknown_vendors, &nav),

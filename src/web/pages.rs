@@ -10,9 +10,10 @@ use super::state::AppState;
 use crate::domain::accounts::Permission;
 use crate::domain::views::*;
 use crate::store::history::{PageRecord, record_history};
+use crate::store::queries::evidence::cached_scoring_data;
 use crate::store::queries::incidents::incident_detail;
 use crate::store::queries::sources::{list_sources, source_detail};
-use crate::store::queries::trust::vendor_detail_with_trust;
+use crate::store::queries::trust::vendor_detail_scored;
 use crate::store::queries::{Page, PageRequest};
 use actix_web::web;
 use askama::Template;
@@ -93,10 +94,12 @@ pub async fn vendor(
     let slug = slug.into_inner();
     let as_of = query.as_of.unwrap_or_else(today);
     let config = state.scoring.clone();
+    let cache = state.scoring_data.clone();
     let audit = principal.may(Permission::ReadAudit);
     let (v, history) = state
         .run(move |c| {
-            let v = vendor_detail_with_trust(c, &slug, as_of, &config)?;
+            let data = cached_scoring_data(c, &cache)?;
+            let v = vendor_detail_scored(c, &data, &slug, as_of, &config)?;
             let history = audit
                 .then(|| record_history(c, PageRecord::Vendor(&slug), HISTORY_LIMIT))
                 .transpose()?;

@@ -1,5 +1,5 @@
 //! Search: the `/search` page and `GET /api/v1/search`, over an in-RAM index that is rebuilt
-//! whenever the knowledge base's generation (last audit id, record counts) has moved.
+//! whenever the knowledge base's generation (`store::generation`) has moved.
 
 use super::api::doc::Op;
 use super::api::params::{Param, QueryParams};
@@ -8,79 +8,49 @@ use super::identity::Nav;
 use super::state::AppState;
 use crate::i18n::Message;
 use crate::search::{Hit, Lang, MAX_QUERY_CHARS, SearchIndex, Segment};
-use crate::store::queries::search::{Generation, generation, search_documents};
+use crate::store::cache::Cached;
+use crate::store::queries::search::search_documents;
 use crate::store::{DbConnection, StoreError};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 /// Hits on the page, and the API's default.
 pub const DEFAULT_LIMIT: usize = 30;
 /// The most hits the API returns.
 pub const MAX_LIMIT: usize = 100;
 
-/// An index and the generation of the data it was built from.
-#[derive(Debug)]
-pub struct BuiltIndex {
-    pub generation: Generation,
-    pub index: SearchIndex,
-}
-
-/// The server's search index, shared by its workers. Each search compares the database's
-/// generation with the index's and rebuilds first when they differ, so writes made by this
-/// server, another server on the same database or a CLI import are all found at once.
+/// The server's search index, shared by its workers: rebuilt first whenever the knowledge
+/// base's generation has moved, so writes made by this server, another server on the same
+/// database or a CLI import are all found at once.
 #[derive(Debug, Default)]
-pub struct SearchHolder {
-    current: Mutex<Option<Arc<BuiltIndex>>>,
-    /// Held while rebuilding, so that concurrent searches build once.
-    building: Mutex<()>,
-}
+pub struct SearchHolder(Cached<(), SearchIndex>);
 
 impl SearchHolder {
-    fn held(&self) -> Option<Arc<BuiltIndex>> {
-        self.current
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
     /// The index, rebuilt first if the knowledge base changed since it was built.
-    pub fn fresh(&self, conn: &mut DbConnection) -> Result<Arc<BuiltIndex>, WebError> {
-        let now = generation(conn)?;
-        if let Some(built) = self.held()
-            && built.generation == now
-        {
-            return Ok(built);
-        }
-        let _building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(built) = self.held()
-            && built.generation == now
-        {
-            return Ok(built);
-        }
-        self.rebuild(conn)
+    pub fn fresh(&self, conn: &mut DbConnection) -> Result<Arc<SearchIndex>, WebError> {
+        self.0.get(conn, &(), build_index)
     }
 
     /// Rebuilds the index from the database, whatever its generation.
-    pub fn rebuild(&self, conn: &mut DbConnection) -> Result<Arc<BuiltIndex>, WebError> {
-        // The generation is read before the records: a write in between makes it look stale
-        // on the next search, never fresh with missing records.
-        let generation = generation(conn)?;
-        let docs = search_documents(conn)?;
-        let started = std::time::Instant::now();
-        let index = SearchIndex::build(docs)
-            .map_err(|e| WebError::Internal(format!("building the search index: {e}")))?;
-        tracing::debug!(
-            documents = index.len(),
-            elapsed_ms = started.elapsed().as_millis() as u64,
-            "search index built"
-        );
-        let built = Arc::new(BuiltIndex { generation, index });
-        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = Some(built.clone());
-        Ok(built)
+    pub fn rebuild(&self, conn: &mut DbConnection) -> Result<Arc<SearchIndex>, WebError> {
+        self.0.rebuild(conn, &(), build_index)
     }
+}
+
+fn build_index(conn: &mut DbConnection) -> Result<SearchIndex, WebError> {
+    let docs = search_documents(conn)?;
+    let started = std::time::Instant::now();
+    let index = SearchIndex::build(docs)
+        .map_err(|e| WebError::Internal(format!("building the search index: {e}")))?;
+    tracing::debug!(
+        documents = index.len(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "search index built"
+    );
+    Ok(index)
 }
 
 /// Rebuilds the search index of `state` now (searches also rebuild it when it is stale).
@@ -112,10 +82,9 @@ async fn run_search(state: &AppState, q: String, limit: usize) -> Result<Vec<Hit
     let holder = state.search.clone();
     web::block(move || {
         let mut conn = pool.get().map_err(StoreError::from)?;
-        let built = holder.fresh(&mut conn)?;
+        let index = holder.fresh(&mut conn)?;
         drop(conn);
-        built
-            .index
+        index
             .search(&q, limit)
             .map_err(|e| WebError::Internal(format!("search failed: {e}")))
     })

@@ -65,6 +65,8 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         cookie_key: actix_web::cookie::Key::derive_from(secret.bytes()),
         sessions: config.sessions,
         search,
+        scoring_data: Default::default(),
+        dashboards: Default::default(),
     })
 }
 

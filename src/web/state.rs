@@ -23,6 +23,10 @@ pub struct AppState {
     pub sessions: SessionTimeouts,
     /// The full-text search index (rebuilt when the knowledge base changes).
     pub search: std::sync::Arc<super::search::SearchHolder>,
+    /// The scoring engine's input, reloaded when the knowledge base changes.
+    pub scoring_data: std::sync::Arc<crate::store::queries::evidence::ScoringCache>,
+    /// The dashboard, rebuilt when the knowledge base changes.
+    pub dashboards: std::sync::Arc<crate::store::queries::dashboard::DashboardCache>,
 }
 
 impl AppState {

@@ -3,7 +3,8 @@
 
 use super::config::RecommendationConfig;
 use super::context::{ProductContext, involved_vendor};
-use super::input::{Consumer, IncidentInfo, RecommendInput};
+use super::input::{IncidentInfo, RecommendInput};
+use super::lookup::Lookup;
 use super::reason::{Exclusion, Exposure, Precedent};
 use super::report::{Alternative, Criteria, Excluded};
 use crate::domain::{InvolvementRole, Stance};
@@ -45,6 +46,7 @@ fn compromised_products(ctx: &ProductContext, chain: &[&IncidentInfo]) -> BTreeS
 /// The alternatives to `ctx`'s product, best first, and the products left out.
 pub fn rank(
     ctx: &ProductContext,
+    lookup: &Lookup,
     config: &RecommendationConfig,
 ) -> (Vec<Alternative>, Vec<Excluded>) {
     let input = ctx.input;
@@ -53,6 +55,12 @@ pub fn rank(
     let compromised = compromised_products(ctx, &chain);
     let mut ranked: Vec<Alternative> = Vec::new();
     let mut excluded: Vec<Excluded> = Vec::new();
+    // Known remediations that replaced this product (precedents for its alternatives).
+    let replacements_of_this: Vec<_> = input
+        .remediations
+        .iter()
+        .filter(|r| r.product == Some(ctx.id) && input.known(r.known_on))
+        .collect();
     for (&id, product) in &input.products {
         if id == ctx.id || product.category != ctx.product.category {
             continue;
@@ -82,7 +90,7 @@ pub fn rank(
             });
             continue;
         }
-        let Some(alt) = ProductContext::new(input, id, config) else {
+        let Some(alt) = lookup.context(input, id, config) else {
             continue;
         };
         // Moving to the origin of another severe recent incident is no way out either.
@@ -99,7 +107,7 @@ pub fn rank(
             });
             continue;
         }
-        let (exposure, exposed_by) = exposure(input, &alt, &chain, &compromised);
+        let (exposure, exposed_by) = exposure(input, lookup, &alt, &chain, &compromised);
         let exposure_reasons = exposed_by.iter().map(english).collect();
         let analysts = if alt.views.is_empty() {
             0.5
@@ -123,9 +131,10 @@ pub fn rank(
         let mut precedents = Vec::new();
         let mut recorded = Vec::new();
         let mut citations = Vec::new();
-        for r in input.remediations.iter().filter(|r| {
-            r.product == Some(ctx.id) && r.replacement == Some(id) && input.known(r.known_on)
-        }) {
+        for r in replacements_of_this
+            .iter()
+            .filter(|r| r.replacement == Some(id))
+        {
             let who = input.vendors.get(&r.vendor).map_or("", |v| v.name.as_str());
             let when = r
                 .known_on
@@ -174,6 +183,7 @@ pub fn rank(
 /// product compromised in the chain, or it was a conduit of the chain; 0.5 when a victim.
 fn exposure(
     input: &RecommendInput,
+    lookup: &Lookup,
     alt: &ProductContext,
     chain: &[&IncidentInfo],
     compromised: &BTreeSet<i32>,
@@ -181,11 +191,10 @@ fn exposure(
     let vendor = alt.product.vendor;
     let mut value: f64 = 0.0;
     let mut reasons = Vec::new();
-    for u in input.usages.iter().filter(|u| {
-        u.consumer == Consumer::Vendor(vendor)
-            && compromised.contains(&u.product)
-            && u.active_on(input.as_of)
-    }) {
+    for u in lookup
+        .usages_by(input, vendor)
+        .filter(|u| compromised.contains(&u.product) && u.active_on(input.as_of))
+    {
         let name = input
             .products
             .get(&u.product)

@@ -7,6 +7,7 @@ use super::config::RecommendationConfig;
 use super::context::{ProductContext, UsageState};
 use super::controls;
 use super::input::RecommendInput;
+use super::lookup::Lookup;
 use super::reason::{Reason, Use};
 use super::report::{IncidentRef, Recommendation, UsageView};
 use super::rules::{Facts, decide};
@@ -104,12 +105,22 @@ pub fn recommend(
     product: i32,
     config: &RecommendationConfig,
 ) -> Option<Recommendation> {
-    let ctx = ProductContext::new(input, product, config)?;
+    recommend_with(input, &Lookup::new(input, config), product, config)
+}
+
+/// [`recommend`] with the input's indexes already built (several products of one input).
+pub fn recommend_with(
+    input: &RecommendInput,
+    lookup: &Lookup,
+    product: i32,
+    config: &RecommendationConfig,
+) -> Option<Recommendation> {
+    let ctx = lookup.context(input, product, config)?;
     let facts = facts(&ctx, config);
     let rule = decide(&facts, config);
     let mut reasons = vec![(rule.why)(&facts, config)];
     reasons.extend(context_reasons(&ctx, &facts));
-    let (alternatives, excluded) = alternatives::rank(&ctx, config);
+    let (alternatives, excluded) = alternatives::rank(&ctx, lookup, config);
     let uncertain = facts.uncertainty >= config.uncertain_above;
     let controls = controls::controls(&ctx, rule.decision, uncertain);
     let assessments = analysts::views(&ctx, rule.decision);
@@ -170,11 +181,19 @@ pub fn recommend(
 /// The products in use on the date (in our inventory or any vendor's dependencies), or
 /// dropped within `recently_ended_days`.
 pub fn products_in_use(input: &RecommendInput, config: &RecommendationConfig) -> Vec<i32> {
+    in_use_with(input, &Lookup::new(input, config), config)
+}
+
+fn in_use_with(input: &RecommendInput, lookup: &Lookup, config: &RecommendationConfig) -> Vec<i32> {
     input
         .products
         .keys()
         .copied()
-        .filter(|id| ProductContext::new(input, *id, config).is_some_and(|c| c.in_portfolio()))
+        .filter(|id| {
+            lookup
+                .context(input, *id, config)
+                .is_some_and(|c| c.in_portfolio())
+        })
         .collect()
 }
 
@@ -183,9 +202,10 @@ pub fn recommend_in_use(
     input: &RecommendInput,
     config: &RecommendationConfig,
 ) -> Vec<Recommendation> {
-    let mut list: Vec<Recommendation> = products_in_use(input, config)
+    let lookup = Lookup::new(input, config);
+    let mut list: Vec<Recommendation> = in_use_with(input, &lookup, config)
         .into_iter()
-        .filter_map(|id| recommend(input, id, config))
+        .filter_map(|id| recommend_with(input, &lookup, id, config))
         .collect();
     list.sort_by(|a, b| b.decision.cmp(&a.decision).then(a.product.cmp(&b.product)));
     list

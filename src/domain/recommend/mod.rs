@@ -9,13 +9,14 @@ pub mod controls;
 pub mod decisions;
 pub mod engine;
 pub mod input;
+pub mod lookup;
 mod properties;
 pub mod reason;
 pub mod report;
 pub mod rules;
 
 pub use config::{InvalidRecommendationConfig, RecommendationConfig};
-pub use decisions::decide_in_use;
+pub use decisions::{decide_in_use, needing_action};
 pub use engine::{products_in_use, recommend, recommend_in_use};
 pub use input::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, IncidentInfo, Involvement,

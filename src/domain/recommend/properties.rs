@@ -6,7 +6,7 @@ mod tests {
     use super::super::context::{ProductContext, involved_vendor, recent, touches};
     use super::super::input::*;
     use super::super::rules::{Facts, decide};
-    use super::super::{Decision, RecommendationConfig, recommend};
+    use super::super::{Decision, Recommendation, RecommendationConfig, recommend};
     use crate::domain::{
         Criticality, FavouredAction, IncidentKind, InvolvementRole, RemediationKind, Stance,
     };
@@ -319,6 +319,28 @@ mod tests {
                 .collect();
             full.sort();
             prop_assert_eq!(super::super::decide_in_use(&input, &config), full);
+        }
+
+        #[test]
+        fn the_lookup_finds_the_context_a_scan_finds(input in input()) {
+            let config = RecommendationConfig::default();
+            let lookup = super::super::lookup::Lookup::new(&input, &config);
+            for &id in input.products.keys() {
+                let scanned = ProductContext::new(&input, id, &config);
+                let looked_up = lookup.context(&input, id, &config);
+                prop_assert_eq!(format!("{scanned:?}"), format!("{looked_up:?}"));
+            }
+        }
+
+        #[test]
+        fn needing_action_lists_the_full_engines_first_actions(input in input(), limit in 0usize..6) {
+            let config = RecommendationConfig::default();
+            let full: Vec<Recommendation> = super::super::recommend_in_use(&input, &config)
+                .into_iter()
+                .filter(Recommendation::needs_action)
+                .take(limit)
+                .collect();
+            prop_assert_eq!(super::super::needing_action(&input, &config, limit), full);
         }
     }
 

@@ -7,6 +7,9 @@ use super::opinion::{Evidence, Opinion};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// Below this many evidence records a book is gathered on one thread.
+const PARALLEL_ABOVE: usize = 2_000;
+
 /// Evidence of one record reaching one subject.
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
@@ -370,10 +373,16 @@ impl<'a> ScoreBook<'a> {
         }
     }
 
-    /// Gathers every record into its subjects on two threads, each owning half the subjects.
+    /// Gathers every record into its subjects on two threads, each owning half the subjects
+    /// (one thread for a small input, such as one vendor's neighbourhood, where starting a
+    /// thread costs more than it saves).
     fn gather(&mut self) {
         let n = self.subjects.len();
-        let mid = n / 2;
+        let mid = if self.input.evidence.len() < PARALLEL_ABOVE {
+            0
+        } else {
+            n / 2
+        };
         let mut direct = std::mem::take(&mut self.direct);
         let mut views = std::mem::take(&mut self.views);
         let mut sums = vec![(Evidence::default(), Evidence::default()); n];
@@ -382,13 +391,17 @@ impl<'a> ScoreBook<'a> {
             let (v_lo, v_hi) = views.split_at_mut(mid);
             let (s_lo, s_hi) = sums.split_at_mut(mid);
             let this = &*self;
-            std::thread::scope(|scope| {
-                let low = scope.spawn(move || this.fill(0, d_lo, v_lo, s_lo));
-                this.fill(mid, d_hi, v_hi, s_hi);
-                if let Err(panic) = low.join() {
-                    std::panic::resume_unwind(panic);
-                }
-            });
+            if mid == 0 {
+                this.fill(0, d_hi, v_hi, s_hi);
+            } else {
+                std::thread::scope(|scope| {
+                    let low = scope.spawn(move || this.fill(0, d_lo, v_lo, s_lo));
+                    this.fill(mid, d_hi, v_hi, s_hi);
+                    if let Err(panic) = low.join() {
+                        std::panic::resume_unwind(panic);
+                    }
+                });
+            }
         }
         self.direct = direct;
         self.views = views;

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod history;
 pub mod input;
 pub mod label;
+mod neighbourhood;
 pub mod opinion;
 mod properties;
 pub mod report;

@@ -226,6 +226,21 @@ mod tests {
         }
 
         #[test]
+        fn a_vendors_neighbourhood_scores_it_as_the_whole_input_does(input in input(), hops in 1usize..=4, vendor in 0..VENDORS, days in 0i64..1600) {
+            let config = ScoringConfig { max_hops: hops, ..ScoringConfig::default() };
+            let date = day(days);
+            let near = input.around(vendor, hops);
+            let whole = ScoreBook::new(&input, date, &config);
+            let part = ScoreBook::new(&near, date, &config);
+            let mut subjects = vec![Subject::Vendor(vendor)];
+            subjects.extend(input.products.iter().filter(|(_, v)| *v == vendor).map(|(p, _)| Subject::Product(*p)));
+            for s in subjects {
+                let (a, b) = (whole.explain(s), part.explain(s));
+                prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap(), "{:?}", s);
+            }
+        }
+
+        #[test]
         fn evidence_from_the_future_is_ignored(input in input()) {
             let mut cut = input.clone();
             cut.evidence.retain(|r| r.known_on.is_some_and(|d| d <= as_of()));

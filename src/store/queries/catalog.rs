@@ -1,7 +1,7 @@
 //! The catalogue as the API lists and reads it: products (by vendor, by category, by name)
 //! and dependencies (by vendor, by product), one page at a time with the total count.
 
-use super::evidence::load_scoring_data;
+use super::evidence::{ScoringData, load_scoring_data};
 use super::hydrate::{dependency_views, product_views};
 use super::listing::category_ids;
 use super::{Page, PageRequest};
@@ -88,6 +88,18 @@ pub fn filter_products(
 pub fn product_with_trust(
     conn: &mut DbConnection,
     slug: &str,
+    scoring: Scoring<'_>,
+) -> Result<ProductView, StoreError> {
+    let data = load_scoring_data(conn)?;
+    product_scored(conn, &data, slug, scoring)
+}
+
+/// [`product_with_trust`] from scoring data already loaded; only the product's vendor's
+/// neighbourhood (`ScoringInput::around`) is scored.
+pub fn product_scored(
+    conn: &mut DbConnection,
+    data: &ScoringData,
+    slug: &str,
     (config, as_of): Scoring<'_>,
 ) -> Result<ProductView, StoreError> {
     let row: ProductRow = products::table
@@ -98,8 +110,8 @@ pub fn product_with_trust(
     let mut view = product_views(conn, std::slice::from_ref(&row))?
         .pop()
         .ok_or_else(|| StoreError::not_found("product", slug))?;
-    let data = load_scoring_data(conn)?;
-    view.trust = ScoreBook::new(&data.input, as_of, config).explain(Subject::Product(row.id));
+    let input = data.input.around(row.vendor_id, config.max_hops);
+    view.trust = ScoreBook::new(&input, as_of, config).explain(Subject::Product(row.id));
     Ok(view)
 }
 

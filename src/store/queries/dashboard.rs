@@ -4,11 +4,11 @@
 //! the dashboard is a read-only page).
 
 use super::PageRequest;
-use super::evidence::{ScoringData, load_scoring_data};
+use super::evidence::ScoringData;
 use super::overview::overview;
-use super::recommendations::recommendations_in_use;
+use super::recommendations::recommend_input_from;
 use crate::domain::Tier;
-use crate::domain::recommend::{Recommendation, RecommendationConfig};
+use crate::domain::recommend::{Recommendation, RecommendationConfig, needing_action};
 use crate::domain::scoring::{ScoreBook, ScoringConfig, Subject};
 use crate::domain::views::Overview;
 use crate::store::error::parse_stored;
@@ -17,6 +17,10 @@ use crate::store::{DbConnection, StoreError};
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+
+/// Dashboards kept in memory by a server, by (date asked, today), while the knowledge base's
+/// generation stands.
+pub type DashboardCache = crate::store::cache::Cached<(Option<NaiveDate>, NaiveDate), Dashboard>;
 
 /// The grade columns of the heat map, the last for subjects without a grade.
 pub const GRADE_COLUMNS: [&str; 7] = ["A", "B", "C", "D", "E", "F", "unknown"];
@@ -118,25 +122,25 @@ const SNAPSHOT_SLACK: i64 = 3;
 /// memory); `None`: the latest stored snapshots up to `today`.
 pub fn dashboard(
     conn: &mut DbConnection,
+    data: &ScoringData,
     as_of: Option<NaiveDate>,
     today: NaiveDate,
     scoring: &ScoringConfig,
     recommending: &RecommendationConfig,
 ) -> Result<Dashboard, StoreError> {
     conn.transaction(|conn| {
-        let mut data: Option<ScoringData> = None;
         let scores = match as_of {
-            Some(date) => scores_on(conn, date, 0, scoring, &mut data)?,
+            Some(date) => scores_on(conn, date, 0, scoring, data)?,
             None => match latest_stored_date(conn, today, &scoring.model_version)? {
-                Some(date) => scores_on(conn, date, 0, scoring, &mut data)?,
-                None => scores_on(conn, today, 0, scoring, &mut data)?,
+                Some(date) => scores_on(conn, date, 0, scoring, data)?,
+                None => scores_on(conn, today, 0, scoring, data)?,
             },
         };
         let names = Names::load(conn)?;
         let mut windows = Vec::new();
         for days in [30, 90] {
             let target = scores.date - Duration::days(days);
-            let before = scores_on(conn, target, SNAPSHOT_SLACK, scoring, &mut data)?;
+            let before = scores_on(conn, target, SNAPSHOT_SLACK, scoring, data)?;
             windows.push(DropWindow {
                 days,
                 since: before.date,
@@ -145,12 +149,9 @@ pub fn dashboard(
             });
         }
         let (heat, histogram, unknown_vendors) = portfolio(&scores, &names)?;
-        let mut needing_action: Vec<Recommendation> =
-            recommendations_in_use(conn, scores.date, scoring, recommending)?
-                .into_iter()
-                .filter(Recommendation::needs_action)
-                .collect();
-        needing_action.truncate(PageRequest::DEFAULT_LIMIT as usize);
+        let input = recommend_input_from(conn, data, scores.date, scoring)?;
+        let needing_action =
+            needing_action(&input, recommending, PageRequest::DEFAULT_LIMIT as usize);
         Ok(Dashboard {
             overview: overview(conn)?,
             heat,
@@ -178,13 +179,13 @@ fn latest_stored_date(
 }
 
 /// The scores stored nearest `date` (within `slack` days), or else scored in memory as of
-/// `date` from the evidence, loaded once per request into `data`.
+/// `date` from the scoring data.
 fn scores_on(
     conn: &mut DbConnection,
     date: NaiveDate,
     slack: i64,
     config: &ScoringConfig,
-    data: &mut Option<ScoringData>,
+    data: &ScoringData,
 ) -> Result<ScoresOn, StoreError> {
     let dates: Vec<NaiveDate> = score_snapshots::table
         .filter(score_snapshots::model_version.eq(&config.model_version))
@@ -232,12 +233,6 @@ fn scores_on(
             scores,
         });
     }
-    if data.is_none() {
-        *data = Some(load_scoring_data(conn)?);
-    }
-    let Some(data) = data.as_ref() else {
-        return Err(StoreError::Corrupt("scoring data not loaded".into()));
-    };
     let book = ScoreBook::new(&data.input, date, config);
     let scores = book
         .subjects()

@@ -27,6 +27,18 @@ pub struct ScoringData {
     pub products: BTreeMap<i32, (String, String, i32)>,
 }
 
+/// The scoring data kept in memory by a server while the knowledge base's generation stands.
+pub type ScoringCache = crate::store::cache::Cached<(), ScoringData>;
+
+/// The scoring data at the current generation, loaded only when it moved. Never call it
+/// inside a write transaction: the cache would be filled from uncommitted data.
+pub fn cached_scoring_data(
+    conn: &mut DbConnection,
+    cache: &ScoringCache,
+) -> Result<std::sync::Arc<ScoringData>, StoreError> {
+    cache.get(conn, &(), load_scoring_data)
+}
+
 struct SourceInfo {
     grade: (Reliability, Credibility),
     published: Option<NaiveDate>,

@@ -72,11 +72,23 @@ pub fn load_recommend_input(
 ) -> Result<RecommendInput, StoreError> {
     conn.transaction(|conn| {
         let data = load_scoring_data(conn)?;
+        recommend_input_from(conn, &data, as_of, scoring)
+    })
+}
+
+/// [`load_recommend_input`] from scoring data already loaded (the server's cached copy).
+pub fn recommend_input_from(
+    conn: &mut DbConnection,
+    data: &ScoringData,
+    as_of: NaiveDate,
+    scoring: &ScoringConfig,
+) -> Result<RecommendInput, StoreError> {
+    conn.transaction(|conn| {
         let mut input = RecommendInput {
             as_of,
             ..RecommendInput::default()
         };
-        scores(&data, as_of, scoring, &mut input);
+        scores(data, as_of, scoring, &mut input);
         for (id, (slug, name)) in &data.vendors {
             input.vendors.insert(
                 *id,
@@ -127,9 +139,9 @@ pub fn load_recommend_input(
                 criticality: parse_stored("dependencies.criticality", &r.criticality)?,
             });
         }
-        incidents(conn, &data, &mut input)?;
-        remediations(conn, &data, &mut input)?;
-        assessments(conn, &data, &mut input)?;
+        incidents(conn, data, &mut input)?;
+        remediations(conn, data, &mut input)?;
+        assessments(conn, data, &mut input)?;
         Ok(input)
     })
 }

@@ -1,46 +1,13 @@
 //! What the search index is built from: every vendor, product, incident, assessment (quote
-//! and translation) and source as a search document, and the generation the data is at.
+//! and translation) and source as a search document.
 
 use crate::search::{Document, Lang, TITLE_PART_BREAK, Text};
 use crate::store::schema::{
-    analyst_firms, analysts, assessments, audit_log, incidents, products, sources, vendors,
+    analyst_firms, analysts, assessments, incidents, products, sources, vendors,
 };
 use crate::store::{DbConnection, StoreError};
 use diesel::prelude::*;
 use std::collections::HashMap;
-
-/// Where the knowledge base stands: the last audit entry (other than sign-ins, accounts and
-/// tokens) and the number of records of each searched kind. Every write is audited, so the index is stale when this moves (the counts
-/// also catch writes made without an audit entry, such as a raw import).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Generation {
-    pub last_audit_id: i32,
-    pub records: [i64; 5],
-}
-
-/// The current generation.
-pub fn generation(conn: &mut DbConnection) -> Result<Generation, StoreError> {
-    // Sign-ins, accounts and tokens are audited too but change nothing searched.
-    let unsearched = [
-        crate::store::sign_in::ENTITY,
-        crate::store::accounts::ENTITY,
-        crate::store::tokens::ENTITY,
-    ];
-    let last_audit_id: Option<i32> = audit_log::table
-        .filter(audit_log::entity.ne_all(unsearched))
-        .select(diesel::dsl::max(audit_log::id))
-        .first(conn)?;
-    Ok(Generation {
-        last_audit_id: last_audit_id.unwrap_or(0),
-        records: [
-            vendors::table.count().get_result(conn)?,
-            products::table.count().get_result(conn)?,
-            incidents::table.count().get_result(conn)?,
-            assessments::table.count().get_result(conn)?,
-            sources::table.count().get_result(conn)?,
-        ],
-    })
-}
 
 /// Records whose language is not stored (names, descriptions, summaries) are analysed in
 /// both languages.

@@ -1,7 +1,7 @@
 //! A vendor page's trust: the vendor's and its products' scores as of a date with their
 //! explanations, and the vendor's score history up to that date, from the same function.
 
-use super::evidence::load_scoring_data;
+use super::evidence::{ScoringData, load_scoring_data};
 use super::vendors::vendor_detail;
 use crate::domain::scoring::history::history_dates;
 use crate::domain::scoring::{ScoreBook, ScoringConfig, Subject};
@@ -19,16 +19,30 @@ pub fn vendor_detail_with_trust(
     as_of: NaiveDate,
     config: &ScoringConfig,
 ) -> Result<VendorDetail, StoreError> {
-    let mut detail = vendor_detail(conn, slug)?;
     let data = load_scoring_data(conn)?;
+    vendor_detail_scored(conn, &data, slug, as_of, config)
+}
+
+/// [`vendor_detail_with_trust`] from scoring data already loaded (the server keeps it in
+/// memory while the knowledge base's generation stands). Only the vendor's neighbourhood
+/// (`ScoringInput::around`) is scored, for the date asked and each point of the history.
+pub fn vendor_detail_scored(
+    conn: &mut DbConnection,
+    data: &ScoringData,
+    slug: &str,
+    as_of: NaiveDate,
+    config: &ScoringConfig,
+) -> Result<VendorDetail, StoreError> {
+    let mut detail = vendor_detail(conn, slug)?;
     let vendor_id = data
         .vendors
         .iter()
         .find(|(_, (s, _))| s == slug)
         .map(|(id, _)| *id)
         .ok_or_else(|| StoreError::not_found("vendor", slug))?;
+    let input = data.input.around(vendor_id, config.max_hops);
     // One book for the date asked for; only the subjects shown are explained.
-    let book = ScoreBook::new(&data.input, as_of, config);
+    let book = ScoreBook::new(&input, as_of, config);
     detail.trust = book.explain(Subject::Vendor(vendor_id));
     for product in &mut detail.products {
         let id = data
@@ -44,8 +58,7 @@ pub fn vendor_detail_with_trust(
         detail.history = history_dates(first, as_of, HISTORY_POINTS)
             .into_iter()
             .filter_map(|date| {
-                let o = ScoreBook::new(&data.input, date, config)
-                    .opinion(Subject::Vendor(vendor_id))?;
+                let o = ScoreBook::new(&input, date, config).opinion(Subject::Vendor(vendor_id))?;
                 Some(HistoryPoint {
                     date,
                     score: o.score(),

@@ -8,6 +8,7 @@ use super::params::{Param, QueryParams};
 use crate::i18n::Message;
 use crate::store::curation::lookup::{SlugOf, slug_taken};
 use crate::store::curation::rescore::Scoring;
+use crate::store::queries::evidence::ScoringCache;
 use crate::store::{DbConnection, StoreError};
 use crate::web::curate::FieldErrors;
 use crate::web::curation::flow::Change;
@@ -43,6 +44,17 @@ pub trait Record: 'static {
         key: &str,
         scoring: Scoring<'_>,
     ) -> Result<Self::View, StoreError>;
+
+    /// The record as `GET` answers it: [`Record::view`], or the same from the server's
+    /// cached scoring data for records whose view is scored.
+    fn read(
+        c: &mut DbConnection,
+        key: &str,
+        scoring: Scoring<'_>,
+        _cache: &ScoringCache,
+    ) -> Result<Self::View, StoreError> {
+        Self::view(c, key, scoring)
+    }
 
     /// Saves a changed form, or names every wrong field; answers the record's key after the
     /// change.
@@ -154,8 +166,12 @@ pub async fn read<R: Record>(
     let key = path_key(&req)?;
     let as_of = query.as_of();
     let config = state.scoring.clone();
+    let cache = state.scoring_data.clone();
     let (view, form) = state
-        .run(move |c| Ok((R::view(c, &key, (&config, as_of))?, R::stored(c, &key)?)))
+        .run(move |c| {
+            let view = R::read(c, &key, (&config, as_of), &cache)?;
+            Ok((view, R::stored(c, &key)?))
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag_of(&form)?))

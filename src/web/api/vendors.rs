@@ -12,10 +12,11 @@ use crate::store::curation::create::create_vendor;
 use crate::store::curation::delete::{Deletable, delete_record};
 use crate::store::curation::lookup::SlugOf;
 use crate::store::curation::rescore::Scoring;
+use crate::store::queries::evidence::{ScoringCache, cached_scoring_data};
 use crate::store::queries::listing::{
     GradeFilter, VendorFilter, VendorSort, category_choices, filter_vendors,
 };
-use crate::store::queries::trust::vendor_detail_with_trust;
+use crate::store::queries::trust::{vendor_detail_scored, vendor_detail_with_trust};
 use crate::store::vendor_edit::{editable_vendor, update_vendor};
 use crate::store::{DbConnection, StoreError};
 use crate::web::curate::VendorForm;
@@ -112,6 +113,16 @@ impl Record for Vendors {
         (config, as_of): Scoring<'_>,
     ) -> Result<VendorDetail, StoreError> {
         vendor_detail_with_trust(c, key, as_of, config)
+    }
+
+    fn read(
+        c: &mut DbConnection,
+        key: &str,
+        (config, as_of): Scoring<'_>,
+        cache: &ScoringCache,
+    ) -> Result<VendorDetail, StoreError> {
+        let data = cached_scoring_data(c, cache)?;
+        vendor_detail_scored(c, &data, key, as_of, config)
     }
 
     fn update(
