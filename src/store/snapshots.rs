@@ -135,23 +135,29 @@ impl SnapshotSummary {
     }
 }
 
-/// The latest stored score of each of these vendors under this model.
+/// The latest stored score of each of these vendors under this model. Picked here rather
+/// than ordered by the database, so the query is a lookup per vendor on its snapshot index.
 pub fn latest_vendor_snapshots(
     conn: &mut DbConnection,
     vendor_ids: &[i32],
     model_version: &str,
 ) -> Result<HashMap<i32, SnapshotSummary>, StoreError> {
-    let rows: Vec<SnapshotSummary> = score_snapshots::table
+    let rows: Vec<(i32, SnapshotSummary)> = score_snapshots::table
         .filter(score_snapshots::vendor_id.eq_any(vendor_ids))
         .filter(score_snapshots::model_version.eq(model_version))
-        .order((score_snapshots::as_of.desc(), score_snapshots::id.desc()))
-        .select(SnapshotSummary::as_select())
+        .select((score_snapshots::id, SnapshotSummary::as_select()))
         .load(conn)?;
-    let mut latest = HashMap::new();
-    for row in rows {
-        if let Some(v) = row.vendor_id {
-            latest.entry(v).or_insert(row);
+    let mut latest: HashMap<i32, (i32, SnapshotSummary)> = HashMap::new();
+    for (id, row) in rows {
+        let Some(vendor) = row.vendor_id else {
+            continue;
+        };
+        match latest.get(&vendor) {
+            Some((best_id, best)) if (best.as_of, *best_id) >= (row.as_of, id) => {}
+            _ => {
+                latest.insert(vendor, (id, row));
+            }
         }
     }
-    Ok(latest)
+    Ok(latest.into_iter().map(|(v, (_, row))| (v, row)).collect())
 }

@@ -2,5 +2,4 @@ DROP INDEX idx_vendors_name;
 DROP INDEX idx_vendors_status;
 DROP INDEX idx_vendors_tier;
 DROP INDEX idx_incident_causes_cause_id;
-DROP INDEX idx_score_snapshots_model_as_of;
 DROP TABLE kb_generation;

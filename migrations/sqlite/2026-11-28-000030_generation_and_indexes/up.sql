@@ -7,7 +7,6 @@ CREATE TABLE kb_generation (
 INSERT INTO kb_generation (id, value) VALUES (1, 0);
 
 -- Filters and joins the pages use at scale (issue 9).
-CREATE INDEX idx_score_snapshots_model_as_of ON score_snapshots (model_version, as_of);
 CREATE INDEX idx_incident_causes_cause_id ON incident_causes (cause_id);
 CREATE INDEX idx_vendors_tier ON vendors (tier);
 CREATE INDEX idx_vendors_status ON vendors (status);

@@ -85,13 +85,7 @@ impl<'a> ProductContext<'a> {
                 Some((i, role))
             })
             .collect();
-        incidents.sort_by(|(a, ra), (b, rb)| {
-            b.severity
-                .cmp(&a.severity)
-                .then(ra.cmp(rb))
-                .then(a.known_on.cmp(&b.known_on))
-                .then(a.id.cmp(&b.id))
-        });
+        incidents.sort_by(most_severe_first);
         let mut views: Vec<&AssessmentInfo> = input
             .assessments
             .iter()
@@ -182,6 +176,19 @@ impl<'a> ProductContext<'a> {
             ),
         }
     }
+}
+
+/// The order of a product's recent incidents: most severe first, then the strongest role,
+/// the earliest known, the lowest id.
+pub fn most_severe_first(
+    (a, ra): &(&IncidentInfo, InvolvementRole),
+    (b, rb): &(&IncidentInfo, InvolvementRole),
+) -> std::cmp::Ordering {
+    b.severity
+        .cmp(&a.severity)
+        .then(ra.cmp(rb))
+        .then(a.known_on.cmp(&b.known_on))
+        .then(a.id.cmp(&b.id))
 }
 
 /// Known on the date and within `recent_days` of it: recent, hence active.

@@ -2,7 +2,7 @@
 //! recent incidents, views) and a vendor's usages found without scanning the whole input.
 
 use super::config::RecommendationConfig;
-use super::context::{ProductContext, UsageState, recent};
+use super::context::{ProductContext, UsageState, most_severe_first, recent};
 use super::input::{AssessedSubject, Consumer, IncidentInfo, RecommendInput, Usage};
 use crate::domain::InvolvementRole;
 use std::collections::BTreeMap;
@@ -99,13 +99,7 @@ impl Lookup {
             .into_iter()
             .filter_map(|(at, role)| input.incidents.get(at).map(|i| (i, role)))
             .collect();
-        incidents.sort_by(|(a, ra), (b, rb)| {
-            b.severity
-                .cmp(&a.severity)
-                .then(ra.cmp(rb))
-                .then(a.known_on.cmp(&b.known_on))
-                .then(a.id.cmp(&b.id))
-        });
+        incidents.sort_by(most_severe_first);
         let mut seen: Vec<usize> = list(&self.product_views, id)
             .iter()
             .chain(list(&self.vendor_views, product.vendor))

@@ -7,7 +7,7 @@ pub mod explain;
 pub mod history;
 pub mod input;
 pub mod label;
-mod neighbourhood;
+pub mod neighbourhood;
 pub mod opinion;
 mod properties;
 pub mod report;
@@ -19,5 +19,6 @@ pub use input::{
     DependencyEdge, EvidenceKey, EvidenceKind, EvidenceRecord, Fact, ScoringInput, Subject,
 };
 pub use label::EvidenceLabel;
+pub use neighbourhood::InputIndex;
 pub use opinion::{Evidence, Opinion};
 pub use report::{Contribution, ContributionKind, Grade, TrustScore};

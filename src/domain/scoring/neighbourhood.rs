@@ -4,37 +4,92 @@
 use super::input::ScoringInput;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// Where each vendor's part of an input is, built once per input (positions in its lists),
+/// so a neighbourhood costs what it holds rather than a pass over the whole input.
+#[derive(Debug, Clone, Default)]
+pub struct InputIndex {
+    /// Product id → its vendor.
+    vendor_of: FxHashMap<i32, i32>,
+    /// Vendor → positions of its products in `products`.
+    products_of: FxHashMap<i32, Vec<usize>>,
+    /// Vendor → positions of its dependencies in `dependencies`.
+    edges_of: FxHashMap<i32, Vec<usize>>,
+    /// Vendor → positions in `evidence` of the records naming it or one of its products.
+    records_of: FxHashMap<i32, Vec<usize>>,
+}
+
+impl InputIndex {
+    pub fn new(input: &ScoringInput) -> InputIndex {
+        let mut index = InputIndex {
+            vendor_of: input.products.iter().copied().collect(),
+            ..InputIndex::default()
+        };
+        for (at, (_, vendor)) in input.products.iter().enumerate() {
+            index.products_of.entry(*vendor).or_default().push(at);
+        }
+        for (at, edge) in input.dependencies.iter().enumerate() {
+            index
+                .edges_of
+                .entry(edge.consumer_vendor)
+                .or_default()
+                .push(at);
+        }
+        for (at, record) in input.evidence.iter().enumerate() {
+            let named = record.vendors.iter().copied();
+            let through_products = record
+                .products
+                .iter()
+                .filter_map(|p| index.vendor_of.get(p).copied());
+            let mut vendors: Vec<i32> = named.chain(through_products).collect();
+            vendors.sort_unstable();
+            vendors.dedup();
+            for v in vendors {
+                index.records_of.entry(v).or_default().push(at);
+            }
+        }
+        index
+    }
+}
+
+/// The positions listed under each of `keys`, in ascending order, each once.
+fn positions(map: &FxHashMap<i32, Vec<usize>>, keys: &[i32]) -> Vec<usize> {
+    let mut all: Vec<usize> = keys
+        .iter()
+        .filter_map(|k| map.get(k))
+        .flatten()
+        .copied()
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
 impl ScoringInput {
     /// The input restricted to what scores `vendor` and its products: the vendors reached
     /// from it over dependencies (whatever their dates) within `hops` steps, all their
     /// products, every dependency of those vendors and every record naming one of them or one
-    /// of their products. A book over it gives these subjects exactly the scores of a book
-    /// over the whole input: a subject's evidence comes only from records naming it, its
-    /// vendor or its products, and its inherited risk only from vendors within the hops.
-    pub fn around(&self, vendor: i32, hops: usize) -> ScoringInput {
-        let vendor_of: FxHashMap<i32, i32> = self.products.iter().copied().collect();
-        let mut edges_of: FxHashMap<i32, Vec<usize>> = FxHashMap::default();
-        for (at, edge) in self.dependencies.iter().enumerate() {
-            edges_of.entry(edge.consumer_vendor).or_default().push(at);
-        }
+    /// of their products, each list in the input's order. A book over it gives these
+    /// subjects exactly the scores of a book over the whole input: a subject's evidence comes
+    /// only from records naming it, its vendor or its products, and its inherited risk only
+    /// from vendors within the hops. `index` must be this input's.
+    pub fn around(&self, index: &InputIndex, vendor: i32, hops: usize) -> ScoringInput {
         let mut kept: FxHashSet<i32> = FxHashSet::default();
         kept.insert(vendor);
+        let mut order = vec![vendor];
         let mut frontier = vec![vendor];
         for _ in 0..hops {
             let mut next = Vec::new();
-            for v in frontier {
-                for at in edges_of.get(&v).map_or(&[][..], Vec::as_slice) {
-                    let product = self.dependencies[*at].product;
-                    if let Some(upstream) = vendor_of.get(&product)
-                        && kept.insert(*upstream)
-                    {
-                        next.push(*upstream);
-                    }
+            for at in positions(&index.edges_of, &frontier) {
+                let product = self.dependencies[at].product;
+                if let Some(upstream) = index.vendor_of.get(&product)
+                    && kept.insert(*upstream)
+                {
+                    next.push(*upstream);
+                    order.push(*upstream);
                 }
             }
             frontier = next;
         }
-        let is_kept_product = |p: &i32| vendor_of.get(p).is_some_and(|v| kept.contains(v));
         ScoringInput {
             vendors: self
                 .vendors
@@ -42,26 +97,17 @@ impl ScoringInput {
                 .copied()
                 .filter(|v| kept.contains(v))
                 .collect(),
-            products: self
-                .products
-                .iter()
-                .copied()
-                .filter(|(_, v)| kept.contains(v))
+            products: positions(&index.products_of, &order)
+                .into_iter()
+                .map(|at| self.products[at])
                 .collect(),
-            evidence: self
-                .evidence
-                .iter()
-                .filter(|r| {
-                    r.vendors.iter().any(|v| kept.contains(v))
-                        || r.products.iter().any(is_kept_product)
-                })
-                .cloned()
+            evidence: positions(&index.records_of, &order)
+                .into_iter()
+                .map(|at| self.evidence[at].clone())
                 .collect(),
-            dependencies: self
-                .dependencies
-                .iter()
-                .filter(|d| kept.contains(&d.consumer_vendor))
-                .cloned()
+            dependencies: positions(&index.edges_of, &order)
+                .into_iter()
+                .map(|at| self.dependencies[at].clone())
                 .collect(),
         }
     }

@@ -229,7 +229,7 @@ mod tests {
         fn a_vendors_neighbourhood_scores_it_as_the_whole_input_does(input in input(), hops in 1usize..=4, vendor in 0..VENDORS, days in 0i64..1600) {
             let config = ScoringConfig { max_hops: hops, ..ScoringConfig::default() };
             let date = day(days);
-            let near = input.around(vendor, hops);
+            let near = input.around(&super::super::InputIndex::new(&input), vendor, hops);
             let whole = ScoreBook::new(&input, date, &config);
             let part = ScoreBook::new(&near, date, &config);
             let mut subjects = vec![Subject::Vendor(vendor)];

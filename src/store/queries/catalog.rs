@@ -110,7 +110,9 @@ pub fn product_scored(
     let mut view = product_views(conn, std::slice::from_ref(&row))?
         .pop()
         .ok_or_else(|| StoreError::not_found("product", slug))?;
-    let input = data.input.around(row.vendor_id, config.max_hops);
+    let input = data
+        .input
+        .around(&data.index, row.vendor_id, config.max_hops);
     view.trust = ScoreBook::new(&input, as_of, config).explain(Subject::Product(row.id));
     Ok(view)
 }

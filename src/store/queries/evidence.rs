@@ -5,7 +5,8 @@ use super::bulk;
 use super::citations::{CitationIndex, load_all_citations};
 use crate::domain::scoring::input::{IncidentDates, incidents_known_on};
 use crate::domain::scoring::{
-    DependencyEdge, EvidenceKey, EvidenceKind, EvidenceLabel, EvidenceRecord, Fact, ScoringInput,
+    DependencyEdge, EvidenceKey, EvidenceKind, EvidenceLabel, EvidenceRecord, Fact, InputIndex,
+    ScoringInput,
 };
 use crate::domain::views::CitationView;
 use crate::domain::{Credibility, Reliability};
@@ -15,7 +16,7 @@ use crate::store::schema::*;
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The engine's input plus the names needed to present its output.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +26,12 @@ pub struct ScoringData {
     pub vendors: BTreeMap<i32, (String, String)>,
     /// id → (slug, name, vendor id).
     pub products: BTreeMap<i32, (String, String, i32)>,
+    /// Where each vendor's part of `input` is (`ScoringInput::around`).
+    pub index: InputIndex,
+    /// Vendor slug → id.
+    pub vendor_ids: HashMap<String, i32>,
+    /// Product slug → id.
+    pub product_ids: HashMap<String, i32>,
 }
 
 /// The scoring data kept in memory by a server while the knowledge base's generation stands.
@@ -242,6 +249,17 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
                 },
             });
         }
+        data.index = InputIndex::new(&data.input);
+        data.vendor_ids = data
+            .vendors
+            .iter()
+            .map(|(id, (slug, _))| (slug.clone(), *id))
+            .collect();
+        data.product_ids = data
+            .products
+            .iter()
+            .map(|(id, (slug, _, _))| (slug.clone(), *id))
+            .collect();
         Ok(data)
     })
 }

@@ -122,14 +122,16 @@ pub struct VendorFilter {
     pub sort: VendorSort,
 }
 
-/// The latest date with stored vendor snapshots under this model.
+/// The latest date with stored vendor snapshots under this model. Snapshots are written for
+/// every subject of a date at once (`refresh_snapshots`), so the latest date of any snapshot
+/// is the vendors' too; asking for vendors' rows only would make the database step over every
+/// product row of that date on the date index.
 pub fn latest_snapshot_date(
     conn: &mut DbConnection,
     model_version: &str,
 ) -> Result<Option<NaiveDate>, StoreError> {
     Ok(score_snapshots::table
         .filter(score_snapshots::model_version.eq(model_version))
-        .filter(score_snapshots::vendor_id.is_not_null())
         .select(diesel::dsl::max(score_snapshots::as_of))
         .first::<Option<NaiveDate>>(conn)?)
 }
@@ -178,23 +180,42 @@ pub fn filter_vendors(
         None => None,
     };
     let model = model_version.to_owned();
-    // One builder for the count and the page: boxed queries cannot be cloned.
-    macro_rules! filtered {
-        () => {{
-            let mut q = vendors::table
-                .left_join(
-                    score_snapshots::table.on(score_snapshots::vendor_id
-                        .eq(vendors::id.nullable())
-                        .and(score_snapshots::model_version.eq(model.clone()))
-                        .and(score_snapshots::as_of.eq(date))),
-                )
-                .into_boxed::<crate::store::connection::MultiBackend>();
+    // The tier, status and category filters, on the vendors alone or joined with their
+    // snapshots (boxed queries cannot be cloned, so each use builds its own).
+    macro_rules! vendor_filters {
+        ($query:expr) => {{
+            let mut q = $query;
             if let Some(tier) = filter.tier {
                 q = q.filter(vendors::tier.eq(tier.as_str()));
             }
             if let Some(status) = filter.status {
                 q = q.filter(vendors::status.eq(status.as_str()));
             }
+            if let Some(ids) = &in_category {
+                q = q.filter(
+                    vendors::id.eq_any(
+                        products::table
+                            .filter(products::category_id.eq_any(ids.clone()))
+                            .select(products::vendor_id),
+                    ),
+                );
+            }
+            q
+        }};
+    }
+    // One builder for the count and the page.
+    macro_rules! filtered {
+        () => {{
+            let mut q = vendor_filters!(
+                vendors::table
+                    .left_join(
+                        score_snapshots::table.on(score_snapshots::vendor_id
+                            .eq(vendors::id.nullable())
+                            .and(score_snapshots::model_version.eq(model.clone()))
+                            .and(score_snapshots::as_of.eq(date))),
+                    )
+                    .into_boxed::<crate::store::connection::MultiBackend>()
+            );
             match filter.grade {
                 Some(GradeFilter::Grade(g)) => {
                     q = q
@@ -211,19 +232,19 @@ pub fn filter_vendors(
                 }
                 None => {}
             }
-            if let Some(ids) = &in_category {
-                q = q.filter(
-                    vendors::id.eq_any(
-                        products::table
-                            .filter(products::category_id.eq_any(ids.clone()))
-                            .select(products::vendor_id),
-                    ),
-                );
-            }
             q
         }};
     }
-    let total: i64 = filtered!().select(count_star()).first(conn)?;
+    // Without a grade filter the count needs no join (each vendor has at most one snapshot
+    // per date and model).
+    let total: i64 = match filter.grade {
+        None => {
+            vendor_filters!(vendors::table.into_boxed::<crate::store::connection::MultiBackend>())
+                .select(count_star())
+                .first(conn)?
+        }
+        Some(_) => filtered!().select(count_star()).first(conn)?,
+    };
     let tier_rank = diesel::dsl::case_when(vendors::tier.eq("critical"), 0.into_sql::<Integer>())
         .when(vendors::tier.eq("high"), 1.into_sql::<Integer>())
         .when(vendors::tier.eq("medium"), 2.into_sql::<Integer>())

@@ -34,22 +34,16 @@ pub fn vendor_detail_scored(
     config: &ScoringConfig,
 ) -> Result<VendorDetail, StoreError> {
     let mut detail = vendor_detail(conn, slug)?;
-    let vendor_id = data
-        .vendors
-        .iter()
-        .find(|(_, (s, _))| s == slug)
-        .map(|(id, _)| *id)
+    let vendor_id = *data
+        .vendor_ids
+        .get(slug)
         .ok_or_else(|| StoreError::not_found("vendor", slug))?;
-    let input = data.input.around(vendor_id, config.max_hops);
+    let input = data.input.around(&data.index, vendor_id, config.max_hops);
     // One book for the date asked for; only the subjects shown are explained.
     let book = ScoreBook::new(&input, as_of, config);
     detail.trust = book.explain(Subject::Vendor(vendor_id));
     for product in &mut detail.products {
-        let id = data
-            .products
-            .iter()
-            .find(|(_, (s, _, _))| *s == product.slug)
-            .map(|(id, _)| *id);
+        let id = data.product_ids.get(&product.slug).copied();
         product.trust = id.and_then(|id| book.explain(Subject::Product(id)));
     }
     // The history needs only the vendor's opinion at each date, not explanations.
