@@ -36,6 +36,11 @@ const MATRIX: &[(Verb, &str, [Expect; 5])] = &[
     (Verb::Get, "/static/app.css", [Pass, Pass, Pass, Pass, Pass]),
     (
         Verb::Get,
+        "/static/{fingerprint}/app.css",
+        [Pass, Pass, Pass, Pass, Pass],
+    ),
+    (
+        Verb::Get,
         "/language/{code}",
         [Pass, Pass, Pass, Pass, Pass],
     ),
@@ -666,6 +671,7 @@ fn concrete(pattern: &str, source_id: i32) -> String {
         .replace("{item}", "999999")
         .replace("{rule}", "999999")
         .replace("{table}", "vendors")
+        .replace("{fingerprint}", "0123456789abcdef")
         .replace("{tail:.*}", "index.html")
 }
 

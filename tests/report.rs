@@ -9,17 +9,19 @@ use trustkb::config::ServeConfig;
 use trustkb::domain::Role;
 use trustkb::i18n::{Lang, format_decimal};
 use trustkb::report::{VendorReport, render_pdf, vendor_report};
+use trustkb::store::queries::evidence::load_scoring_data;
 
 fn report_of(db: &TestDb, slug: &str) -> VendorReport {
     let config = ServeConfig::new(&db.url, "127.0.0.1:0").expect("config");
     let mut conn = db.connect();
     let as_of = chrono::NaiveDate::from_ymd_opt(2021, 6, 30).expect("date");
+    let data = load_scoring_data(&mut conn).expect("scoring data");
     vendor_report(
         &mut conn,
+        &data,
         slug,
         as_of,
-        &config.scoring,
-        &config.recommendation,
+        (&config.scoring, &config.recommendation),
     )
     .expect("report")
 }

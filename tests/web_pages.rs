@@ -145,6 +145,44 @@ fn lists_and_overview_render() {
 }
 
 #[test]
+fn the_stylesheet_is_linked_by_a_fingerprint_and_cached_for_a_year() {
+    let db = TestDb::sqlite();
+    let app = TestApp::spawn(&db);
+    let home = page(&app, "/");
+    let href = home
+        .split("<link rel=\"stylesheet\" href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a stylesheet link");
+    let fingerprint = href
+        .strip_prefix("/static/")
+        .and_then(|rest| rest.strip_suffix("/app.css"))
+        .expect("/static/{fingerprint}/app.css");
+    assert_eq!(fingerprint.len(), 16, "{href}");
+    assert!(fingerprint.chars().all(|c| c.is_ascii_hexdigit()), "{href}");
+    let linked = app.get_anonymous(href);
+    assert_eq!(linked.status, 200);
+    assert!(linked.content_type.starts_with("text/css"));
+    let cache = linked
+        .header("cache-control")
+        .unwrap_or_default()
+        .to_owned();
+    assert!(cache.contains("max-age=31536000"), "{cache}");
+    assert!(cache.contains("immutable"), "{cache}");
+    let plain = app.get_anonymous("/static/app.css");
+    assert_eq!(
+        plain.body, linked.body,
+        "the same stylesheet under both names"
+    );
+    // A page from before an upgrade names an older fingerprint: today's stylesheet, not
+    // kept.
+    let stale = app.get_anonymous("/static/0000000000000000/app.css");
+    assert_eq!(stale.status, 200);
+    assert_eq!(stale.body, linked.body);
+    assert_eq!(stale.header("cache-control"), Some("no-cache"));
+}
+
+#[test]
 fn unknown_pages_are_html_404s() {
     for db in TestDb::all() {
         let app = TestApp::spawn(&db);

@@ -8,6 +8,7 @@ use crate::domain::scoring::ScoringConfig;
 use crate::i18n::Lang;
 use crate::report::{render_html, render_pdf, vendor_report};
 use crate::store::StoreError;
+use crate::store::queries::evidence::load_scoring_data;
 use crate::web::identity::Nav;
 use std::io::Write;
 use std::path::Path;
@@ -37,12 +38,15 @@ pub fn export(
     let mut progress = super::progress::Progress::start("composing the report");
     let mut conn = open(database)?;
     let today = chrono::Utc::now().date_naive();
+    let data = load_scoring_data(&mut conn).map_err(CliError::Store)?;
     let report =
-        vendor_report(&mut conn, &slug, today, scoring, recommendation).map_err(|e| match e {
-            StoreError::NotFound { .. } => {
-                CliError::Usage(format!("--vendor: unknown vendor \"{slug}\""))
+        vendor_report(&mut conn, &data, &slug, today, (scoring, recommendation)).map_err(|e| {
+            match e {
+                StoreError::NotFound { .. } => {
+                    CliError::Usage(format!("--vendor: unknown vendor \"{slug}\""))
+                }
+                e => CliError::Store(e),
             }
-            e => CliError::Store(e),
         })?;
     progress.step("rendering the report");
     let bytes = match job.format {

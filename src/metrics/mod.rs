@@ -61,6 +61,7 @@ struct Metrics {
     queue_depth: Gauge,
     deliveries: Family<OutcomeLabels, Counter>,
     recompute: Histogram,
+    queries: Counter,
     resident: Gauge,
     /// Held while the values read at scrape time are set and the registry rendered.
     scrape: Mutex<()>,
@@ -120,6 +121,12 @@ impl Metrics {
             Unit::Seconds,
             recompute.clone(),
         );
+        let queries = Counter::default();
+        registry.register(
+            "trustkb_db_queries",
+            "SQL statements sent to the database by this process",
+            queries.clone(),
+        );
         let resident = Gauge::default();
         registry.register_with_unit(
             "process_resident_memory",
@@ -146,6 +153,7 @@ impl Metrics {
             queue_depth,
             deliveries,
             recompute,
+            queries,
             resident,
             scrape: Mutex::new(()),
         }
@@ -184,6 +192,11 @@ pub fn record_request(method: &'static str, route: &str, status: u16, elapsed: D
     m.durations
         .get_or_create(&RouteLabels { method, route })
         .observe(elapsed.as_secs_f64());
+}
+
+/// Counts one SQL statement sent to the database.
+pub fn record_query() {
+    METRICS.queries.inc();
 }
 
 /// How a webhook delivery attempt ended.

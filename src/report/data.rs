@@ -7,14 +7,15 @@ use crate::domain::enums::{
     Criticality, FavouredAction, IncidentKind, InvolvementRole, Reliability, RemediationKind,
     Stance, Tier, VendorStatus,
 };
-use crate::domain::recommend::{Decision, RecommendationConfig, recommend};
+use crate::domain::recommend::{Decision, Lookup, RecommendationConfig, recommend_with};
 use crate::domain::scoring::{ContributionKind, EvidenceLabel, Grade, ScoringConfig};
 use crate::domain::views::{CitationView, VendorDetail};
 use crate::store::queries::blast::{BlastRoot, blast_radius_of};
+use crate::store::queries::evidence::ScoringData;
 use crate::store::queries::incidents::incident_detail;
-use crate::store::queries::recommendations::load_recommend_input;
+use crate::store::queries::recommendations::recommend_input_from;
 use crate::store::queries::sources::sources_by_id;
-use crate::store::queries::trust::vendor_detail_with_trust;
+use crate::store::queries::trust::vendor_detail_scored;
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -267,15 +268,16 @@ impl Numbering {
 }
 
 /// The report of the vendor with `slug` as of `as_of`, from the vendor page's queries, the
-/// incidents' details, the recommendation engine and the blast radius.
+/// incidents' details, the recommendation engine and the blast radius; `data` is the
+/// scoring data (the server's cached copy, or loaded for this report).
 pub fn vendor_report(
     conn: &mut DbConnection,
+    data: &ScoringData,
     slug: &str,
     as_of: NaiveDate,
-    scoring: &ScoringConfig,
-    recommendation: &RecommendationConfig,
+    (scoring, recommendation): (&ScoringConfig, &RecommendationConfig),
 ) -> Result<VendorReport, StoreError> {
-    let v = vendor_detail_with_trust(conn, slug, as_of, scoring)?;
+    let v = vendor_detail_scored(conn, data, slug, as_of, scoring)?;
     let mut n = Numbering::default();
     let vendor = ReportVendor {
         slug: v.slug.clone(),
@@ -368,7 +370,7 @@ pub fn vendor_report(
             })
             .collect(),
     };
-    let recommendations = recommendations(conn, &v, as_of, scoring, recommendation)?;
+    let recommendations = recommendations(conn, data, &v, as_of, (scoring, recommendation))?;
     let sources = sources_by_id(conn, &n.ids)?
         .into_iter()
         .filter_map(|s| {
@@ -465,21 +467,18 @@ fn incidents(
 /// The recommendation of each of the vendor's products, from one load of the engine's input.
 fn recommendations(
     conn: &mut DbConnection,
+    data: &ScoringData,
     v: &VendorDetail,
     as_of: NaiveDate,
-    scoring: &ScoringConfig,
-    config: &RecommendationConfig,
+    (scoring, config): (&ScoringConfig, &RecommendationConfig),
 ) -> Result<Vec<ReportRecommendation>, StoreError> {
-    let input = load_recommend_input(conn, as_of, scoring)?;
+    let input = recommend_input_from(conn, data, as_of, scoring)?;
+    let lookup = Lookup::new(&input, config);
     Ok(v.products
         .iter()
         .filter_map(|p| {
-            let id = input
-                .products
-                .iter()
-                .find(|(_, info)| info.slug == p.slug)
-                .map(|(id, _)| *id)?;
-            let r = recommend(&input, id, config)?;
+            let id = *data.product_ids.get(&p.slug)?;
+            let r = recommend_with(&input, &lookup, id, config)?;
             Some(ReportRecommendation {
                 product: r.product,
                 product_name: r.product_name,

@@ -16,7 +16,7 @@ pub const ENTITY: &str = "user";
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
-struct UserRow {
+pub(super) struct UserRow {
     id: i32,
     email: String,
     role: String,
@@ -28,7 +28,7 @@ struct UserRow {
 }
 
 impl UserRow {
-    fn account(&self) -> Result<Account, StoreError> {
+    pub(super) fn account(&self) -> Result<Account, StoreError> {
         Ok(Account {
             id: self.id,
             email: self.email.clone(),

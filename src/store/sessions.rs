@@ -1,7 +1,7 @@
 //! Browser sessions kept in the database (so every app server sharing it knows them) with
 //! idle and absolute timeouts, and the sign-in attempts that throttling counts.
 
-use super::accounts::account_by_id;
+use super::accounts::UserRow;
 use super::schema::{login_attempts, sessions, users};
 use super::{DbConnection, StoreError};
 use crate::auth::{digest, random_token};
@@ -71,20 +71,21 @@ pub fn live_session(
     timeouts: SessionTimeouts,
     now: NaiveDateTime,
 ) -> Result<Option<LiveSession>, StoreError> {
-    let found: Option<(i32, i32, String, NaiveDateTime, NaiveDateTime)> = sessions::table
+    // The session and its account in one query: it runs on every signed-in request.
+    let found: Option<(i32, String, NaiveDateTime, NaiveDateTime, UserRow)> = sessions::table
         .inner_join(users::table)
         .filter(sessions::token_hash.eq(digest(secret)))
         .filter(users::disabled_at.is_null())
         .select((
             sessions::id,
-            sessions::user_id,
             sessions::csrf_token,
             sessions::created_at,
             sessions::last_seen_at,
+            UserRow::as_select(),
         ))
         .first(conn)
         .optional()?;
-    let Some((id, user_id, csrf_token, created, seen)) = found else {
+    let Some((id, csrf_token, created, seen, user)) = found else {
         return Ok(None);
     };
     if now - seen > timeouts.idle || now - created > timeouts.absolute {
@@ -98,7 +99,7 @@ pub fn live_session(
     }
     Ok(Some(LiveSession {
         id,
-        account: account_by_id(conn, user_id)?,
+        account: user.account()?,
         csrf_token,
     }))
 }

@@ -1,7 +1,7 @@
 //! API tokens: created (the secret is shown once and only its digest kept), listed,
 //! revoked, and resolved to their account on each API request.
 
-use super::accounts::account_by_id;
+use super::accounts::UserRow;
 use super::audit::record;
 use super::schema::{api_tokens, users};
 use super::{DbConnection, StoreError};
@@ -173,19 +173,20 @@ pub fn account_for_token(
     secret: &str,
     now: NaiveDateTime,
 ) -> Result<Option<(Account, i32)>, StoreError> {
-    let found: Option<(i32, i32, Option<NaiveDateTime>)> = api_tokens::table
+    // The token and its account in one query: it runs on every API request.
+    let found: Option<(i32, Option<NaiveDateTime>, UserRow)> = api_tokens::table
         .inner_join(users::table)
         .filter(api_tokens::token_hash.eq(digest(secret)))
         .filter(api_tokens::revoked_at.is_null())
         .filter(users::disabled_at.is_null())
         .select((
             api_tokens::id,
-            api_tokens::user_id,
             api_tokens::last_used_at,
+            UserRow::as_select(),
         ))
         .first(conn)
         .optional()?;
-    let Some((token_id, user_id, last_used)) = found else {
+    let Some((token_id, last_used, user)) = found else {
         return Ok(None);
     };
     if last_used.is_none_or(|t| now - t >= chrono::TimeDelta::minutes(1)) {
@@ -193,5 +194,5 @@ pub fn account_for_token(
             .set(api_tokens::last_used_at.eq(Some(now)))
             .execute(conn)?;
     }
-    Ok(Some((account_by_id(conn, user_id)?, token_id)))
+    Ok(Some((user.account()?, token_id)))
 }

@@ -137,11 +137,11 @@ pub async fn index(
     let as_of = query.as_of;
     let scoring = state.scoring.clone();
     let recommending = state.recommendation.clone();
-    let (data, dashboards) = (state.scoring_data.clone(), state.dashboards.clone());
+    let (data, dashboards) = (state.scored.clone(), state.dashboards.clone());
     let d = state
         .run(move |c| {
             dashboards.get(c, &(as_of, today), |c| {
-                let data = cached_scoring_data(c, &data)?;
+                let data = cached_scoring_data(c, &data.data)?;
                 dashboard(c, &data, as_of, today, &scoring, &recommending)
             })
         })

@@ -11,8 +11,7 @@ use crate::domain::{IncidentKind, Tier, VendorStatus};
 use crate::i18n::{Arg, Lang, Message, translate};
 use crate::store::queries::PageRequest;
 use crate::store::queries::listing::{
-    GradeFilter, IncidentFilter, IncidentSort, VendorFilter, VendorSort, category_choices,
-    filter_incidents, filter_vendors,
+    GradeFilter, IncidentFilter, IncidentSort, VendorFilter, VendorSort, filter_incidents,
 };
 use actix_web::web;
 use askama::Template;
@@ -261,16 +260,17 @@ pub async fn vendors(
         sort,
     };
     let request = PageRequest::new(Some(per), Some((page - 1).saturating_mul(per)));
+    let reads = state.scored.clone();
     let (list, all_categories) = state
         .run(move |c| {
-            let categories = category_choices(c)?;
+            let categories = reads.categories(c)?;
             if let Some(slug) = &filter.category
                 && !categories.iter().any(|(s, _)| s == slug)
             {
                 return Ok(Err(slug.clone()));
             }
             Ok(Ok((
-                filter_vendors(c, &filter, request, &model)?,
+                reads.vendor_page(c, &filter, request, &model)?,
                 categories,
             )))
         })
@@ -303,7 +303,7 @@ pub async fn vendors(
     Ok(VendorListPage {
         nav,
         pager: pager(page, per, list.total),
-        vendors: list.items,
+        vendors: list.items.clone(),
         tiers: choices(
             &tier_s,
             Tier::ALL

@@ -10,10 +10,8 @@ use super::state::AppState;
 use crate::domain::accounts::Permission;
 use crate::domain::views::*;
 use crate::store::history::{PageRecord, record_history};
-use crate::store::queries::evidence::cached_scoring_data;
 use crate::store::queries::incidents::incident_detail;
 use crate::store::queries::sources::{list_sources, source_detail};
-use crate::store::queries::trust::vendor_detail_scored;
 use crate::store::queries::{Page, PageRequest};
 use actix_web::web;
 use askama::Template;
@@ -67,7 +65,7 @@ pub use super::lists::{IncidentListPage, VendorListPage, incidents, vendors};
 #[template(path = "vendors/show.html")]
 pub struct VendorPage {
     pub nav: Nav,
-    pub v: VendorDetail,
+    pub v: std::sync::Arc<VendorDetail>,
     /// The date the page shows: today, or `?as_of=`.
     pub today: NaiveDate,
     pub as_of_given: bool,
@@ -94,14 +92,13 @@ pub async fn vendor(
     let slug = slug.into_inner();
     let as_of = query.as_of.unwrap_or_else(today);
     let config = state.scoring.clone();
-    let cache = state.scoring_data.clone();
+    let cache = state.scored.clone();
     let audit = principal.may(Permission::ReadAudit);
     let (v, history) = state
         .run(move |c| {
-            let data = cached_scoring_data(c, &cache)?;
-            let v = vendor_detail_scored(c, &data, &slug, as_of, &config)?;
+            let v = cache.vendor(c, &slug, as_of, &config)?;
             let history = audit
-                .then(|| record_history(c, PageRecord::Vendor(&slug), HISTORY_LIMIT))
+                .then(|| cache.vendor_history(c, &slug, HISTORY_LIMIT))
                 .transpose()?;
             Ok((v, history))
         })
@@ -113,7 +110,7 @@ pub async fn vendor(
         today: as_of,
         as_of_given: query.as_of.is_some(),
         chart,
-        history: history.map(HistoryView::new),
+        history: history.map(|h| HistoryView::new(h.as_ref().clone())),
     })
 }
 

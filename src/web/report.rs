@@ -8,6 +8,7 @@ use super::state::AppState;
 use crate::i18n::Lang;
 use crate::report::html::ReportPage;
 use crate::report::{VendorReport, render_pdf, vendor_report};
+use crate::store::queries::evidence::cached_scoring_data;
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
@@ -16,8 +17,12 @@ async fn load(state: &AppState, slug: String, query: &AsOfQuery) -> Result<Vendo
     let as_of = query.as_of.unwrap_or_else(today);
     let scoring = state.scoring.clone();
     let recommendation = state.recommendation.clone();
+    let reads = state.scored.clone();
     state
-        .run(move |c| vendor_report(c, &slug, as_of, &scoring, &recommendation))
+        .run(move |c| {
+            let data = cached_scoring_data(c, &reads.data)?;
+            vendor_report(c, &data, &slug, as_of, (&scoring, &recommendation))
+        })
         .await
 }
 

@@ -8,9 +8,9 @@ use super::identity::Nav;
 use super::state::AppState;
 use crate::i18n::Message;
 use crate::search::{Hit, Lang, MAX_QUERY_CHARS, SearchIndex, Segment};
+use crate::store::DbConnection;
 use crate::store::cache::Cached;
 use crate::store::queries::search::search_documents;
-use crate::store::{DbConnection, StoreError};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -22,21 +22,54 @@ pub const DEFAULT_LIMIT: usize = 30;
 /// The most hits the API returns.
 pub const MAX_LIMIT: usize = 100;
 
+/// How many searches' hits a server keeps (per generation, the least recently asked dropped).
+const SEARCHES_KEPT: std::num::NonZeroUsize = match std::num::NonZeroUsize::new(256) {
+    Some(n) => n,
+    None => std::num::NonZeroUsize::MIN,
+};
+
 /// The server's search index, shared by its workers: rebuilt first whenever the knowledge
 /// base's generation has moved, so writes made by this server, another server on the same
-/// database or a CLI import are all found at once.
-#[derive(Debug, Default)]
-pub struct SearchHolder(Cached<(), SearchIndex>);
+/// database or a CLI import are all found at once. The hits of recent searches are kept
+/// until then too.
+#[derive(Debug)]
+pub struct SearchHolder {
+    index: Cached<(), SearchIndex>,
+    hits: Cached<(String, usize), Vec<Hit>>,
+}
+
+impl Default for SearchHolder {
+    fn default() -> Self {
+        SearchHolder {
+            index: Cached::default(),
+            hits: Cached::bounded(SEARCHES_KEPT),
+        }
+    }
+}
 
 impl SearchHolder {
+    /// The best `limit` hits for `q` at the current generation.
+    pub fn search(
+        &self,
+        conn: &mut DbConnection,
+        q: &str,
+        limit: usize,
+    ) -> Result<Arc<Vec<Hit>>, WebError> {
+        self.hits.get(conn, &(q.to_owned(), limit), |conn| {
+            self.fresh(conn)?
+                .search(q, limit)
+                .map_err(|e| WebError::Internal(format!("search failed: {e}")))
+        })
+    }
+
     /// The index, rebuilt first if the knowledge base changed since it was built.
     pub fn fresh(&self, conn: &mut DbConnection) -> Result<Arc<SearchIndex>, WebError> {
-        self.0.get(conn, &(), build_index)
+        self.index.get(conn, &(), build_index)
     }
 
     /// Rebuilds the index from the database, whatever its generation.
     pub fn rebuild(&self, conn: &mut DbConnection) -> Result<Arc<SearchIndex>, WebError> {
-        self.0.rebuild(conn, &(), build_index)
+        self.index.rebuild(conn, &(), build_index)
     }
 }
 
@@ -55,14 +88,10 @@ fn build_index(conn: &mut DbConnection) -> Result<SearchIndex, WebError> {
 
 /// Rebuilds the search index of `state` now (searches also rebuild it when it is stale).
 pub async fn refresh(state: &AppState) -> Result<(), WebError> {
-    let pool = state.pool.clone();
     let holder = state.search.clone();
-    web::block(move || {
-        let mut conn = pool.get().map_err(StoreError::from)?;
-        holder.rebuild(&mut conn).map(|_| ())
-    })
-    .await
-    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+    state
+        .run_web(move |conn| holder.rebuild(conn).map(|_| ()))
+        .await
 }
 
 /// The query, trimmed; `None` when empty; an error when too long.
@@ -78,18 +107,10 @@ pub fn checked_query(q: Option<&str>) -> Result<Option<String>, WebError> {
 }
 
 async fn run_search(state: &AppState, q: String, limit: usize) -> Result<Vec<Hit>, WebError> {
-    let pool = state.pool.clone();
     let holder = state.search.clone();
-    web::block(move || {
-        let mut conn = pool.get().map_err(StoreError::from)?;
-        let index = holder.fresh(&mut conn)?;
-        drop(conn);
-        index
-            .search(&q, limit)
-            .map_err(|e| WebError::Internal(format!("search failed: {e}")))
-    })
-    .await
-    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+    state
+        .run_web(move |conn| Ok(holder.search(conn, &q, limit)?.as_ref().clone()))
+        .await
 }
 
 /// The message naming a hit's kind.

@@ -65,8 +65,9 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         cookie_key: actix_web::cookie::Key::derive_from(secret.bytes()),
         sessions: config.sessions,
         search,
-        scoring_data: Default::default(),
+        scored: Default::default(),
         dashboards: Default::default(),
+        db_turns: std::sync::Arc::new(tokio::sync::Semaphore::new(pool.max_size() as usize)),
     })
 }
 

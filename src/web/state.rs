@@ -23,10 +23,16 @@ pub struct AppState {
     pub sessions: SessionTimeouts,
     /// The full-text search index (rebuilt when the knowledge base changes).
     pub search: std::sync::Arc<super::search::SearchHolder>,
-    /// The scoring engine's input, reloaded when the knowledge base changes.
-    pub scoring_data: std::sync::Arc<crate::store::queries::evidence::ScoringCache>,
+    /// The scoring engine's input and the vendor and product details most read, dropped
+    /// when the knowledge base changes.
+    pub scored: std::sync::Arc<crate::store::queries::cached::ScoredReads>,
     /// The dashboard, rebuilt when the knowledge base changes.
     pub dashboards: std::sync::Arc<crate::store::queries::dashboard::DashboardCache>,
+    /// One turn per pooled connection, granted in arrival order: at most as many requests
+    /// work on the database as there are connections, and the rest wait in line rather than
+    /// crowd the pool's lock (which wakes waiters in no order, and so makes the slowest
+    /// requests very slow under load).
+    pub db_turns: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -36,13 +42,28 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
     {
+        self.run_web(move |c| work(c).map_err(WebError::from)).await
+    }
+
+    /// [`AppState::run`] for work that fails with a [`WebError`] of its own.
+    pub async fn run_web<T, F>(&self, work: F) -> Result<T, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, WebError> + Send + 'static,
+    {
         let pool = self.pool.clone();
+        let turn = self
+            .db_turns
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| WebError::Internal(format!("database turns closed: {e}")))?;
         web::block(move || {
+            let _turn = turn;
             let mut conn = pool.get().map_err(StoreError::from)?;
             work(&mut conn)
         })
         .await
         .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
-        .map_err(WebError::from)
     }
 }

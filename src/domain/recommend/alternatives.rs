@@ -61,10 +61,11 @@ pub fn rank(
         .iter()
         .filter(|r| r.product == Some(ctx.id) && input.known(r.known_on))
         .collect();
-    for (&id, product) in &input.products {
-        if id == ctx.id || product.category != ctx.product.category {
+    for candidate in lookup.candidates(input, ctx.product.category, config) {
+        let id = candidate.id;
+        let Some(product) = input.products.get(&id).filter(|_| id != ctx.id) else {
             continue;
-        }
+        };
         let vendor = input.vendors.get(&product.vendor);
         let vendor_name = vendor.map_or_else(String::new, |v| v.name.clone());
         if origins.contains(&product.vendor) {
@@ -90,38 +91,25 @@ pub fn rank(
             });
             continue;
         }
-        let Some(alt) = lookup.context(input, id, config) else {
-            continue;
-        };
         // Moving to the origin of another severe recent incident is no way out either.
-        if let Some((incident, _)) = alt.incidents.iter().find(|(i, role)| {
-            *role == InvolvementRole::Origin && i.severity >= config.severe_severity
-        }) {
+        if let Some(incident) = &candidate.severe_origin {
             excluded.push(Excluded {
                 product: product.slug.clone(),
                 name: product.name.clone(),
-                reason: format!("origin of {}, a severe recent incident", incident.title),
+                reason: format!("origin of {incident}, a severe recent incident"),
                 why: Exclusion::SevereOrigin {
-                    incident: incident.title.clone(),
+                    incident: incident.clone(),
                 },
             });
             continue;
         }
-        let (exposure, exposed_by) = exposure(input, lookup, &alt, &chain, &compromised);
+        let (exposure, exposed_by) =
+            exposure(input, lookup, (id, product.vendor), &chain, &compromised);
         let exposure_reasons = exposed_by.iter().map(english).collect();
-        let analysts = if alt.views.is_empty() {
-            0.5
-        } else {
-            alt.views
-                .iter()
-                .map(|a| stance_value(a.stance))
-                .sum::<f64>()
-                / alt.views.len() as f64
-        };
         let criteria = Criteria {
-            trust: alt.score() / 100.0,
-            certainty: 1.0 - alt.uncertainty(),
-            analysts,
+            trust: candidate.score / 100.0,
+            certainty: 1.0 - candidate.uncertainty,
+            analysts: candidate.analysts,
             exposure,
         };
         let total = config.weight_trust * criteria.trust
@@ -157,8 +145,8 @@ pub fn rank(
             rank: 0,
             criteria,
             total,
-            score: alt.score(),
-            uncertainty: alt.uncertainty(),
+            score: candidate.score,
+            uncertainty: candidate.uncertainty,
             exposure_reasons,
             exposure: exposed_by,
             precedents,
@@ -179,16 +167,16 @@ pub fn rank(
     (ranked, excluded)
 }
 
-/// Shared-upstream exposure of an alternative: 1 when its vendor depends (on the date) on a
-/// product compromised in the chain, or it was a conduit of the chain; 0.5 when a victim.
+/// Shared-upstream exposure of an alternative (its id and vendor): 1 when its vendor depends
+/// (on the date) on a product compromised in the chain, or it was a conduit of the chain;
+/// 0.5 when a victim.
 fn exposure(
     input: &RecommendInput,
     lookup: &Lookup,
-    alt: &ProductContext,
+    (alt, vendor): (i32, i32),
     chain: &[&IncidentInfo],
     compromised: &BTreeSet<i32>,
 ) -> (f64, Vec<Exposure>) {
-    let vendor = alt.product.vendor;
     let mut value: f64 = 0.0;
     let mut reasons = Vec::new();
     for u in lookup
@@ -208,7 +196,7 @@ fn exposure(
         for inv in incident
             .involvements
             .iter()
-            .filter(|inv| super::context::touches(inv, alt.id, vendor))
+            .filter(|inv| super::context::touches(inv, alt, vendor))
         {
             let part = match inv.role {
                 InvolvementRole::Origin => 1.0,

@@ -1,11 +1,27 @@
 //! Indexes over the recommendation input, built once per input: a product's context (usages,
-//! recent incidents, views) and a vendor's usages found without scanning the whole input.
+//! recent incidents, views), a vendor's usages and a category's candidate alternatives
+//! found without scanning the whole input.
 
 use super::config::RecommendationConfig;
 use super::context::{ProductContext, UsageState, most_severe_first, recent};
 use super::input::{AssessedSubject, Consumer, IncidentInfo, RecommendInput, Usage};
 use crate::domain::InvolvementRole;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// What ranking a product as an alternative needs of its own context, whichever product it
+/// replaces: worked out once per input rather than once per product of its category.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: i32,
+    /// The lower of the product's and its vendor's score, and the higher uncertainty.
+    pub score: f64,
+    pub uncertainty: f64,
+    /// The analysts' mean stance on it or its vendor in 0..=1; 0.5 without views.
+    pub analysts: f64,
+    /// The title of a severe recent incident it or its vendor originated.
+    pub severe_origin: Option<String>,
+}
 
 /// What [`ProductContext::new`] finds by scanning the whole input, grouped once: positions
 /// in `input.usages`, `input.incidents` and `input.assessments`, in input order.
@@ -21,6 +37,8 @@ pub struct Lookup {
     vendor_views: BTreeMap<i32, Vec<usize>>,
     /// Every usage by a vendor, by that vendor (the alternatives' shared-upstream exposure).
     vendor_usages: BTreeMap<i32, Vec<usize>>,
+    /// Each category's products (ascending ids), and their candidacy once first asked for.
+    categories: BTreeMap<i32, (Vec<i32>, OnceLock<Vec<Candidate>>)>,
 }
 
 impl Lookup {
@@ -33,7 +51,16 @@ impl Lookup {
             product_views: BTreeMap::new(),
             vendor_views: BTreeMap::new(),
             vendor_usages: BTreeMap::new(),
+            categories: BTreeMap::new(),
         };
+        for (id, product) in &input.products {
+            index
+                .categories
+                .entry(product.category)
+                .or_default()
+                .0
+                .push(*id);
+        }
         for (at, u) in input.usages.iter().enumerate() {
             if u.since.is_none_or(|s| s <= as_of) {
                 index.usages.entry(u.product).or_default().push(at);
@@ -118,6 +145,25 @@ impl Lookup {
 }
 
 impl Lookup {
+    /// The products of `category` as alternatives, in ascending id order; each product's
+    /// context is worked out once for the whole input.
+    pub fn candidates(
+        &self,
+        input: &RecommendInput,
+        category: i32,
+        config: &RecommendationConfig,
+    ) -> &[Candidate] {
+        let Some((ids, candidates)) = self.categories.get(&category) else {
+            return &[];
+        };
+        candidates.get_or_init(|| {
+            ids.iter()
+                .filter_map(|id| self.context(input, *id, config))
+                .map(|alt| Candidate::of(&alt, config))
+                .collect()
+        })
+    }
+
     /// Every usage by `vendor`, whatever its dates, in input order.
     pub fn usages_by<'a>(
         &self,
@@ -127,6 +173,34 @@ impl Lookup {
         list(&self.vendor_usages, vendor)
             .iter()
             .filter_map(|at| input.usages.get(*at))
+    }
+}
+
+impl Candidate {
+    fn of(alt: &ProductContext, config: &RecommendationConfig) -> Candidate {
+        let analysts = if alt.views.is_empty() {
+            0.5
+        } else {
+            alt.views
+                .iter()
+                .map(|a| super::alternatives::stance_value(a.stance))
+                .sum::<f64>()
+                / alt.views.len() as f64
+        };
+        let severe_origin = alt
+            .incidents
+            .iter()
+            .find(|(i, role)| {
+                *role == InvolvementRole::Origin && i.severity >= config.severe_severity
+            })
+            .map(|(i, _)| i.title.clone());
+        Candidate {
+            id: alt.id,
+            score: alt.score(),
+            uncertainty: alt.uncertainty(),
+            analysts,
+            severe_origin,
+        }
     }
 }
 

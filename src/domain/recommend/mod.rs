@@ -17,11 +17,12 @@ pub mod rules;
 
 pub use config::{InvalidRecommendationConfig, RecommendationConfig};
 pub use decisions::{decide_in_use, needing_action};
-pub use engine::{products_in_use, recommend, recommend_in_use};
+pub use engine::{products_in_use, recommend, recommend_in_use, recommend_with};
 pub use input::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, IncidentInfo, Involvement,
     ProductInfo, RecommendInput, RemediationInfo, ScoreSummary, Usage, VendorInfo,
 };
+pub use lookup::Lookup;
 pub use reason::{Exclusion, Exposure, Ground, Precedent, Reason, Use};
 pub use report::{
     Alternative, AnalystView, Control, Criteria, Decision, Excluded, IncidentRef, Recommendation,

@@ -8,6 +8,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// so a neighbourhood costs what it holds rather than a pass over the whole input.
 #[derive(Debug, Clone, Default)]
 pub struct InputIndex {
+    /// Vendor id → its position in `vendors`.
+    vendor_at: FxHashMap<i32, usize>,
     /// Product id → its vendor.
     vendor_of: FxHashMap<i32, i32>,
     /// Vendor → positions of its products in `products`.
@@ -21,6 +23,12 @@ pub struct InputIndex {
 impl InputIndex {
     pub fn new(input: &ScoringInput) -> InputIndex {
         let mut index = InputIndex {
+            vendor_at: input
+                .vendors
+                .iter()
+                .enumerate()
+                .map(|(at, v)| (*v, at))
+                .collect(),
             vendor_of: input.products.iter().copied().collect(),
             ..InputIndex::default()
         };
@@ -90,13 +98,13 @@ impl ScoringInput {
             }
             frontier = next;
         }
+        let mut vendors: Vec<usize> = order
+            .iter()
+            .filter_map(|v| index.vendor_at.get(v).copied())
+            .collect();
+        vendors.sort_unstable();
         ScoringInput {
-            vendors: self
-                .vendors
-                .iter()
-                .copied()
-                .filter(|v| kept.contains(v))
-                .collect(),
+            vendors: vendors.into_iter().map(|at| self.vendors[at]).collect(),
             products: positions(&index.products_of, &order)
                 .into_iter()
                 .map(|at| self.products[at])

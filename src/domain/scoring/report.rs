@@ -14,6 +14,7 @@ use serde::Serialize;
     Copy,
     PartialEq,
     Eq,
+    Hash,
     PartialOrd,
     Ord,
     Serialize,

@@ -32,6 +32,8 @@ pub struct ScoringData {
     pub vendor_ids: HashMap<String, i32>,
     /// Product slug → id.
     pub product_ids: HashMap<String, i32>,
+    /// The earliest date any record became known: where score histories start.
+    pub first_known: Option<NaiveDate>,
 }
 
 /// The scoring data kept in memory by a server while the knowledge base's generation stands.
@@ -250,6 +252,7 @@ pub fn load_scoring_data(conn: &mut DbConnection) -> Result<ScoringData, StoreEr
             });
         }
         data.index = InputIndex::new(&data.input);
+        data.first_known = data.input.evidence.iter().filter_map(|e| e.known_on).min();
         data.vendor_ids = data
             .vendors
             .iter()

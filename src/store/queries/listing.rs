@@ -20,7 +20,7 @@ use diesel::sql_types::{Date, Integer, Nullable};
 use std::collections::HashMap;
 
 /// A grade to filter on: a letter, or "unknown" (no evidence worth grading, or no score).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GradeFilter {
     Grade(Grade),
     Unknown,
@@ -53,7 +53,7 @@ impl GradeFilter {
 }
 
 /// How the vendor list is ordered; `Desc` variants are the `-key` forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum VendorSort {
     #[default]
     Name,
@@ -112,7 +112,7 @@ impl VendorSort {
 }
 
 /// What the vendor list shows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct VendorFilter {
     pub tier: Option<Tier>,
     pub status: Option<VendorStatus>,

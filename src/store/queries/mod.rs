@@ -3,6 +3,7 @@
 
 pub mod blast;
 pub mod bulk;
+pub mod cached;
 pub mod catalog;
 pub mod citations;
 pub mod compare;
@@ -22,7 +23,7 @@ pub mod trust;
 pub mod vendors;
 
 /// A page of a list: which slice to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PageRequest {
     pub limit: i64,
     pub offset: i64,

@@ -47,8 +47,7 @@ pub fn vendor_detail_scored(
         product.trust = id.and_then(|id| book.explain(Subject::Product(id)));
     }
     // The history needs only the vendor's opinion at each date, not explanations.
-    let first = data.input.evidence.iter().filter_map(|e| e.known_on).min();
-    if let Some(first) = first {
+    if let Some(first) = data.first_known {
         detail.history = history_dates(first, as_of, HISTORY_POINTS)
             .into_iter()
             .filter_map(|date| {

@@ -5,8 +5,9 @@ use crate::domain::recommend::{Decision, RecommendationConfig};
 use crate::domain::scoring::{ScoringConfig, TrustScore};
 use crate::domain::views::VendorDetail;
 use crate::report::{VendorReport, vendor_report};
+use crate::store::queries::evidence::load_scoring_data;
 use crate::store::queries::recommendations::product_recommendation;
-use crate::store::queries::trust::vendor_detail_with_trust;
+use crate::store::queries::trust::vendor_detail_scored;
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -136,8 +137,10 @@ pub fn take_snapshot(
     (config, today): (&ScoringConfig, NaiveDate),
     recommendation: &RecommendationConfig,
 ) -> Result<Snapshot, StoreError> {
-    let report = vendor_report(conn, vendor, today, config, recommendation)?;
-    let detail = vendor_detail_with_trust(conn, vendor, today, config)?;
+    // Loaded here, inside the review's transaction (never the server's cached copy).
+    let data = load_scoring_data(conn)?;
+    let report = vendor_report(conn, &data, vendor, today, (config, recommendation))?;
+    let detail = vendor_detail_scored(conn, &data, vendor, today, config)?;
     let reviewed = product.and_then(|slug| detail.products.iter().find(|p| p.slug == slug));
     let vendor_trust = detail.trust.as_ref().map(frozen_score);
     let (trust, vendor_trust) = match (product, reviewed) {

@@ -13,10 +13,8 @@ use crate::store::curation::delete::{Deletable, delete_record};
 use crate::store::curation::lookup::{SlugOf, vendor_named};
 use crate::store::curation::product_edit::{editable_product, update_product};
 use crate::store::curation::rescore::Scoring;
-use crate::store::queries::catalog::{
-    ProductFilter, filter_products, product_scored, product_with_trust,
-};
-use crate::store::queries::evidence::{ScoringCache, cached_scoring_data};
+use crate::store::queries::cached::ScoredReads;
+use crate::store::queries::catalog::{ProductFilter, filter_products, product_with_trust};
 use crate::store::{DbConnection, StoreError};
 use crate::web::curation::flow::Change;
 use crate::web::curation::product_edit::ProductForm;
@@ -108,11 +106,10 @@ impl Record for Products {
     fn read(
         c: &mut DbConnection,
         key: &str,
-        scoring: Scoring<'_>,
-        cache: &ScoringCache,
+        (config, as_of): Scoring<'_>,
+        cache: &ScoredReads,
     ) -> Result<ProductView, StoreError> {
-        let data = cached_scoring_data(c, cache)?;
-        product_scored(c, &data, key, scoring)
+        Ok(cache.product(c, key, as_of, config)?.as_ref().clone())
     }
 
     fn update(

@@ -8,7 +8,7 @@ use super::params::{Param, QueryParams};
 use crate::i18n::Message;
 use crate::store::curation::lookup::{SlugOf, slug_taken};
 use crate::store::curation::rescore::Scoring;
-use crate::store::queries::evidence::ScoringCache;
+use crate::store::queries::cached::ScoredReads;
 use crate::store::{DbConnection, StoreError};
 use crate::web::curate::FieldErrors;
 use crate::web::curation::flow::Change;
@@ -46,12 +46,12 @@ pub trait Record: 'static {
     ) -> Result<Self::View, StoreError>;
 
     /// The record as `GET` answers it: [`Record::view`], or the same from the server's
-    /// cached scoring data for records whose view is scored.
+    /// cached scored reads for records whose view is scored.
     fn read(
         c: &mut DbConnection,
         key: &str,
         scoring: Scoring<'_>,
-        _cache: &ScoringCache,
+        _cache: &ScoredReads,
     ) -> Result<Self::View, StoreError> {
         Self::view(c, key, scoring)
     }
@@ -166,7 +166,7 @@ pub async fn read<R: Record>(
     let key = path_key(&req)?;
     let as_of = query.as_of();
     let config = state.scoring.clone();
-    let cache = state.scoring_data.clone();
+    let cache = state.scored.clone();
     let (view, form) = state
         .run(move |c| {
             let view = R::read(c, &key, (&config, as_of), &cache)?;

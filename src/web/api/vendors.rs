@@ -12,11 +12,9 @@ use crate::store::curation::create::create_vendor;
 use crate::store::curation::delete::{Deletable, delete_record};
 use crate::store::curation::lookup::SlugOf;
 use crate::store::curation::rescore::Scoring;
-use crate::store::queries::evidence::{ScoringCache, cached_scoring_data};
-use crate::store::queries::listing::{
-    GradeFilter, VendorFilter, VendorSort, category_choices, filter_vendors,
-};
-use crate::store::queries::trust::{vendor_detail_scored, vendor_detail_with_trust};
+use crate::store::queries::cached::ScoredReads;
+use crate::store::queries::listing::{GradeFilter, VendorFilter, VendorSort};
+use crate::store::queries::trust::vendor_detail_with_trust;
 use crate::store::vendor_edit::{editable_vendor, update_vendor};
 use crate::store::{DbConnection, StoreError};
 use crate::web::curate::VendorForm;
@@ -68,14 +66,18 @@ pub async fn list(
             .unwrap_or_default(),
     };
     let model = state.scoring.model_version.clone();
+    let reads = state.scored.clone();
     let page = state
         .run(move |c| {
             if let Some(slug) = &filter.category
-                && !category_choices(c)?.iter().any(|(s, _)| s == slug)
+                && !reads.categories(c)?.iter().any(|(s, _)| s == slug)
             {
                 return Ok(Err(slug.clone()));
             }
-            Ok(Ok(filter_vendors(c, &filter, request, &model)?))
+            Ok(Ok(reads
+                .vendor_page(c, &filter, request, &model)?
+                .as_ref()
+                .clone()))
         })
         .await?
         .map_err(|slug| {
@@ -119,10 +121,9 @@ impl Record for Vendors {
         c: &mut DbConnection,
         key: &str,
         (config, as_of): Scoring<'_>,
-        cache: &ScoringCache,
+        cache: &ScoredReads,
     ) -> Result<VendorDetail, StoreError> {
-        let data = cached_scoring_data(c, cache)?;
-        vendor_detail_scored(c, &data, key, as_of, config)
+        Ok(cache.vendor(c, key, as_of, config)?.as_ref().clone())
     }
 
     fn update(

@@ -19,6 +19,9 @@ pub(super) static PAGE_ROUTES: &[RouteRule] = &[
     rule(Get, "/static/app.css", Public, || {
         web::to(assets::stylesheet)
     }),
+    rule(Get, "/static/{fingerprint}/app.css", Public, || {
+        web::to(assets::fingerprinted_stylesheet)
+    }),
     rule(Get, "/language/{code}", Public, || {
         web::to(language::switch)
     }),
