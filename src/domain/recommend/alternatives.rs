@@ -53,7 +53,6 @@ pub fn rank(
     let chain = ctx.chain(config);
     let origins = origin_vendors(input, &chain);
     let compromised = compromised_products(ctx, &chain);
-    let mut ranked: Vec<Alternative> = Vec::new();
     let mut excluded: Vec<Excluded> = Vec::new();
     // Known remediations that replaced this product (precedents for its alternatives).
     let replacements_of_this: Vec<_> = input
@@ -61,14 +60,18 @@ pub fn rank(
         .iter()
         .filter(|r| r.product == Some(ctx.id) && input.known(r.known_on))
         .collect();
+    // Ranked on numbers first; only the alternatives kept are written out.
+    let mut scored = Vec::new();
     for candidate in lookup.candidates(input, ctx.product.category, config) {
         let id = candidate.id;
         let Some(product) = input.products.get(&id).filter(|_| id != ctx.id) else {
             continue;
         };
-        let vendor = input.vendors.get(&product.vendor);
-        let vendor_name = vendor.map_or_else(String::new, |v| v.name.clone());
         if origins.contains(&product.vendor) {
+            let vendor_name = input
+                .vendors
+                .get(&product.vendor)
+                .map_or_else(String::new, |v| v.name.clone());
             let incident = chain
                 .iter()
                 .find(|i| {
@@ -85,7 +88,7 @@ pub fn rank(
                     "{vendor_name} is the origin of {incident}, in the same incident chain"
                 ),
                 why: Exclusion::ChainOrigin {
-                    vendor: vendor_name.clone(),
+                    vendor: vendor_name,
                     incident: incident.to_owned(),
                 },
             });
@@ -105,7 +108,6 @@ pub fn rank(
         }
         let (exposure, exposed_by) =
             exposure(input, lookup, (id, product.vendor), &chain, &compromised);
-        let exposure_reasons = exposed_by.iter().map(english).collect();
         let criteria = Criteria {
             trust: candidate.score / 100.0,
             certainty: 1.0 - candidate.uncertainty,
@@ -116,6 +118,18 @@ pub fn rank(
             + config.weight_certainty * criteria.certainty
             + config.weight_analysts * criteria.analysts
             - config.penalty_exposure * criteria.exposure;
+        scored.push((total, criteria, candidate, product, exposed_by));
+    }
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.trust.total_cmp(&a.1.trust))
+            .then(a.3.slug.cmp(&b.3.slug))
+    });
+    scored.truncate(config.max_alternatives);
+    let mut ranked: Vec<Alternative> = Vec::with_capacity(scored.len());
+    for (total, criteria, candidate, product, exposed_by) in scored {
+        let id = candidate.id;
+        let vendor = input.vendors.get(&product.vendor);
         let mut precedents = Vec::new();
         let mut recorded = Vec::new();
         let mut citations = Vec::new();
@@ -141,26 +155,19 @@ pub fn rank(
             product: product.slug.clone(),
             name: product.name.clone(),
             vendor: vendor.map_or_else(String::new, |v| v.slug.clone()),
-            vendor_name,
+            vendor_name: vendor.map_or_else(String::new, |v| v.name.clone()),
             rank: 0,
             criteria,
             total,
             score: candidate.score,
             uncertainty: candidate.uncertainty,
-            exposure_reasons,
+            exposure_reasons: exposed_by.iter().map(english).collect(),
             exposure: exposed_by,
             precedents,
             recorded,
             citations,
         });
     }
-    ranked.sort_by(|a, b| {
-        b.total
-            .total_cmp(&a.total)
-            .then(b.criteria.trust.total_cmp(&a.criteria.trust))
-            .then(a.product.cmp(&b.product))
-    });
-    ranked.truncate(config.max_alternatives);
     for (i, alt) in ranked.iter_mut().enumerate() {
         alt.rank = i + 1;
     }
