@@ -11,6 +11,7 @@ pub mod domain;
 pub mod export;
 pub mod generate;
 pub mod i18n;
+pub mod memory;
 pub mod metrics;
 pub mod report;
 pub mod search;

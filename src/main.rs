@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
+    trustkb::memory::limit_arenas();
     let filter = EnvFilter::try_from_env("TRUSTKB_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -72,3 +72,37 @@ fn a_cached_value_is_rebuilt_only_when_the_generation_moves() {
         assert_eq!(builds.get(), 3, "{}", db.url);
     }
 }
+
+#[test]
+fn readers_of_a_missing_key_wait_for_one_build() {
+    for db in TestDb::all() {
+        let cache: Arc<Cached<u8, i64>> =
+            Arc::new(Cached::bounded(std::num::NonZeroUsize::new(4).unwrap()));
+        let builds = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let start = Arc::new(std::sync::Barrier::new(4));
+        let readers: Vec<_> = (0..4)
+            .map(|_| {
+                let mut conn = db.connect();
+                let (cache, builds, start) = (cache.clone(), builds.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    let value = cache.get(&mut conn, &1, |_| {
+                        builds.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(200));
+                        Ok::<i64, StoreError>(42)
+                    });
+                    *value.unwrap()
+                })
+            })
+            .collect();
+        for reader in readers {
+            assert_eq!(reader.join().unwrap(), 42);
+        }
+        assert_eq!(
+            builds.load(std::sync::atomic::Ordering::SeqCst),
+            1,
+            "{}",
+            db.url
+        );
+    }
+}

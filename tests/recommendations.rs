@@ -213,10 +213,38 @@ fn api_and_pages_give_the_same_decision_as_the_command() {
         let cli = one(&db, "solarwinds-orion", "2021-03-31");
         let list = app.get("/api/v1/recommendations?as_of=2021-03-31");
         assert_eq!(list.status, 200, "{}", list.body);
-        let items = list.json();
-        let orion = of(items.as_array().unwrap(), "solarwinds-orion");
+        let list = list.json();
+        let items = list["items"].as_array().unwrap();
+        let orion = of(items, "solarwinds-orion");
         assert_eq!(orion["decision"], cli["decision"]);
         assert_eq!(orion["rule"], cli["rule"]);
+        // A page at a time, in the same order: two pages of one make the list's first two.
+        let total = list["total"].as_i64().unwrap();
+        assert_eq!(
+            total,
+            items.len() as i64,
+            "[{}] one page holds all",
+            db.backend
+        );
+        assert!(total >= 2, "the seed case uses several products");
+        let first = app
+            .get("/api/v1/recommendations?as_of=2021-03-31&limit=1")
+            .json();
+        assert_eq!(first["total"], total);
+        assert_eq!(first["items"].as_array().unwrap().len(), 1);
+        assert_eq!(first["items"][0]["product"], items[0]["product"]);
+        let cursor = first["next_cursor"].as_str().unwrap();
+        let second = app
+            .get(&format!(
+                "/api/v1/recommendations?as_of=2021-03-31&limit=1&cursor={cursor}"
+            ))
+            .json();
+        assert_eq!(second["items"][0]["product"], items[1]["product"]);
+        assert_eq!(
+            app.get("/api/v1/recommendations?limit=0").status,
+            400,
+            "a limit out of range is refused"
+        );
         let single = app.get("/api/v1/products/solarwinds-orion/recommendation?as_of=2021-03-31");
         assert_eq!(single.status, 200);
         assert_eq!(single.json(), cli, "[{}] API and command agree", db.backend);
@@ -233,6 +261,11 @@ fn api_and_pages_give_the_same_decision_as_the_command() {
         let page = app.get("/recommendations?as_of=2021-03-31");
         assert_eq!(page.status, 200);
         assert!(page.body.contains("SolarWinds Orion"));
+        // Fifty a page: the seed case fits on the first; the second lists none of it.
+        let beyond = app.get("/recommendations?as_of=2021-03-31&page=2");
+        assert_eq!(beyond.status, 200);
+        assert!(!beyond.body.contains("SolarWinds Orion"));
+        assert_eq!(app.get("/recommendations?page=two").status, 400);
         assert!(page.body.contains(label));
         assert!(
             page.body

@@ -51,6 +51,7 @@ http-error = Error
 
 ## Error page messages
 error-internal = Something went wrong on our side; it has been logged.
+error-busy = The server is busy; try again in a moment.
 error-no-page = No page at { $path }
 error-missing-vendor = vendor "{ $key }" not found
 error-missing-product = product "{ $key }" not found

@@ -51,6 +51,7 @@ http-error = Erreur
 
 ## Messages des pages d'erreur
 error-internal = Une erreur s'est produite de notre côté ; elle a été consignée.
+error-busy = Le serveur est occupé ; réessayez dans un instant.
 error-no-page = Aucune page à l'adresse { $path }
 error-missing-vendor = aucun fournisseur « { $key } »
 error-missing-product = aucun produit « { $key } »

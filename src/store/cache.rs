@@ -4,6 +4,7 @@
 use super::generation;
 use super::{DbConnection, StoreError};
 use lru::LruCache;
+use std::collections::HashMap;
 use std::hash::Hash;
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -14,9 +15,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 #[derive(Debug)]
 pub struct Cached<K: Hash + Eq, T> {
     entries: Mutex<Entries<K, T>>,
-    /// Held while building, so that concurrent readers build a costly value once; absent
-    /// for cheap values, whose readers build side by side.
-    building: Option<Mutex<()>>,
+    /// The keys being built, each with the lock its builder holds: concurrent readers of a
+    /// missing key wait for one build instead of each building it (after every write, a
+    /// busy page would otherwise be built by every request in flight at once).
+    building: Mutex<HashMap<K, Arc<Mutex<()>>>>,
 }
 
 #[derive(Debug)]
@@ -26,31 +28,29 @@ struct Entries<K: Hash + Eq, T> {
 }
 
 impl<K: Hash + Eq, T> Default for Cached<K, T> {
-    /// One costly value (the last key built), built once at a time.
+    /// One costly value (the last key built).
     fn default() -> Self {
-        Cached::new(NonZeroUsize::MIN, true)
+        Cached::bounded(NonZeroUsize::MIN)
     }
 }
 
 impl<K: Hash + Eq, T> Cached<K, T> {
-    /// Up to `capacity` cheap values, built side by side when missing.
+    /// Up to `capacity` values, the least recently used dropped first.
     pub fn bounded(capacity: NonZeroUsize) -> Self {
-        Cached::new(capacity, false)
-    }
-
-    fn new(capacity: NonZeroUsize, build_once: bool) -> Self {
         Cached {
             entries: Mutex::new(Entries {
                 generation: i64::MIN,
                 values: LruCache::new(capacity),
             }),
-            building: build_once.then(|| Mutex::new(())),
+            building: Mutex::new(HashMap::new()),
         }
     }
 }
 
 impl<K: Hash + Eq + Clone, T> Cached<K, T> {
-    fn held(&self, generation: i64, key: &K) -> Option<Arc<T>> {
+    /// The value for `key` if it is held for `generation` (read by the caller from the
+    /// database in this request), without touching the database.
+    pub fn held(&self, generation: i64, key: &K) -> Option<Arc<T>> {
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         if entries.generation != generation {
             return None;
@@ -69,10 +69,8 @@ impl<K: Hash + Eq + Clone, T> Cached<K, T> {
         if let Some(value) = self.held(now, key) {
             return Ok(value);
         }
-        let _building = self
-            .building
-            .as_ref()
-            .map(|lock| lock.lock().unwrap_or_else(PoisonError::into_inner));
+        let turn = self.turn(key);
+        let _building = turn.lock.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(value) = self.held(now, key) {
             return Ok(value);
         }
@@ -86,11 +84,19 @@ impl<K: Hash + Eq + Clone, T> Cached<K, T> {
         key: &K,
         build: impl FnOnce(&mut DbConnection) -> Result<T, E>,
     ) -> Result<Arc<T>, E> {
-        let _building = self
-            .building
-            .as_ref()
-            .map(|lock| lock.lock().unwrap_or_else(PoisonError::into_inner));
+        let turn = self.turn(key);
+        let _building = turn.lock.lock().unwrap_or_else(PoisonError::into_inner);
         self.build(conn, key, build)
+    }
+
+    /// The turn to build `key`: shared by every reader building it now.
+    fn turn<'a>(&'a self, key: &K) -> BuildTurn<'a, K, T> {
+        let mut building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
+        BuildTurn {
+            cache: self,
+            key: key.clone(),
+            lock: building.entry(key.clone()).or_default().clone(),
+        }
     }
 
     fn build<E: From<StoreError>>(
@@ -114,5 +120,26 @@ impl<K: Hash + Eq + Clone, T> Cached<K, T> {
             entries.values.put(key.clone(), value.clone());
         }
         Ok(value)
+    }
+}
+
+/// A reader's place in line to build one key; the last to leave forgets the key.
+struct BuildTurn<'a, K: Hash + Eq, T> {
+    cache: &'a Cached<K, T>,
+    key: K,
+    lock: Arc<Mutex<()>>,
+}
+
+impl<K: Hash + Eq, T> Drop for BuildTurn<'_, K, T> {
+    fn drop(&mut self) {
+        let mut building = self
+            .cache
+            .building
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // Clones are only made under this lock: the map's and this one mean no one waits.
+        if Arc::strong_count(&self.lock) <= 2 {
+            building.remove(&self.key);
+        }
     }
 }

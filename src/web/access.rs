@@ -4,6 +4,7 @@
 //! upload to routes marked `Csrf::Handler`), and adds security headers.
 
 use super::error::{PageError, error_page_for, problem};
+use super::freshness::SeenGeneration;
 use super::identity::{
     CSRF_FIELD, Credential, Nav, PRESESSION_COOKIE, Principal, SESSION_COOKIE, client_address,
     is_https, read_sealed,
@@ -14,6 +15,7 @@ use crate::auth::tokens::same_secret;
 use crate::domain::Role;
 use crate::domain::accounts::Permission;
 use crate::i18n::{Lang, Message, translate};
+use crate::store::generation;
 use crate::store::sessions::live_session;
 use crate::store::tokens::account_for_token;
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
@@ -129,34 +131,46 @@ async fn authenticate(
     };
     let address = client_address(req.request());
     let now = crate::store::pack::seed::import_time();
-    if api {
+    // The knowledge base's generation is read in the same turn, for the handler's caches.
+    let principal = if api {
         let Some(token) = bearer_token(req) else {
             return Ok(None);
         };
-        let found = state
-            .run(move |c| account_for_token(c, &token, now))
+        let (found, generation) = state
+            .run(move |c| Ok((account_for_token(c, &token, now)?, generation::current(c)?)))
             .await?;
-        return Ok(found.map(|(account, id)| Principal {
+        req.extensions_mut()
+            .insert(SeenGeneration(Some(generation)));
+        found.map(|(account, id)| Principal {
             account,
             credential: Credential::Token { id },
             address,
-        }));
-    }
-    let Some(secret) = read_sealed(req.request(), &state.cookie_key, SESSION_COOKIE) else {
-        return Ok(None);
+        })
+    } else {
+        let Some(secret) = read_sealed(req.request(), &state.cookie_key, SESSION_COOKIE) else {
+            return Ok(None);
+        };
+        let timeouts = state.sessions;
+        let (found, generation) = state
+            .run(move |c| {
+                Ok((
+                    live_session(c, &secret, timeouts, now)?,
+                    generation::current(c)?,
+                ))
+            })
+            .await?;
+        req.extensions_mut()
+            .insert(SeenGeneration(Some(generation)));
+        found.map(|s| Principal {
+            account: s.account,
+            credential: Credential::Session {
+                id: s.id,
+                csrf_token: s.csrf_token,
+            },
+            address,
+        })
     };
-    let timeouts = state.sessions;
-    let found = state
-        .run(move |c| live_session(c, &secret, timeouts, now))
-        .await?;
-    Ok(found.map(|s| Principal {
-        account: s.account,
-        credential: Credential::Session {
-            id: s.id,
-            csrf_token: s.csrf_token,
-        },
-        address,
-    }))
+    Ok(principal)
 }
 
 fn bearer_token(req: &ServiceRequest) -> Option<String> {

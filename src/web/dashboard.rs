@@ -3,12 +3,13 @@
 //! from stored snapshots, or are scored in memory for a date without any.
 
 use super::error::PageError;
+use super::freshness::SeenGeneration;
 use super::identity::Nav;
 use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::store::queries::dashboard::{Dashboard, GRADE_COLUMNS, dashboard};
 use crate::store::queries::evidence::cached_scoring_data;
-use actix_web::web;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
@@ -132,28 +133,28 @@ pub async fn index(
     nav: Nav,
     state: web::Data<AppState>,
     query: web::Query<AsOfQuery>,
-) -> Result<IndexPage, PageError> {
+    seen: SeenGeneration,
+) -> Result<HttpResponse, PageError> {
     let today = chrono::Utc::now().date_naive();
     let as_of = query.as_of;
     let scoring = state.scoring.clone();
     let recommending = state.recommendation.clone();
     let (data, dashboards) = (state.scored.clone(), state.dashboards.clone());
-    let d = state
-        .run(move |c| {
-            dashboards.get(c, &(as_of, today), |c| {
-                let data = cached_scoring_data(c, &data.data)?;
-                dashboard(c, &data, as_of, today, &scoring, &recommending)
-            })
+    let page = state.page(&nav, seen, today, move |c, nav| {
+        let d = dashboards.get(c, &(as_of, today), |c| {
+            let data = cached_scoring_data(c, &data.data)?;
+            dashboard(c, &data, as_of, today, &scoring, &recommending)
+        })?;
+        Ok(IndexPage {
+            histogram: Histogram::new(&d.histogram, d.unknown_vendors, &nav),
+            nav,
+            d,
+            grades: GRADE_COLUMNS,
+            as_of,
+            today,
         })
-        .await?;
-    Ok(IndexPage {
-        histogram: Histogram::new(&d.histogram, d.unknown_vendors, &nav),
-        nav,
-        d,
-        grades: GRADE_COLUMNS,
-        as_of,
-        today,
-    })
+    });
+    Ok(page.await?)
 }
 
 #[cfg(test)]

@@ -41,6 +41,9 @@ pub enum WebError {
     UnsupportedMediaType(String),
     /// A body over the route's size limit (413).
     PayloadTooLarge(String),
+    /// No database connection came free in time, or SQLite stayed locked by another writer:
+    /// 503 with `Retry-After`, nothing changed.
+    Unavailable(String),
     Internal(String),
 }
 
@@ -58,6 +61,7 @@ impl WebError {
             WebError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             WebError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             WebError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -78,6 +82,7 @@ impl WebError {
             WebError::Fields(errors) => format!("invalid fields: {}", errors.detail()),
             WebError::Missing { kind, key } => format!("{kind} \"{key}\" not found"),
             WebError::Invalid(message) => message.render(crate::i18n::Lang::En),
+            WebError::Unavailable(_) => "The server is busy; try again in a moment.".into(),
             WebError::Internal(_) => "Something went wrong on our side; it has been logged.".into(),
         }
     }
@@ -98,6 +103,7 @@ impl WebError {
                 message.with("key", key.clone())
             }
             WebError::Internal(_) => Message::new("error-internal"),
+            WebError::Unavailable(_) => Message::new("error-busy"),
             WebError::Invalid(message) => message.clone(),
             other => Message::verbatim(other.public_message()),
         }
@@ -117,6 +123,7 @@ impl fmt::Display for WebError {
             | WebError::PreconditionRequired(m)
             | WebError::UnsupportedMediaType(m)
             | WebError::PayloadTooLarge(m)
+            | WebError::Unavailable(m)
             | WebError::Internal(m) => f.write_str(m),
             WebError::Missing { .. } | WebError::Invalid(_) | WebError::Fields(_) => {
                 f.write_str(&self.public_message())
@@ -138,6 +145,18 @@ impl From<StoreError> for WebError {
                 "that identifier was just taken by another change; reload and choose another"
                     .into(),
             ),
+            // Every connection in use for the pool's whole wait, or another writer holding
+            // SQLite's lock past the busy timeout: the request can be tried again.
+            StoreError::Pool(e) => {
+                tracing::warn!(error = %e, "no database connection came free");
+                WebError::Unavailable(e.to_string())
+            }
+            StoreError::Query(diesel::result::Error::DatabaseError(_, info))
+                if info.message() == "database is locked" =>
+            {
+                tracing::warn!("the SQLite database stayed locked by another writer");
+                WebError::Unavailable(info.message().to_owned())
+            }
             other => {
                 tracing::error!(error = %other, cause = ?std::error::Error::source(&other), "storage error");
                 WebError::Internal(other.to_string())
@@ -218,7 +237,7 @@ pub fn error_page_for(
         message,
     };
     match page.render() {
-        Ok(body) => HttpResponse::build(status)
+        Ok(body) => with_retry_after(HttpResponse::build(status), status)
             .content_type(ContentType::html())
             .body(body),
         Err(e) => {
@@ -280,9 +299,20 @@ pub fn problem_with(status: StatusCode, detail: String, errors: Vec<FieldProblem
         detail,
         errors,
     };
-    HttpResponse::build(status)
+    with_retry_after(HttpResponse::build(status), status)
         .content_type("application/problem+json")
         .json(body)
+}
+
+/// A 503 tells the client when to try again (in a second: the database is only busy).
+fn with_retry_after(
+    mut response: actix_web::HttpResponseBuilder,
+    status: StatusCode,
+) -> actix_web::HttpResponseBuilder {
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response.insert_header((actix_web::http::header::RETRY_AFTER, "1"));
+    }
+    response
 }
 
 /// An API handler's error: rendered as `application/problem+json`.
@@ -312,5 +342,44 @@ impl ResponseError for ApiError {
             _ => Vec::new(),
         };
         problem_with(self.0.status(), self.0.public_message(), errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+    #[test]
+    fn a_locked_database_is_a_503_to_try_again() {
+        let locked = StoreError::Query(DieselError::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new(String::from("database is locked")),
+        ));
+        let error = WebError::from(locked);
+        assert_eq!(error.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let busy = || WebError::Unavailable("database is locked".into());
+        for response in [
+            ApiError(busy()).error_response(),
+            PageError(busy()).error_response(),
+        ] {
+            assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+            let retry = response.headers().get(actix_web::http::header::RETRY_AFTER);
+            assert_eq!(retry.and_then(|v| v.to_str().ok()), Some("1"));
+        }
+        let other = StoreError::Query(DieselError::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new(String::from("disk I/O error")),
+        ));
+        assert_eq!(
+            WebError::from(other).status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+        let fine = ApiError(WebError::NotFound("x".into())).error_response();
+        assert!(
+            fine.headers()
+                .get(actix_web::http::header::RETRY_AFTER)
+                .is_none()
+        );
     }
 }

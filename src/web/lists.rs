@@ -3,6 +3,7 @@
 //! page naming the parameter.
 
 use super::error::{PageError, WebError};
+use super::freshness::SeenGeneration;
 use super::identity::Nav;
 use super::pages::Pager;
 use super::state::AppState;
@@ -13,7 +14,7 @@ use crate::store::queries::PageRequest;
 use crate::store::queries::listing::{
     GradeFilter, IncidentFilter, IncidentSort, VendorFilter, VendorSort, filter_incidents,
 };
-use actix_web::web;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
@@ -232,7 +233,8 @@ pub async fn vendors(
     nav: Nav,
     state: web::Data<AppState>,
     query: web::Query<VendorQuery>,
-) -> Result<VendorListPage, PageError> {
+    seen: SeenGeneration,
+) -> Result<HttpResponse, PageError> {
     let q = query.into_inner();
     let tier = parse_enum("tier", &q.tier, Tier::ALL, Tier::as_str)?;
     let status = parse_enum("status", &q.status, VendorStatus::ALL, VendorStatus::as_str)?;
@@ -260,22 +262,6 @@ pub async fn vendors(
         sort,
     };
     let request = PageRequest::new(Some(per), Some((page - 1).saturating_mul(per)));
-    let reads = state.scored.clone();
-    let (list, all_categories) = state
-        .run(move |c| {
-            let categories = reads.categories(c)?;
-            if let Some(slug) = &filter.category
-                && !categories.iter().any(|(s, _)| s == slug)
-            {
-                return Ok(Err(slug.clone()));
-            }
-            Ok(Ok((
-                reads.vendor_page(c, &filter, request, &model)?,
-                categories,
-            )))
-        })
-        .await?
-        .map_err(|slug| refused(bad("list-bad-category", "category", &slug)))?;
     let tier_s = tier.map_or("", Tier::as_str).to_owned();
     let status_s = status.map_or("", VendorStatus::as_str).to_owned();
     let grade_s = grade.map_or("", GradeFilter::as_str).to_owned();
@@ -299,35 +285,54 @@ pub async fn vendors(
     ];
     let mut all_pairs = filter_pairs.to_vec();
     all_pairs.insert(4, ("sort", sort_s));
-    let lang = nav.lang;
-    Ok(VendorListPage {
-        nav,
-        pager: pager(page, per, list.total),
-        vendors: list.items.clone(),
-        tiers: choices(
-            &tier_s,
-            Tier::ALL
-                .iter()
-                .map(|t| (t.as_str(), translate(lang, t.message_id(), &[]))),
-        ),
-        statuses: choices(
-            &status_s,
-            VendorStatus::ALL
-                .iter()
-                .map(|s| (s.as_str(), translate(lang, s.message_id(), &[]))),
-        ),
-        grades: choices(&grade_s, GradeFilter::VALUES.iter().map(|g| (*g, *g))),
-        categories: choices(
-            &category_s,
-            all_categories.iter().map(|(s, n)| (s.as_str(), n.as_str())),
-        ),
-        sorts: sort_choices(lang, "vendor", sort.as_str(), &VendorSort::VALUES),
-        sort: sort.as_str().to_owned(),
-        per: per_s,
-        filtered: tier.is_some() || status.is_some() || grade.is_some() || !category_s.is_empty(),
-        query: query_prefix(&all_pairs),
-        filter_query: query_prefix(&filter_pairs),
-    })
+    let reads = state.scored.clone();
+    let day = chrono::Utc::now().date_naive();
+    let page = state.page(&nav, seen, day, move |c, nav| {
+        let all_categories = reads.categories(c)?;
+        if let Some(slug) = &filter.category
+            && !all_categories.iter().any(|(s, _)| s == slug)
+        {
+            return Err(WebError::Invalid(bad(
+                "list-bad-category",
+                "category",
+                slug,
+            )));
+        }
+        let list = reads.vendor_page(c, &filter, request, &model)?;
+        let lang = nav.lang;
+        Ok(VendorListPage {
+            nav,
+            pager: pager(page, per, list.total),
+            vendors: list.items.clone(),
+            tiers: choices(
+                &tier_s,
+                Tier::ALL
+                    .iter()
+                    .map(|t| (t.as_str(), translate(lang, t.message_id(), &[]))),
+            ),
+            statuses: choices(
+                &status_s,
+                VendorStatus::ALL
+                    .iter()
+                    .map(|s| (s.as_str(), translate(lang, s.message_id(), &[]))),
+            ),
+            grades: choices(&grade_s, GradeFilter::VALUES.iter().map(|g| (*g, *g))),
+            categories: choices(
+                &category_s,
+                all_categories.iter().map(|(s, n)| (s.as_str(), n.as_str())),
+            ),
+            sorts: sort_choices(lang, "vendor", sort.as_str(), &VendorSort::VALUES),
+            sort: sort.as_str().to_owned(),
+            per: per_s,
+            filtered: tier.is_some()
+                || status.is_some()
+                || grade.is_some()
+                || !category_s.is_empty(),
+            query: query_prefix(&all_pairs),
+            filter_query: query_prefix(&filter_pairs),
+        })
+    });
+    Ok(page.await?)
 }
 
 /// `GET /incidents` parameters, as typed.

@@ -5,6 +5,7 @@ use super::audit::{HISTORY_LIMIT, HistoryView};
 use super::charts::HistoryChart;
 use super::error::PageError;
 use super::filters;
+use super::freshness::SeenGeneration;
 use super::identity::{Nav, Principal};
 use super::state::AppState;
 use crate::domain::accounts::Permission;
@@ -13,7 +14,7 @@ use crate::store::history::{PageRecord, record_history};
 use crate::store::queries::incidents::incident_detail;
 use crate::store::queries::sources::{list_sources, source_detail};
 use crate::store::queries::{Page, PageRequest};
-use actix_web::web;
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
@@ -88,30 +89,30 @@ pub async fn vendor(
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<AsOfQuery>,
-) -> Result<VendorPage, PageError> {
+    seen: SeenGeneration,
+) -> Result<HttpResponse, PageError> {
     let slug = slug.into_inner();
     let as_of = query.as_of.unwrap_or_else(today);
+    let as_of_given = query.as_of.is_some();
     let config = state.scoring.clone();
     let cache = state.scored.clone();
     let audit = principal.may(Permission::ReadAudit);
-    let (v, history) = state
-        .run(move |c| {
-            let v = cache.vendor(c, &slug, as_of, &config)?;
-            let history = audit
-                .then(|| cache.vendor_history(c, &slug, HISTORY_LIMIT))
-                .transpose()?;
-            Ok((v, history))
+    let page = state.page(&nav, seen, as_of, move |c, nav| {
+        let v = cache.vendor(c, &slug, as_of, &config)?;
+        let history = audit
+            .then(|| cache.vendor_history(c, &slug, HISTORY_LIMIT))
+            .transpose()?;
+        let chart = HistoryChart::new(&v.history, v.trust.as_ref(), &nav);
+        Ok(VendorPage {
+            nav,
+            v,
+            today: as_of,
+            as_of_given,
+            chart,
+            history: history.map(|h| HistoryView::new(h.as_ref().clone())),
         })
-        .await?;
-    let chart = HistoryChart::new(&v.history, v.trust.as_ref(), &nav);
-    Ok(VendorPage {
-        nav,
-        v,
-        today: as_of,
-        as_of_given: query.as_of.is_some(),
-        chart,
-        history: history.map(|h| HistoryView::new(h.as_ref().clone())),
-    })
+    });
+    Ok(page.await?)
 }
 
 #[derive(Template, WebTemplate)]

@@ -2,21 +2,28 @@
 //! same data as JSON under /api/v1. Thin handlers; an unknown product is a 404.
 
 use super::api::doc::Op;
+use super::api::paging::{PAGING, list_response, page_request};
 use super::api::params::{AS_OF, QueryParams};
 use super::error::{ApiError, PageError};
 use super::filters;
+use super::freshness::SeenGeneration;
 use super::identity::Nav;
 use super::pages::AsOfQuery;
+use super::pages::Pager;
 use super::recommendation_details::{AlternativeText, ControlText, alternative, control, excluded};
 use super::recommendation_reasons::{RecommendationJson, reasons};
 use super::state::AppState;
+use crate::domain::recommend::PortfolioPage;
 use crate::domain::recommend::{Recommendation, UsageView};
 use crate::store::pack::format::ORGANISATION_CONSUMER;
-use crate::store::queries::recommendations::{product_recommendation, recommendations_in_use};
-use actix_web::{HttpResponse, web};
+use crate::store::queries::evidence::cached_scoring_data;
+use crate::store::queries::recommendations::{product_recommendation, recommendations_page};
+use crate::store::queries::{Page, PageRequest};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
+use serde::Deserialize;
 
 fn date(query: &AsOfQuery) -> NaiveDate {
     query
@@ -24,14 +31,20 @@ fn date(query: &AsOfQuery) -> NaiveDate {
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
 
+/// One page of the recommendations of every product in use on `as_of`.
 async fn in_use(
     state: &AppState,
     as_of: NaiveDate,
-) -> Result<Vec<Recommendation>, super::error::WebError> {
+    request: PageRequest,
+) -> Result<PortfolioPage, super::error::WebError> {
     let scoring = state.scoring.clone();
     let config = state.recommendation.clone();
+    let cache = state.scored.clone();
     state
-        .run(move |c| recommendations_in_use(c, as_of, &scoring, &config))
+        .run(move |c| {
+            let data = cached_scoring_data(c, &cache.data)?;
+            recommendations_page(c, &data, (as_of, &scoring), &config, request)
+        })
         .await
 }
 
@@ -47,15 +60,21 @@ async fn one(
         .await
 }
 
-/// `GET /api/v1/recommendations[?as_of=YYYY-MM-DD]`: every product in use on the date.
+/// `GET /api/v1/recommendations[?as_of=YYYY-MM-DD]`: every product in use on the date,
+/// a page at a time.
 pub async fn api_list(
+    req: HttpRequest,
     state: web::Data<AppState>,
     query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    query.check(&[&[AS_OF]])?;
-    let list = in_use(&state, query.as_of()).await?;
-    let json: Vec<RecommendationJson> = list.iter().map(RecommendationJson::new).collect();
-    Ok(HttpResponse::Ok().json(json))
+    query.check(&[&[AS_OF], PAGING])?;
+    let request = page_request(&query)?;
+    let list = in_use(&state, query.as_of(), request).await?;
+    let page = Page {
+        items: list.items.iter().map(RecommendationJson::new).collect(),
+        total: i64::try_from(list.total).unwrap_or(i64::MAX),
+    };
+    Ok(list_response(&req, page, request))
 }
 
 /// `GET /api/v1/products/{slug}/recommendation[?as_of=YYYY-MM-DD]`.
@@ -71,9 +90,12 @@ pub async fn api_product(
 
 pub fn api_list_doc() -> Op {
     Op::new("recommendations", "Recommendations for the products in use")
-        .describe("Every product in use on `as_of` (today when absent), with its recommendation.")
-        .params(&[&[AS_OF]])
-        .returns_array::<RecommendationJson<'static>>()
+        .describe(
+            "Every product in use on `as_of` (today when absent), with its recommendation: \
+             the most drastic decisions first, then by product slug, a page at a time.",
+        )
+        .params(&[&[AS_OF], PAGING])
+        .returns_page::<RecommendationJson<'static>>()
 }
 
 pub fn api_product_doc() -> Op {
@@ -86,10 +108,14 @@ pub fn api_product_doc() -> Op {
 #[template(path = "recommendations/list.html")]
 pub struct RecommendationListPage {
     pub nav: Nav,
-    /// Products needing action, the most drastic first.
+    /// This page's products needing action, the most drastic first.
     pub act: Vec<Recommendation>,
-    /// Products to retain as they are.
+    /// This page's products to retain as they are.
     pub retain: Vec<Recommendation>,
+    /// How many products need action, and how many are retained, on every page.
+    pub act_total: usize,
+    pub retain_total: usize,
+    pub pager: Pager,
     pub today: NaiveDate,
     pub as_of_given: bool,
 }
@@ -103,24 +129,65 @@ impl RecommendationListPage {
             usage.consumer_name.clone()
         }
     }
+
+    /// The parameters of another page of this list (`as_of` kept), ready for `page=N`.
+    pub fn query(&self) -> String {
+        if self.as_of_given {
+            format!("as_of={}&", self.today)
+        } else {
+            String::new()
+        }
+    }
 }
 
-/// `GET /recommendations[?as_of=YYYY-MM-DD]`.
+/// `?page=N&as_of=YYYY-MM-DD` on the portfolio's recommendations.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    pub as_of: Option<NaiveDate>,
+    pub page: Option<i64>,
+}
+
+/// `GET /recommendations[?as_of=YYYY-MM-DD][&page=N]`: the portfolio, a page at a time.
 pub async fn page_list(
     nav: Nav,
     state: web::Data<AppState>,
-    query: web::Query<AsOfQuery>,
-) -> Result<RecommendationListPage, PageError> {
-    let today = date(&query);
-    let list = in_use(&state, today).await?;
-    let (act, retain) = list.into_iter().partition(Recommendation::needs_action);
-    Ok(RecommendationListPage {
-        nav,
-        act,
-        retain,
-        today,
-        as_of_given: query.as_of.is_some(),
-    })
+    query: web::Query<ListQuery>,
+    seen: SeenGeneration,
+) -> Result<HttpResponse, PageError> {
+    let today = query
+        .as_of
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let as_of_given = query.as_of.is_some();
+    let page = query.page.unwrap_or(1).max(1);
+    let per = PageRequest::DEFAULT_LIMIT;
+    let request = PageRequest::new(Some(per), Some((page - 1).saturating_mul(per)));
+    let (scoring, config) = (state.scoring.clone(), state.recommendation.clone());
+    let cache = state.scored.clone();
+    let answer = state.page(&nav, seen, today, move |c, nav| {
+        let data = cached_scoring_data(c, &cache.data)?;
+        let list = recommendations_page(c, &data, (today, &scoring), &config, request)?;
+        let (act, retain) = list
+            .items
+            .into_iter()
+            .partition(Recommendation::needs_action);
+        let total = i64::try_from(list.total).unwrap_or(i64::MAX);
+        Ok(RecommendationListPage {
+            nav,
+            act,
+            retain,
+            act_total: list.needing_action,
+            retain_total: list.total - list.needing_action,
+            pager: Pager {
+                page,
+                pages: ((total + per - 1) / per).max(1),
+                total,
+            },
+            today,
+            as_of_given,
+        })
+    });
+    Ok(answer.await?)
 }
 
 #[derive(Template, WebTemplate)]

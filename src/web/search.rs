@@ -4,6 +4,7 @@
 use super::api::doc::Op;
 use super::api::params::{Param, QueryParams};
 use super::error::{ApiError, PageError, WebError};
+use super::freshness::SeenGeneration;
 use super::identity::Nav;
 use super::state::AppState;
 use crate::i18n::Message;
@@ -217,22 +218,28 @@ pub async fn page(
     nav: Nav,
     state: web::Data<AppState>,
     query: web::Query<PageQuery>,
-) -> Result<SearchPage, PageError> {
+    seen: SeenGeneration,
+) -> Result<HttpResponse, PageError> {
     let q = checked_query(query.q.as_deref())?;
-    let mut hits = match &q {
-        Some(q) => run_search(&state, q.clone(), DEFAULT_LIMIT).await?,
-        None => Vec::new(),
-    };
-    for hit in &mut hits {
-        hit.title = worded_title(hit, nav.lang);
-    }
-    Ok(SearchPage {
-        nav,
-        searched: q.is_some(),
-        q: q.unwrap_or_default(),
-        hits,
-        limit: DEFAULT_LIMIT,
-    })
+    let holder = state.search.clone();
+    let day = chrono::Utc::now().date_naive();
+    let page = state.page(&nav, seen, day, move |c, nav| {
+        let mut hits = match &q {
+            Some(q) => holder.search(c, q, DEFAULT_LIMIT)?.as_ref().clone(),
+            None => Vec::new(),
+        };
+        for hit in &mut hits {
+            hit.title = worded_title(hit, nav.lang);
+        }
+        Ok(SearchPage {
+            nav,
+            searched: q.is_some(),
+            q: q.unwrap_or_default(),
+            hits,
+            limit: DEFAULT_LIMIT,
+        })
+    });
+    Ok(page.await?)
 }
 
 /// `?q=&limit=` on the API, as it was read before `QueryParams`: kept while the fuzz target

@@ -66,6 +66,8 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         sessions: config.sessions,
         search,
         scored: Default::default(),
+        answers: Default::default(),
+        pages: Default::default(),
         dashboards: Default::default(),
         db_turns: std::sync::Arc::new(tokio::sync::Semaphore::new(pool.max_size() as usize)),
     })

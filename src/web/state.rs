@@ -26,6 +26,10 @@ pub struct AppState {
     /// The scoring engine's input and the vendor and product details most read, dropped
     /// when the knowledge base changes.
     pub scored: std::sync::Arc<crate::store::queries::cached::ScoredReads>,
+    /// The API's answers to reads of one record, dropped when the knowledge base changes.
+    pub answers: std::sync::Arc<super::api::answers::Answers>,
+    /// Rendered pages, dropped when the knowledge base changes.
+    pub pages: std::sync::Arc<super::rendered::RenderedPages>,
     /// The dashboard, rebuilt when the knowledge base changes.
     pub dashboards: std::sync::Arc<crate::store::queries::dashboard::DashboardCache>,
     /// One turn per pooled connection, granted in arrival order: at most as many requests

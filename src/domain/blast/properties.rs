@@ -127,7 +127,62 @@ fn roots() -> impl Strategy<Value = Node> {
     ]
 }
 
+/// The incidents that travelled along a dependency edge, by a plain scan of every
+/// involvement and cause for each candidate: an independent reference for `Travel`.
+fn scanned_along(g: &BlastGraph, e: &Edge, as_of: NaiveDate, always: Option<i32>) -> Vec<i32> {
+    let known = |i: i32| Some(i) == always || g.incident_known(i, as_of);
+    let mut up = vec![e.from];
+    if let Node::Product(p) = e.from
+        && let Some(v) = g.products.get(&p)
+    {
+        up.push(Node::Vendor(*v));
+    }
+    let mut down = vec![e.to];
+    if let Node::Vendor(v) = e.to {
+        down.extend(
+            g.products
+                .iter()
+                .filter(|(_, o)| **o == v)
+                .map(|(p, _)| Node::Product(*p)),
+        );
+    }
+    let spreads = |incident: i32| {
+        g.involvements.iter().any(|inv| {
+            inv.incident == incident
+                && matches!(inv.role, InvolvementRole::Origin | InvolvementRole::Conduit)
+                && up.contains(&inv.party)
+        })
+    };
+    let mut found: Vec<i32> = g
+        .involvements
+        .iter()
+        .filter(|inv| down.contains(&inv.party) && known(inv.incident))
+        .map(|inv| inv.incident)
+        .filter(|i| {
+            spreads(*i)
+                || g.causes
+                    .iter()
+                    .any(|(c, effect)| effect == i && known(*c) && spreads(*c))
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 proptest! {
+    #[test]
+    fn incidents_travel_as_a_plain_scan_finds(p in plan(), as_of in 0i64..400, always in 0..INCIDENTS) {
+        let g = build(&p);
+        let as_of = day(as_of);
+        let travel = super::travel::Travel::new(&g);
+        for always in [None, Some(always)] {
+            for e in g.edges(as_of, always).iter().filter(|e| e.kind == EdgeKind::Dependency) {
+                prop_assert_eq!(travel.incidents_along(e, as_of, always), scanned_along(&g, e, as_of, always));
+            }
+        }
+    }
+
     #[test]
     fn hops_are_shortest_paths_and_every_path_is_walkable(
         p in plan(), root in roots(), as_of in 0i64..400

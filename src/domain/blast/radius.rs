@@ -2,7 +2,7 @@
 //! the graph's edges, giving every reached node its fewest hops and the path that achieves it.
 
 use super::graph::{BlastGraph, Edge, EdgeKind, Node};
-use super::travel::incidents_along;
+use super::travel::Travel;
 use crate::domain::InvolvementRole;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, VecDeque};
@@ -92,12 +92,13 @@ pub fn blast_radius(graph: &BlastGraph, root: Node, as_of: NaiveDate) -> BlastRa
     // Keep the reached part of the graph, renumbering edges.
     let mut edges: Vec<Edge> = Vec::new();
     let mut renumber: BTreeMap<usize, usize> = BTreeMap::new();
+    let travel = Travel::new(graph);
     for (i, e) in all.iter().enumerate() {
         if hops.contains_key(&e.from) {
             renumber.insert(i, edges.len());
             let mut e = e.clone();
             if e.kind == EdgeKind::Dependency {
-                e.incidents = incidents_along(graph, &e, as_of, always);
+                e.incidents = travel.incidents_along(&e, as_of, always);
             }
             edges.push(e);
         }

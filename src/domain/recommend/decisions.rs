@@ -26,6 +26,29 @@ pub fn decide_in_use(
         .collect()
 }
 
+/// Every product in use (or dropped recently), decided in one pass and ordered as the
+/// portfolio lists them: the most drastic decision first, then by product slug.
+pub fn ordered_in_use(
+    input: &RecommendInput,
+    lookup: &Lookup,
+    config: &RecommendationConfig,
+) -> Vec<(Decision, i32)> {
+    let mut decided: Vec<(Decision, &str, i32)> = input
+        .products
+        .iter()
+        .filter_map(|(id, product)| {
+            let ctx = lookup.context(input, *id, config)?;
+            if !ctx.in_portfolio() {
+                return None;
+            }
+            let decision = decide(&facts(&ctx, config), config).decision;
+            Some((decision, product.slug.as_str(), *id))
+        })
+        .collect();
+    decided.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    decided.into_iter().map(|(d, _, id)| (d, id)).collect()
+}
+
 /// The recommendations that ask the risk manager to act (any decision but retain), the most
 /// drastic first, then by product slug: at most `limit`, each in full. Every product in use
 /// is decided first (as [`decide_in_use`]); only those listed rank their alternatives.
@@ -35,22 +58,46 @@ pub fn needing_action(
     limit: usize,
 ) -> Vec<Recommendation> {
     let lookup = Lookup::new(input, config);
-    let mut acting: Vec<(Decision, &str, i32)> = input
-        .products
-        .iter()
-        .filter_map(|(id, product)| {
-            let ctx = lookup.context(input, *id, config)?;
-            if !ctx.in_portfolio() {
-                return None;
-            }
-            let decision = decide(&facts(&ctx, config), config).decision;
-            (decision != Decision::Retain).then_some((decision, product.slug.as_str(), *id))
-        })
-        .collect();
-    acting.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    acting
+    ordered_in_use(input, &lookup, config)
         .into_iter()
+        .take_while(|(decision, _)| *decision != Decision::Retain)
         .take(limit)
-        .filter_map(|(_, _, id)| recommend_with(input, &lookup, id, config))
+        .filter_map(|(_, id)| recommend_with(input, &lookup, id, config))
         .collect()
+}
+
+/// One page of the portfolio's recommendations, in the order of [`ordered_in_use`].
+#[derive(Debug, Clone, Default)]
+pub struct PortfolioPage {
+    /// The products of this page, each in full.
+    pub items: Vec<Recommendation>,
+    /// How many products are in use in all.
+    pub total: usize,
+    /// How many of them ask the risk manager to act.
+    pub needing_action: usize,
+}
+
+/// The `limit` recommendations from `offset` of every product in use: all are decided,
+/// only those of the page rank their alternatives.
+pub fn portfolio_page(
+    input: &RecommendInput,
+    config: &RecommendationConfig,
+    offset: usize,
+    limit: usize,
+) -> PortfolioPage {
+    let lookup = Lookup::new(input, config);
+    let ordered = ordered_in_use(input, &lookup, config);
+    PortfolioPage {
+        total: ordered.len(),
+        needing_action: ordered
+            .iter()
+            .filter(|(decision, _)| *decision != Decision::Retain)
+            .count(),
+        items: ordered
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .filter_map(|(_, id)| recommend_with(input, &lookup, *id, config))
+            .collect(),
+    }
 }

@@ -16,7 +16,7 @@ pub mod report;
 pub mod rules;
 
 pub use config::{InvalidRecommendationConfig, RecommendationConfig};
-pub use decisions::{decide_in_use, needing_action};
+pub use decisions::{PortfolioPage, decide_in_use, needing_action, ordered_in_use, portfolio_page};
 pub use engine::{products_in_use, recommend, recommend_in_use, recommend_with};
 pub use input::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, IncidentInfo, Involvement,

@@ -342,6 +342,24 @@ mod tests {
                 .collect();
             prop_assert_eq!(super::super::needing_action(&input, &config, limit), full);
         }
+
+        #[test]
+        fn a_portfolio_page_is_a_slice_of_the_full_list(
+            input in input(),
+            offset in 0usize..6,
+            limit in 0usize..6,
+        ) {
+            let config = RecommendationConfig::default();
+            let full = super::super::recommend_in_use(&input, &config);
+            let page = super::super::portfolio_page(&input, &config, offset, limit);
+            prop_assert_eq!(page.total, full.len());
+            prop_assert_eq!(
+                page.needing_action,
+                full.iter().filter(|r| r.needs_action()).count()
+            );
+            let slice: Vec<Recommendation> = full.into_iter().skip(offset).take(limit).collect();
+            prop_assert_eq!(page.items, slice);
+        }
     }
 
     #[test]

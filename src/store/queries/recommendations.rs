@@ -1,13 +1,15 @@
 //! Loads the recommendation engine's input in one read transaction (reusing the scoring
 //! data and the score book) and answers for one product or for every product in use.
 
+use super::PageRequest;
 use super::bulk;
 use super::citations::load_citations;
 use super::evidence::{ScoringData, load_scoring_data};
 use crate::domain::recommend::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, Decision, IncidentInfo, Involvement,
-    ProductInfo, RecommendInput, Recommendation, RecommendationConfig, RemediationInfo,
-    ScoreSummary, Usage, VendorInfo, decide_in_use, recommend, recommend_in_use,
+    PortfolioPage, ProductInfo, RecommendInput, Recommendation, RecommendationConfig,
+    RemediationInfo, ScoreSummary, Usage, VendorInfo, decide_in_use, portfolio_page, recommend,
+    recommend_in_use,
 };
 use crate::domain::scoring::{EvidenceKind, Fact, ScoreBook, ScoringConfig, Subject};
 use crate::store::error::parse_stored;
@@ -27,6 +29,22 @@ pub fn recommendations_in_use(
 ) -> Result<Vec<Recommendation>, StoreError> {
     let input = load_recommend_input(conn, as_of, scoring)?;
     Ok(recommend_in_use(&input, config))
+}
+
+/// One page of the recommendations of every product in use on `as_of`, in the order of
+/// [`recommendations_in_use`], from scoring data already loaded (the server's cached copy):
+/// every product is decided, only the page's rank their alternatives.
+pub fn recommendations_page(
+    conn: &mut DbConnection,
+    data: &ScoringData,
+    (as_of, scoring): (NaiveDate, &ScoringConfig),
+    config: &RecommendationConfig,
+    request: PageRequest,
+) -> Result<PortfolioPage, StoreError> {
+    let input = recommend_input_from(conn, data, as_of, scoring)?;
+    let offset = usize::try_from(request.offset).unwrap_or(usize::MAX);
+    let limit = usize::try_from(request.limit).unwrap_or(0);
+    Ok(portfolio_page(&input, config, offset, limit))
 }
 
 /// The decision alone of every product in use on `as_of` (or dropped recently), by product

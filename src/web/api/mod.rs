@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod analysts;
+pub mod answers;
 pub mod assessments;
 pub mod body;
 pub mod causes;

@@ -1,6 +1,7 @@
 //! Read, create, change and delete any kind of record through the API, by the browser's
 //! own forms and store functions: same validation, same audit, one transaction per write.
 
+use super::answers::Answer;
 use super::body::{JsonObject, overlay, with_shape_errors};
 use super::doc::Op;
 use super::etag::{check_if_match, etag_of, if_match};
@@ -13,6 +14,7 @@ use crate::store::{DbConnection, StoreError};
 use crate::web::curate::FieldErrors;
 use crate::web::curation::flow::Change;
 use crate::web::error::{ApiError, WebError};
+use crate::web::freshness::SeenGeneration;
 use crate::web::identity::Principal;
 use crate::web::state::AppState;
 use actix_web::http::header;
@@ -161,21 +163,31 @@ pub async fn read<R: Record>(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: QueryParams,
+    seen: SeenGeneration,
 ) -> Result<HttpResponse, ApiError> {
     query.check(&[R::READ_PARAMS])?;
-    let key = path_key(&req)?;
-    let as_of = query.as_of();
-    let config = state.scoring.clone();
-    let cache = state.scored.clone();
-    let (view, form) = state
-        .run(move |c| {
-            let view = R::read(c, &key, (&config, as_of), &cache)?;
-            Ok((view, R::stored(c, &key)?))
-        })
-        .await?;
+    let key = (R::COLLECTION, path_key(&req)?, query.as_of());
+    let answer = match state.answers.held(seen, &key) {
+        Some(answer) => answer,
+        None => {
+            let config = state.scoring.clone();
+            let cache = state.scored.clone();
+            let answers = state.answers.clone();
+            state
+                .run_web(move |c| {
+                    answers.get(c, &key, |c| {
+                        let (_, record, as_of) = &key;
+                        let view = R::read(c, record, (&config, *as_of), &cache)?;
+                        Answer::of(&view, etag_of(&R::stored(c, record)?)?)
+                    })
+                })
+                .await?
+        }
+    };
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag_of(&form)?))
-        .json(view))
+        .insert_header((header::ETAG, answer.etag.as_str()))
+        .content_type(header::ContentType::json())
+        .body(answer.json.clone()))
 }
 
 /// `POST` to a collection: the new record (201) with its `Location` and `ETag`.
