@@ -11,7 +11,6 @@ use crate::store::queries::dashboard::{Dashboard, GRADE_COLUMNS, dashboard};
 use crate::store::queries::evidence::cached_scoring_data;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use askama_web::WebTemplate;
 use chrono::NaiveDate;
 
 const WIDTH: f64 = 480.0;
@@ -103,7 +102,7 @@ impl Histogram {
     }
 }
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "index.html")]
 pub struct IndexPage {
     pub nav: Nav,

@@ -191,7 +191,7 @@ pub struct VendorQuery {
     pub per: Option<String>,
 }
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "vendors/list.html")]
 pub struct VendorListPage {
     pub nav: Nav,

@@ -62,7 +62,7 @@ fn today() -> NaiveDate {
 pub use super::dashboard::{IndexPage, index};
 pub use super::lists::{IncidentListPage, VendorListPage, incidents, vendors};
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "vendors/show.html")]
 pub struct VendorPage {
     pub nav: Nav,

@@ -104,7 +104,7 @@ pub fn api_product_doc() -> Op {
         .returns::<RecommendationJson<'static>>(200)
 }
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "recommendations/list.html")]
 pub struct RecommendationListPage {
     pub nav: Nav,

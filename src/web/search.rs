@@ -14,7 +14,6 @@ use crate::store::cache::Cached;
 use crate::store::queries::search::search_documents;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use askama_web::WebTemplate;
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -201,7 +200,7 @@ pub struct PageQuery {
     pub q: Option<String>,
 }
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "search.html")]
 pub struct SearchPage {
     pub nav: Nav,

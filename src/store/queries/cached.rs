@@ -2,7 +2,7 @@
 //! details and the vendor list pages most asked for, so that a read costs a cache look-up.
 
 use super::catalog::product_scored;
-use super::evidence::{ScoringCache, cached_scoring_data};
+use super::evidence::{ScoringCache, ScoringData, cached_scoring_data};
 use super::listing::{VendorFilter, category_choices, filter_vendors};
 use super::trust::vendor_detail_scored;
 use super::{Page, PageRequest};
@@ -65,9 +65,8 @@ impl ScoredReads {
         as_of: NaiveDate,
         config: &ScoringConfig,
     ) -> Result<Arc<VendorDetail>, StoreError> {
-        self.vendors.get(conn, &(slug.to_owned(), as_of), |c| {
-            let data = cached_scoring_data(c, &self.data)?;
-            vendor_detail_scored(c, &data, slug, as_of, config)
+        self.scored(&self.vendors, conn, (slug, as_of), |c, data| {
+            vendor_detail_scored(c, data, slug, as_of, config)
         })
     }
 
@@ -79,9 +78,22 @@ impl ScoredReads {
         as_of: NaiveDate,
         config: &ScoringConfig,
     ) -> Result<Arc<ProductView>, StoreError> {
-        self.products.get(conn, &(slug.to_owned(), as_of), |c| {
+        self.scored(&self.products, conn, (slug, as_of), |c, data| {
+            product_scored(c, data, slug, (config, as_of))
+        })
+    }
+
+    /// A record scored as of a day, from `cache`, built on the cached scoring input.
+    fn scored<T>(
+        &self,
+        cache: &Cached<(String, NaiveDate), T>,
+        conn: &mut DbConnection,
+        (slug, as_of): (&str, NaiveDate),
+        build: impl FnOnce(&mut DbConnection, &ScoringData) -> Result<T, StoreError>,
+    ) -> Result<Arc<T>, StoreError> {
+        cache.get(conn, &(slug.to_owned(), as_of), |c| {
             let data = cached_scoring_data(c, &self.data)?;
-            product_scored(c, &data, slug, (config, as_of))
+            build(c, &data)
         })
     }
 
