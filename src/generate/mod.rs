@@ -207,7 +207,7 @@ pub fn generate(
     seed: u64,
     progress: &mut dyn ImportProgress,
 ) -> Result<GenSummary, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         refuse_if_present(conn)?;
         let bases = bases(conn)?;
         let mut w = Writer::new(conn, progress);
@@ -238,7 +238,7 @@ pub fn generate_and_rescore(
     config: &ScoringConfig,
     progress: &mut dyn ImportProgress,
 ) -> Result<GenSummary, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut summary = generate(conn, shape, seed, progress)?;
         let counts: serde_json::Map<String, serde_json::Value> = summary
             .created

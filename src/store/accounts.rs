@@ -121,7 +121,7 @@ fn checked<T>(
     conn: &mut DbConnection,
     work: impl FnOnce(&mut DbConnection) -> Result<T, Stop>,
 ) -> Checked<T> {
-    match conn.transaction(work) {
+    match conn.write_transaction(work) {
         Ok(value) => Ok(Ok(value)),
         Err(Stop::Conflict(conflict)) => Ok(Err(conflict)),
         Err(Stop::Store(e)) => Err(e),
@@ -379,7 +379,7 @@ pub fn set_password(
     keep_session: Option<i32>,
     now: NaiveDateTime,
 ) -> Result<Account, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let before = account_by_id(conn, account_id)?;
         diesel::update(users::table.find(account_id))
             .set((

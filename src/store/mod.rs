@@ -23,6 +23,7 @@ pub mod sign_in;
 pub mod snapshots;
 pub mod tokens;
 pub mod vendor_edit;
+mod write;
 
 pub use connection::{DatabaseUrl, DbConnection, DbPool, connect, open_pool};
 pub use error::StoreError;

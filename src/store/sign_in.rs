@@ -9,7 +9,6 @@ use crate::auth::{verify_nothing, verify_password};
 use crate::domain::audit::{Account, Actor, Change};
 use crate::domain::{AuditAction, Channel, Email};
 use chrono::{NaiveDateTime, TimeDelta};
-use diesel::Connection;
 
 /// The audit trail's name for sign-ins and sign-outs.
 pub const ENTITY: &str = "session";
@@ -109,7 +108,7 @@ pub fn sign_in(
         channel: Channel::Ui,
         address: Some(attempt.address.to_owned()),
     };
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         note_attempt(conn, &key, attempt.address, account.is_some(), now)?;
         let Some(account) = account else {
             let change = sign_in_change(AuditAction::SignInFailed, "-".into(), label.clone());
@@ -136,7 +135,7 @@ pub fn sign_out(
     session_id: i32,
     now: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         end_session(conn, session_id)?;
         let change = sign_in_change(
             AuditAction::SignOut,

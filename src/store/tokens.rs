@@ -77,7 +77,7 @@ pub fn create_token(
         random_token(32).map_err(|e| StoreError::Random(e.to_string()))?
     );
     let prefix: String = secret.chars().take(TOKEN_PREFIX.len() + 8).collect();
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         diesel::insert_into(api_tokens::table)
             .values((
                 api_tokens::token_hash.eq(digest(&secret)),
@@ -129,7 +129,7 @@ pub fn revoke_token(
     token_id: i32,
     now: NaiveDateTime,
 ) -> Result<TokenInfo, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let find = |conn: &mut DbConnection| {
             api_tokens::table
                 .filter(api_tokens::id.eq(token_id))

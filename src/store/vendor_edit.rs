@@ -109,7 +109,7 @@ pub fn update_vendor(
     changes: &VendorChanges,
     now: NaiveDateTime,
 ) -> Result<bool, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let before = editable_vendor(conn, slug)?;
         let after = changes.apply(&before);
         if after == before {

@@ -13,22 +13,34 @@ use super::pages::Pager;
 use super::recommendation_details::{AlternativeText, ControlText, alternative, control, excluded};
 use super::recommendation_reasons::{RecommendationJson, reasons};
 use super::state::AppState;
-use crate::domain::recommend::PortfolioPage;
+use crate::domain::recommend::{Portfolio, PortfolioPage};
 use crate::domain::recommend::{Recommendation, UsageView};
+use crate::store::StoreError;
 use crate::store::pack::format::ORGANISATION_CONSUMER;
-use crate::store::queries::evidence::cached_scoring_data;
-use crate::store::queries::recommendations::{product_recommendation, recommendations_page};
 use crate::store::queries::{Page, PageRequest};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::sync::Arc;
 
 fn date(query: &AsOfQuery) -> NaiveDate {
     query
         .as_of
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+/// The portfolio decided as of `as_of`, kept by the server until the next change.
+async fn portfolio(
+    state: &AppState,
+    as_of: NaiveDate,
+) -> Result<Arc<Portfolio>, super::error::WebError> {
+    let config = (state.scoring.clone(), state.recommendation.clone());
+    let cache = state.scored.clone();
+    state
+        .run(move |c| cache.portfolio(c, as_of, (&config.0, &config.1)))
+        .await
 }
 
 /// One page of the recommendations of every product in use on `as_of`.
@@ -37,15 +49,8 @@ async fn in_use(
     as_of: NaiveDate,
     request: PageRequest,
 ) -> Result<PortfolioPage, super::error::WebError> {
-    let scoring = state.scoring.clone();
-    let config = state.recommendation.clone();
-    let cache = state.scored.clone();
-    state
-        .run(move |c| {
-            let data = cached_scoring_data(c, &cache.data)?;
-            recommendations_page(c, &data, (as_of, &scoring), &config, request)
-        })
-        .await
+    let (offset, limit) = request.slice();
+    Ok(portfolio(state, as_of).await?.page(offset, limit))
 }
 
 async fn one(
@@ -53,11 +58,10 @@ async fn one(
     slug: String,
     as_of: NaiveDate,
 ) -> Result<Recommendation, super::error::WebError> {
-    let scoring = state.scoring.clone();
-    let config = state.recommendation.clone();
-    state
-        .run(move |c| product_recommendation(c, &slug, as_of, &scoring, &config))
-        .await
+    portfolio(state, as_of)
+        .await?
+        .product(&slug)
+        .ok_or_else(|| StoreError::not_found("product", slug).into())
 }
 
 /// `GET /api/v1/recommendations[?as_of=YYYY-MM-DD]`: every product in use on the date,
@@ -164,9 +168,11 @@ pub async fn page_list(
     let request = PageRequest::new(Some(per), Some((page - 1).saturating_mul(per)));
     let (scoring, config) = (state.scoring.clone(), state.recommendation.clone());
     let cache = state.scored.clone();
+    let (offset, limit) = request.slice();
     let answer = state.page(&nav, seen, today, move |c, nav| {
-        let data = cached_scoring_data(c, &cache.data)?;
-        let list = recommendations_page(c, &data, (today, &scoring), &config, request)?;
+        let list = cache
+            .portfolio(c, today, (&scoring, &config))?
+            .page(offset, limit);
         let (act, retain) = list
             .items
             .into_iter()

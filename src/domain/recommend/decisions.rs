@@ -65,39 +65,3 @@ pub fn needing_action(
         .filter_map(|(_, id)| recommend_with(input, &lookup, id, config))
         .collect()
 }
-
-/// One page of the portfolio's recommendations, in the order of [`ordered_in_use`].
-#[derive(Debug, Clone, Default)]
-pub struct PortfolioPage {
-    /// The products of this page, each in full.
-    pub items: Vec<Recommendation>,
-    /// How many products are in use in all.
-    pub total: usize,
-    /// How many of them ask the risk manager to act.
-    pub needing_action: usize,
-}
-
-/// The `limit` recommendations from `offset` of every product in use: all are decided,
-/// only those of the page rank their alternatives.
-pub fn portfolio_page(
-    input: &RecommendInput,
-    config: &RecommendationConfig,
-    offset: usize,
-    limit: usize,
-) -> PortfolioPage {
-    let lookup = Lookup::new(input, config);
-    let ordered = ordered_in_use(input, &lookup, config);
-    PortfolioPage {
-        total: ordered.len(),
-        needing_action: ordered
-            .iter()
-            .filter(|(decision, _)| *decision != Decision::Retain)
-            .count(),
-        items: ordered
-            .iter()
-            .skip(offset)
-            .take(limit)
-            .filter_map(|(_, id)| recommend_with(input, &lookup, *id, config))
-            .collect(),
-    }
-}

@@ -10,19 +10,21 @@ pub mod decisions;
 pub mod engine;
 pub mod input;
 pub mod lookup;
+pub mod portfolio;
 mod properties;
 pub mod reason;
 pub mod report;
 pub mod rules;
 
 pub use config::{InvalidRecommendationConfig, RecommendationConfig};
-pub use decisions::{PortfolioPage, decide_in_use, needing_action, ordered_in_use, portfolio_page};
+pub use decisions::{decide_in_use, needing_action, ordered_in_use};
 pub use engine::{products_in_use, recommend, recommend_in_use, recommend_with};
 pub use input::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, IncidentInfo, Involvement,
     ProductInfo, RecommendInput, RemediationInfo, ScoreSummary, Usage, VendorInfo,
 };
 pub use lookup::Lookup;
+pub use portfolio::{Portfolio, PortfolioPage};
 pub use reason::{Exclusion, Exposure, Ground, Precedent, Reason, Use};
 pub use report::{
     Alternative, AnalystView, Control, Criteria, Decision, Excluded, IncidentRef, Recommendation,

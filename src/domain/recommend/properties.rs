@@ -351,7 +351,8 @@ mod tests {
         ) {
             let config = RecommendationConfig::default();
             let full = super::super::recommend_in_use(&input, &config);
-            let page = super::super::portfolio_page(&input, &config, offset, limit);
+            let portfolio = super::super::Portfolio::new(input.clone(), &config);
+            let page = portfolio.page(offset, limit);
             prop_assert_eq!(page.total, full.len());
             prop_assert_eq!(
                 page.needing_action,
@@ -359,6 +360,12 @@ mod tests {
             );
             let slice: Vec<Recommendation> = full.into_iter().skip(offset).take(limit).collect();
             prop_assert_eq!(page.items, slice);
+            for (id, product) in &input.products {
+                prop_assert_eq!(
+                    portfolio.product(&product.slug),
+                    super::super::recommend(&input, *id, &config)
+                );
+            }
         }
     }
 

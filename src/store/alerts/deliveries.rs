@@ -170,7 +170,7 @@ pub fn record_attempt(
     policy: &RetryPolicy,
     now: NaiveDateTime,
 ) -> Result<DeliveryStatus, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let code = outcome.status_code.map(i32::from);
         let millis = i32::try_from(outcome.duration.as_millis()).unwrap_or(i32::MAX);
         diesel::insert_into(webhook_attempts::table)

@@ -190,7 +190,7 @@ pub fn create_watchlist(
     name: &Line,
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         if let Some(refused) = name_taken(conn, owner, name, None)? {
             return Ok(Err(refused));
         }
@@ -214,7 +214,7 @@ pub fn delete_watchlist(
     id: i32,
     now: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let row = owned(conn, owner, id)?;
         let before = audit_view(conn, owner, id)?;
         diesel::delete(watchlists::table.find(id)).execute(conn)?;
@@ -231,7 +231,7 @@ fn audited_change<T>(
     now: NaiveDateTime,
     change: impl FnOnce(&mut DbConnection, &WatchlistRow) -> Result<Checked<T>, StoreError>,
 ) -> Result<Checked<T>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let row = owned(conn, owner, id)?;
         let before = audit_view(conn, owner, id)?;
         let done = match change(conn, &row)? {
@@ -468,7 +468,7 @@ pub fn regenerate_secret(
     (owner, id): (i32, i32),
     now: NaiveDateTime,
 ) -> Result<Checked<String>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let url = owned(conn, owner, id)?.webhook_url;
         let Some(url) = url.and_then(|u| WebUrl::parse(&u).ok()) else {
             let mut refused = Refused::default();

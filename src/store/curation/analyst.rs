@@ -95,7 +95,7 @@ pub fn create_analyst(
     v: &AnalystValues,
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut refused = Refused::default();
         refuse_taken(conn, analyst_id, &v.slug, "err-slug-taken", &mut refused)?;
         let firm_id = resolve_firm(conn, v.firm.as_ref(), &mut refused)?;
@@ -127,7 +127,7 @@ pub fn update_analyst(
     v: &AnalystValues,
     now: NaiveDateTime,
 ) -> Result<Checked<bool>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_analyst(conn, slug)?;
         let mut refused = Refused::default();
         let firm_id = resolve_firm(conn, v.firm.as_ref(), &mut refused)?;
@@ -175,7 +175,7 @@ pub fn delete_analyst(
     slug: &str,
     now: NaiveDateTime,
 ) -> Result<Result<(), Vec<Reference>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_analyst(conn, slug)?;
         let references = analyst_references(conn, old.id)?;
         if !references.is_empty() {

@@ -228,7 +228,7 @@ pub fn create_assessment(
     scoring: (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Checked<Saved>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut taken = Refused::default();
         refuse_taken(conn, assessment_id, &v.slug, "err-slug-taken", &mut taken)?;
         let (analyst, ids) = match resolve(conn, v)? {
@@ -297,7 +297,7 @@ pub fn update_assessment(
     scoring: (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Checked<Option<Saved>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_assessment(conn, slug)?;
         let (analyst, ids) = match resolve(conn, v)? {
             Ok(found) => found,
@@ -364,7 +364,7 @@ pub fn delete_assessment(
     scoring: (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Result<Saved, Vec<Reference>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_assessment(conn, slug)?;
         let references = assessment_references(conn, old.id)?;
         if !references.is_empty() {

@@ -135,7 +135,7 @@ pub fn create_citation(
     (config, today): (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Result<i32, Vec<CitationRefusal>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let (slug, text): (String, Option<String>) = sources::table
             .find(source_id)
             .select((sources::slug, sources::full_text))
@@ -210,7 +210,7 @@ pub fn delete_citation(
     (config, today): (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<i32, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let row: CitationRow = citations::table
             .find(id)
             .select(CitationRow::as_select())

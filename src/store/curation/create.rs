@@ -41,7 +41,7 @@ pub fn create_vendor(
     (config, today): (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut refused = Refused::default();
         refuse_taken(
             conn,
@@ -93,7 +93,7 @@ pub fn create_product(
     (config, today): (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let vendor_id =
             vendor_id(conn, vendor)?.ok_or_else(|| StoreError::not_found("vendor", vendor))?;
         let mut refused = Refused::default();

@@ -176,7 +176,7 @@ pub fn delete_record(
     what: Deletable<'_>,
     now: NaiveDateTime,
 ) -> Result<DeleteCheck, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let check = delete_check(conn, what)?;
         if !check.references.is_empty() {
             return Ok(check);

@@ -176,7 +176,7 @@ pub fn create_dependency(
     scoring: (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Checked<(i32, Rescored)>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let (consumer, product) = match resolve(conn, v)? {
             Ok(ids) => ids,
             Err(refused) => return Ok(Err(refused)),
@@ -213,7 +213,7 @@ pub fn update_dependency(
     scoring: (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Checked<Option<Rescored>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_dependency(conn, id)?;
         let (consumer, product) = match resolve(conn, v)? {
             Ok(ids) => ids,
@@ -266,7 +266,7 @@ pub fn delete_dependency(
     scoring: (&ScoringConfig, NaiveDate),
     now: NaiveDateTime,
 ) -> Result<Result<Rescored, Vec<Reference>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_dependency(conn, id)?;
         let references = dependency_references(conn, id)?;
         if !references.is_empty() {

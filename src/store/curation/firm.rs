@@ -47,7 +47,7 @@ pub fn create_firm(
     v: &FirmValues,
     now: NaiveDateTime,
 ) -> Result<Checked<i32>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut refused = Refused::default();
         refuse_taken(conn, firm_id, &v.slug, "err-slug-taken", &mut refused)?;
         if let Err(refused) = refused.check() {
@@ -76,7 +76,7 @@ pub fn update_firm(
     v: &FirmValues,
     now: NaiveDateTime,
 ) -> Result<bool, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_firm(conn, slug)?;
         let website = v.website.as_ref().map(WebUrl::as_str);
         let before = view(&old.name, old.website.as_deref());
@@ -115,7 +115,7 @@ pub fn delete_firm(
     slug: &str,
     now: NaiveDateTime,
 ) -> Result<Result<(), Vec<Reference>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let old = stored_firm(conn, slug)?;
         let references = firm_references(conn, old.id)?;
         if !references.is_empty() {

@@ -125,7 +125,7 @@ pub fn record_incident(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Checked<(i32, Vec<ScoreChange>)>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let mut refused = Refused::default();
         let taken = "err-incident-slug-taken";
         refuse_taken(conn, incident_id, &v.slug, taken, &mut refused)?;

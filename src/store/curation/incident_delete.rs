@@ -117,7 +117,7 @@ pub fn delete_incident(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<(DeleteCheck, Option<Vec<ScoreChange>>), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let check = incident_delete_check(conn, slug)?;
         if !check.references.is_empty() {
             return Ok((check, None));

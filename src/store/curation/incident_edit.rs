@@ -211,7 +211,7 @@ pub fn update_incident(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Checked<Option<Vec<ScoreChange>>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let before = stored_incident(conn, slug)?;
         let v = IncidentValues {
             slug: before.values.slug.clone(),

@@ -77,7 +77,7 @@ pub fn update_product(
     v: &ProductValues,
     now: NaiveDateTime,
 ) -> Result<Checked<bool>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let before = editable_product(conn, slug)?;
         let mut refused = Refused::default();
         let category = known_id(conn, category_id, &v.category, NO_CATEGORY, &mut refused)?;

@@ -112,7 +112,7 @@ pub fn record_remediation(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Checked<Vec<ScoreChange>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let incident_id = incident_id(conn, incident)?
             .ok_or_else(|| StoreError::not_found("incident", incident))?;
         let mut refused = Refused::default();

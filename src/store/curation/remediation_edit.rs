@@ -141,7 +141,7 @@ pub fn update_remediation(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Checked<Option<Rescored>>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let stored = stored_remediation(conn, slug)?;
         let v = RemediationValues {
             slug: stored.values.slug.clone(),
@@ -217,7 +217,7 @@ pub fn delete_remediation(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<(DeleteCheck, Option<Rescored>), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let check = remediation_delete_check(conn, slug)?;
         if !check.references.is_empty() {
             return Ok((check, None));

@@ -132,7 +132,7 @@ pub fn create_source(
     v: &SourceValues,
     now: NaiveDateTime,
 ) -> Result<Result<i32, SourceRefusal>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         if slug_taken_by_other(conn, &v.slug, None)? {
             return Ok(Err(SourceRefusal::SlugTaken(v.slug.to_string())));
         }
@@ -158,7 +158,7 @@ pub fn update_source(
     v: &SourceValues,
     now: NaiveDateTime,
 ) -> Result<Result<bool, SourceRefusal>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let before = editable_source(conn, id)?;
         if slug_taken_by_other(conn, &v.slug, Some(id))? {
             return Ok(Err(SourceRefusal::SlugTaken(v.slug.to_string())));
@@ -215,7 +215,7 @@ pub fn delete_source(
     id: i32,
     now: NaiveDateTime,
 ) -> Result<Vec<SourceCitationView>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let detail = source_detail(conn, id)?;
         if !detail.citations.is_empty() {
             return Ok(detail.citations);

@@ -97,7 +97,7 @@ pub fn add_event(
     scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<(i32, Vec<ScoreChange>), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let incident_id = incident(conn, slug)?;
         let before = scores_before(conn, scoring)?;
         let row = NewTimelineEvent {
@@ -125,7 +125,7 @@ pub fn edit_event(
     scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<(StoredEvent, Vec<ScoreChange>), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let stored = stored_event(conn, id)?;
         if &stored.values == v {
             return Ok((stored, Vec::new()));
@@ -200,7 +200,7 @@ pub fn delete_event(
     scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<(StoredEvent, Blockers), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let stored = stored_event(conn, id)?;
         let removal = Removal {
             kind: CitedRecord::TimelineEvent,
@@ -245,7 +245,7 @@ pub fn add_link(
     scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<Result<(i32, Vec<ScoreChange>), LinkRefusal>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let this = incident(conn, slug)?;
         let Some(other) = incident_id(conn, v.other.trim())? else {
             return Ok(Err(LinkRefusal::UnknownIncident));
@@ -323,7 +323,7 @@ pub fn delete_link(
     scoring: Scoring<'_>,
     now: NaiveDateTime,
 ) -> Result<(StoredLink, Blockers), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let link = stored_link(conn, id)?;
         let (_, cause, effect, description) = &link;
         let effect_id = incident(conn, effect)?;

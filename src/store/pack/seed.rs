@@ -11,7 +11,6 @@ use crate::store::DbConnection;
 use crate::store::curation::rescore::current_scores;
 use crate::store::snapshots::refresh_snapshots;
 use chrono::NaiveDateTime;
-use diesel::Connection;
 
 /// The time recorded for an import: now, in UTC, to the second (both backends keep it alike).
 pub fn import_time() -> NaiveDateTime {
@@ -52,7 +51,7 @@ pub fn import_and_rescore_with(
     config: &ScoringConfig,
     progress: &mut dyn ImportProgress,
 ) -> Result<ImportReport, PackError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         // Watchlists compare the scores before and after the import (only when any watches).
         let before = match crate::store::alerts::evaluate::any_rule(conn)? {
             true => Some(current_scores(conn, now.date(), config)?),

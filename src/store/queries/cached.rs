@@ -4,8 +4,10 @@
 use super::catalog::product_scored;
 use super::evidence::{ScoringCache, ScoringData, cached_scoring_data};
 use super::listing::{VendorFilter, category_choices, filter_vendors};
+use super::recommendations::portfolio_from;
 use super::trust::vendor_detail_scored;
 use super::{Page, PageRequest};
+use crate::domain::recommend::{Portfolio, RecommendationConfig};
 use crate::domain::scoring::ScoringConfig;
 use crate::domain::views::{ProductView, VendorDetail, VendorSummary};
 use crate::store::cache::Cached;
@@ -18,6 +20,13 @@ use std::sync::Arc;
 /// How many vendor details (and as many product details) a server keeps: the pages in use,
 /// at a few tens of kilobytes each.
 const DETAILS_KEPT: NonZeroUsize = match NonZeroUsize::new(256) {
+    Some(n) => n,
+    None => NonZeroUsize::MIN,
+};
+
+/// How many decided portfolios a server keeps: each holds the recommendation engine's whole
+/// input (tens of megabytes at 10,000 vendors).
+const PORTFOLIOS_KEPT: NonZeroUsize = match NonZeroUsize::new(2) {
     Some(n) => n,
     None => NonZeroUsize::MIN,
 };
@@ -41,6 +50,8 @@ pub struct ScoredReads {
     categories: Cached<(), Categories>,
     /// The latest audit entries of vendors, by slug and how many.
     vendor_histories: Cached<(String, i64), RecordHistory>,
+    /// The portfolio decided, by date: today's and one looked back to.
+    portfolios: Cached<NaiveDate, Portfolio>,
 }
 
 impl Default for ScoredReads {
@@ -52,6 +63,7 @@ impl Default for ScoredReads {
             vendor_pages: Cached::bounded(DETAILS_KEPT),
             categories: Cached::bounded(NonZeroUsize::MIN),
             vendor_histories: Cached::bounded(DETAILS_KEPT),
+            portfolios: Cached::bounded(PORTFOLIOS_KEPT),
         }
     }
 }
@@ -114,6 +126,19 @@ impl ScoredReads {
     /// Every category (`category_choices`), from the cache.
     pub fn categories(&self, conn: &mut DbConnection) -> Result<Arc<Categories>, StoreError> {
         self.categories.get(conn, &(), category_choices)
+    }
+
+    /// The portfolio decided as of `as_of` (`portfolio_from`), from the cache.
+    pub fn portfolio(
+        &self,
+        conn: &mut DbConnection,
+        as_of: NaiveDate,
+        (scoring, config): (&ScoringConfig, &RecommendationConfig),
+    ) -> Result<Arc<Portfolio>, StoreError> {
+        self.portfolios.get(conn, &as_of, |c| {
+            let data = cached_scoring_data(c, &self.data)?;
+            portfolio_from(c, &data, (as_of, scoring), config)
+        })
     }
 
     /// The vendor's latest `limit` audit entries (`record_history`), from the cache.

@@ -3,7 +3,7 @@
 
 use super::recommendations::load_recommend_input;
 use super::trust::vendor_detail_with_trust;
-use crate::domain::recommend::{Recommendation, RecommendationConfig, recommend};
+use crate::domain::recommend::{Portfolio, Recommendation, RecommendationConfig};
 use crate::domain::scoring::ScoringConfig;
 use crate::domain::views::{
     AssessmentView, DependencyView, ProductView, VendorDetail, VendorIncidentView,
@@ -145,7 +145,7 @@ pub fn compare_products(
     recommendation: &RecommendationConfig,
 ) -> Result<Vec<ProductColumn>, StoreError> {
     conn.transaction(|conn| {
-        let input = load_recommend_input(conn, as_of, scoring)?;
+        let portfolio = Portfolio::new(load_recommend_input(conn, as_of, scoring)?, recommendation);
         let mut vendors: HashMap<String, VendorDetail> = HashMap::new();
         let mut columns = Vec::with_capacity(products.len());
         for (slug, vendor_slug) in products {
@@ -156,11 +156,7 @@ pub fn compare_products(
             let vendor = vendors
                 .get(vendor_slug)
                 .ok_or_else(|| StoreError::not_found("vendor", vendor_slug))?;
-            let advice = input
-                .products
-                .iter()
-                .find(|(_, p)| p.slug == *slug)
-                .and_then(|(id, _)| recommend(&input, *id, recommendation));
+            let advice = portfolio.product(slug);
             let column = ProductColumn::of(vendor, slug, advice)
                 .ok_or_else(|| StoreError::not_found("product", slug))?;
             columns.push(column);

@@ -42,6 +42,12 @@ impl PageRequest {
             offset: offset.unwrap_or(0).max(0),
         }
     }
+
+    /// The offset and the limit as positions in a list held in memory.
+    pub fn slice(self) -> (usize, usize) {
+        let offset = usize::try_from(self.offset).unwrap_or(usize::MAX);
+        (offset, usize::try_from(self.limit).unwrap_or(0))
+    }
 }
 
 impl Default for PageRequest {

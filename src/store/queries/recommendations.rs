@@ -1,15 +1,13 @@
 //! Loads the recommendation engine's input in one read transaction (reusing the scoring
 //! data and the score book) and answers for one product or for every product in use.
 
-use super::PageRequest;
 use super::bulk;
 use super::citations::load_citations;
 use super::evidence::{ScoringData, load_scoring_data};
 use crate::domain::recommend::{
     AssessedSubject, AssessmentInfo, CategoryInfo, Consumer, Decision, IncidentInfo, Involvement,
-    PortfolioPage, ProductInfo, RecommendInput, Recommendation, RecommendationConfig,
-    RemediationInfo, ScoreSummary, Usage, VendorInfo, decide_in_use, portfolio_page, recommend,
-    recommend_in_use,
+    Portfolio, ProductInfo, RecommendInput, Recommendation, RecommendationConfig, RemediationInfo,
+    ScoreSummary, Usage, VendorInfo, decide_in_use, recommend_in_use,
 };
 use crate::domain::scoring::{EvidenceKind, Fact, ScoreBook, ScoringConfig, Subject};
 use crate::store::error::parse_stored;
@@ -31,20 +29,16 @@ pub fn recommendations_in_use(
     Ok(recommend_in_use(&input, config))
 }
 
-/// One page of the recommendations of every product in use on `as_of`, in the order of
-/// [`recommendations_in_use`], from scoring data already loaded (the server's cached copy):
-/// every product is decided, only the page's rank their alternatives.
-pub fn recommendations_page(
+/// The portfolio decided as of `as_of` (every product in use ordered, alternatives ranked
+/// on demand), from scoring data already loaded (the server's cached copy).
+pub fn portfolio_from(
     conn: &mut DbConnection,
     data: &ScoringData,
     (as_of, scoring): (NaiveDate, &ScoringConfig),
     config: &RecommendationConfig,
-    request: PageRequest,
-) -> Result<PortfolioPage, StoreError> {
+) -> Result<Portfolio, StoreError> {
     let input = recommend_input_from(conn, data, as_of, scoring)?;
-    let offset = usize::try_from(request.offset).unwrap_or(usize::MAX);
-    let limit = usize::try_from(request.limit).unwrap_or(0);
-    Ok(portfolio_page(&input, config, offset, limit))
+    Ok(Portfolio::new(input, config))
 }
 
 /// The decision alone of every product in use on `as_of` (or dropped recently), by product
@@ -72,13 +66,9 @@ pub fn product_recommendation(
     config: &RecommendationConfig,
 ) -> Result<Recommendation, StoreError> {
     let input = load_recommend_input(conn, as_of, scoring)?;
-    let id = input
-        .products
-        .iter()
-        .find(|(_, p)| p.slug == slug)
-        .map(|(id, _)| *id)
-        .ok_or_else(|| StoreError::not_found("product", slug))?;
-    recommend(&input, id, config).ok_or_else(|| StoreError::not_found("product", slug))
+    Portfolio::new(input, config)
+        .product(slug)
+        .ok_or_else(|| StoreError::not_found("product", slug))
 }
 
 /// Everything the engine reads, as of `as_of`: records after the date are loaded too and

@@ -20,7 +20,7 @@ pub fn set_condition_status(
     status: ConditionStatus,
     now: NaiveDateTime,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let before: String = review_conditions::table
             .find(condition)
             .filter(review_conditions::review_id.eq(review))

@@ -74,7 +74,7 @@ pub fn decide_review(
     recommendation: &RecommendationConfig,
     now: NaiveDateTime,
 ) -> Result<Checked<()>, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let current = review(conn, id)?;
         if !current.is_open() {
             let mut refused = Refused::default();

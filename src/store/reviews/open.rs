@@ -71,7 +71,7 @@ pub fn open_review(
     v: &OpenValues,
     now: NaiveDateTime,
 ) -> Result<i32, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let slug = v.subject.slug().as_str();
         let (vendor, product) = match &v.subject {
             ReviewSubject::Vendor(_) => (

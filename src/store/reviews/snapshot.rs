@@ -6,7 +6,7 @@ use crate::domain::scoring::{ScoringConfig, TrustScore};
 use crate::domain::views::VendorDetail;
 use crate::report::{VendorReport, vendor_report};
 use crate::store::queries::evidence::load_scoring_data;
-use crate::store::queries::recommendations::product_recommendation;
+use crate::store::queries::recommendations::portfolio_from;
 use crate::store::queries::trust::vendor_detail_scored;
 use crate::store::{DbConnection, StoreError};
 use chrono::NaiveDate;
@@ -147,12 +147,15 @@ pub fn take_snapshot(
         (Some(_), Some(p)) => (p.trust.as_ref().map(frozen_score), vendor_trust),
         _ => (vendor_trust, None),
     };
+    let portfolio = portfolio_from(conn, &data, (today, config), recommendation)?;
     let mut recommendations = Vec::new();
     for p in &detail.products {
         if product.is_some_and(|slug| slug != p.slug) {
             continue;
         }
-        let r = product_recommendation(conn, &p.slug, today, config, recommendation)?;
+        let r = portfolio
+            .product(&p.slug)
+            .ok_or_else(|| StoreError::not_found("product", p.slug.as_str()))?;
         recommendations.push(FrozenRecommendation {
             product: r.product,
             product_name: r.product_name,

@@ -126,13 +126,10 @@ pub(crate) async fn write<T: Send + 'static>(
     work: impl FnOnce(&mut DbConnection) -> Result<T, Failed> + Send + 'static,
 ) -> Result<T, ApiError> {
     let outcome = state
-        .run(move |c| {
-            use diesel::Connection;
-            match c.transaction(work) {
-                Ok(value) => Ok(Ok(value)),
-                Err(Failed::Refused(refusal)) => Ok(Err(refusal)),
-                Err(Failed::Store(e)) => Err(e),
-            }
+        .run(move |c| match c.write_transaction(work) {
+            Ok(value) => Ok(Ok(value)),
+            Err(Failed::Refused(refusal)) => Ok(Err(refusal)),
+            Err(Failed::Store(e)) => Err(e),
         })
         .await?;
     Ok(outcome?)

@@ -65,7 +65,7 @@ pub fn import_pack_with(
     now: NaiveDateTime,
     progress: &mut dyn ImportProgress,
 ) -> Result<ImportReport, PackError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         if let Some(at) = imported_at(conn, &pack.name)? {
             return Err(PackError::AlreadyImported {
                 name: pack.name.clone(),
