@@ -277,3 +277,66 @@ fn concentration_lists_orion_and_cisco_with_their_consumers() {
         assert!(page.body.contains("href=\"/vendors/mimecast\""));
     }
 }
+
+/// A large radius comes a page at a time: the start, then `limit` nodes beyond it. Walking the
+/// cursors gives the whole radius once, in order; the page has a pager.
+#[test]
+fn a_radius_is_served_a_page_at_a_time() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let base = format!("/api/v1/incidents/{ORION_COMPROMISE}/blast-radius?as_of=2021-06-01");
+        let whole = app.get(&format!("{base}&limit=500")).json();
+        let all = whole["nodes"].as_array().expect("nodes").clone();
+        assert_eq!(whole["total"].as_u64(), Some(all.len() as u64));
+        assert!(
+            all.len() > 3,
+            "[{}] the seed reaches {}",
+            db.backend,
+            all.len()
+        );
+        assert_eq!(whole["next_cursor"], Value::Null);
+
+        let mut walked = vec![all[0].clone()];
+        let mut next = format!("{base}&limit=2");
+        loop {
+            let page = app.get(&next);
+            assert_eq!(page.status, 200, "[{}] {next}: {}", db.backend, page.body);
+            let page = page.json();
+            let nodes = page["nodes"].as_array().expect("nodes");
+            assert_eq!(nodes[0], all[0], "every page starts at the start");
+            assert!(nodes.len() <= 3);
+            assert_eq!(page["total"], whole["total"]);
+            for n in &nodes[1..] {
+                let edge = n["reached_by"].as_u64().map(|i| &page["edges"][i as usize]);
+                if let Some(edge) = edge {
+                    assert_eq!(
+                        edge["to"]["slug"], n["slug"],
+                        "reached_by is this page's edge"
+                    );
+                }
+            }
+            walked.extend(nodes[1..].iter().cloned());
+            match page["next_cursor"].as_str() {
+                Some(cursor) => next = format!("{base}&limit=2&cursor={cursor}"),
+                None => break,
+            }
+        }
+        let slugs = |nodes: &[Value]| -> Vec<String> {
+            nodes
+                .iter()
+                .map(|n| format!("{}/{}", n["kind"], n["slug"]))
+                .collect()
+        };
+        assert_eq!(slugs(&walked), slugs(&all), "[{}]", db.backend);
+
+        assert_eq!(app.get(&format!("{base}&page=two")).status, 400);
+        let paged = app.get(&format!(
+            "/incidents/{ORION_COMPROMISE}/blast-radius?as_of=2021-06-01&page=2"
+        ));
+        assert_eq!(paged.status, 200, "[{}] {}", db.backend, paged.body);
+        assert_eq!(
+            app.get("/vendors/solarwinds/blast-radius?page=x").status,
+            400
+        );
+    }
+}

@@ -232,3 +232,83 @@ fn the_command_line_exports_the_report_as_pdf_and_html() {
     assert!(!missing.exists(), "no output file on failure");
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
 }
+
+/// A hub vendor reaches most of a generated base: its report names the nearest
+/// `BLAST_LISTED` parties, counts the rest, and says so in the PDF.
+#[test]
+fn a_hub_vendors_report_names_the_nearest_parties_and_counts_the_rest() {
+    use trustkb::domain::audit::Actor;
+    use trustkb::generate::{GenShape, generate_and_rescore};
+    use trustkb::report::BLAST_LISTED;
+    use trustkb::store::pack::progress::Quiet;
+    use trustkb::store::queries::blast::{BlastRoot, blast_radius_of};
+
+    for db in TestDb::all() {
+        let _app = TestApp::spawn(&db);
+        let config = ServeConfig::new(&db.url, "127.0.0.1:0").expect("config");
+        let mut conn = db.connect();
+        let now = chrono::Utc::now().naive_utc();
+        let shape = GenShape::for_vendors(HUB_BASE_VENDORS);
+        generate_and_rescore(
+            &mut conn,
+            &Actor::system(),
+            &shape,
+            7,
+            now,
+            &config.scoring,
+            &mut Quiet,
+        )
+        .expect("generated base");
+        let today = now.date();
+        let radius = blast_radius_of(&mut conn, BlastRoot::Vendor, HUB, today, (0, usize::MAX))
+            .expect("radius");
+        let beyond: Vec<(&str, u32)> = radius
+            .nodes
+            .iter()
+            .filter(|n| n.hops > 0)
+            .map(|n| (n.node.name.as_str(), n.hops))
+            .collect();
+        let reached = beyond.len();
+        assert!(reached > BLAST_LISTED, "{HUB} reaches only {reached}");
+
+        let data = load_scoring_data(&mut conn).expect("scoring data");
+        let report = vendor_report(
+            &mut conn,
+            &data,
+            HUB,
+            today,
+            (&config.scoring, &config.recommendation),
+        )
+        .expect("report");
+        let listed: Vec<(&str, u32)> = report
+            .blast
+            .reached
+            .iter()
+            .map(|n| (n.name.as_str(), n.hops))
+            .collect();
+        assert!(listed.len() <= BLAST_LISTED, "{}", db.backend);
+        assert_eq!(
+            listed,
+            beyond[..listed.len()],
+            "{}: nearest first",
+            db.backend
+        );
+        assert_eq!(report.blast.count(), reached, "{}", db.backend);
+        assert_eq!(report.blast.depth, radius.depth, "{}", db.backend);
+
+        let (text, _) = pdf_text(&render_pdf(&report, Lang::En).expect("pdf"));
+        let unlisted = report.blast.unlisted;
+        assert!(unlisted > 0 && unlisted == reached - listed.len());
+        assert!(
+            text.contains(&format!(
+                "{} more, farther away, are not named here",
+                trustkb::i18n::format_integer(Lang::En, unlisted as i64)
+            )),
+            "{text}"
+        );
+    }
+}
+
+/// The generated base and its hub (the first synthetic vendor, which most others use).
+const HUB_BASE_VENDORS: usize = 300;
+const HUB: &str = "syn-v1";

@@ -44,6 +44,10 @@ vreport-dependency-ended = ended
 vreport-blast = Blast radius
 vreport-blast-summary = Trouble at this vendor reaches { $count } records, up to { $depth } hops away.
 vreport-blast-none = Trouble at this vendor reaches no other recorded party.
+vreport-blast-unlisted = { $count ->
+    [one] One more, farther away, is not named here; the vendor's blast-radius page lists every one.
+   *[other] { $count } more, farther away, are not named here; the vendor's blast-radius page lists every one.
+}
 vreport-hops = { $count ->
     [one] 1 hop
    *[other] { $count } hops

@@ -44,6 +44,10 @@ vreport-dependency-ended = terminée
 vreport-blast = Rayon d’impact
 vreport-blast-summary = Un problème chez ce fournisseur atteint { $count } enregistrements, jusqu’à { $depth } sauts.
 vreport-blast-none = Un problème chez ce fournisseur n’atteint aucune autre partie enregistrée.
+vreport-blast-unlisted = { $count ->
+    [one] Un autre, plus éloigné, n’est pas nommé ici ; la page du rayon d’impact du fournisseur les liste tous.
+   *[other] { $count } autres, plus éloignés, ne sont pas nommés ici ; la page du rayon d’impact du fournisseur les liste tous.
+}
 vreport-hops = { $count ->
     [one] 1 saut
    *[other] { $count } sauts

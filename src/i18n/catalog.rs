@@ -55,6 +55,10 @@ fn bundle(lang: Lang) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // Placeables land in HTML attributes and tables: no invisible isolation marks.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match lang {
+        Lang::En => |value, _| grouped(Lang::En, value),
+        Lang::Fr => |value, _| grouped(Lang::Fr, value),
+    }));
     for (area, en, fr) in FILES {
         let source = match lang {
             Lang::En => en,
@@ -72,6 +76,22 @@ fn bundle(lang: Lang) -> Bundle {
         }
     }
     bundle
+}
+
+/// A whole number of a message in `lang`'s digit groups ("12,964" / "12 964"), as Fluent's
+/// `useGrouping` (on unless a message turns it off) asks; Fluent itself never groups.
+/// Anything else is left to Fluent (`None`).
+fn grouped(lang: Lang, value: &FluentValue) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let options = &number.options;
+    let plain = options.use_grouping
+        && options.minimum_integer_digits.is_none()
+        && options.minimum_fraction_digits.is_none()
+        && options.minimum_significant_digits.is_none();
+    let whole = number.value.fract() == 0.0 && number.value.abs() < 1e15;
+    (plain && whole).then(|| super::format_integer(lang, number.value as i64))
 }
 
 static BUNDLES: LazyLock<[Bundle; 2]> = LazyLock::new(|| [bundle(Lang::En), bundle(Lang::Fr)]);
@@ -159,6 +179,25 @@ pub fn message_ids(lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_in_messages_are_grouped_in_the_readers_way() {
+        let count = |n: i64| [("count", Arg::from(n))];
+        assert_eq!(
+            translate(Lang::En, "rec-needing-action", &count(12964)),
+            "Needing action (12,964)"
+        );
+        assert_eq!(
+            translate(Lang::Fr, "rec-needing-action", &count(12964)),
+            "À traiter (12\u{202f}964)"
+        );
+        assert_eq!(
+            translate(Lang::En, "rec-needing-action", &count(7)),
+            "Needing action (7)"
+        );
+        // Plural forms still follow the number, not its text.
+        assert_eq!(translate(Lang::En, "vreport-hops", &count(1)), "1 hop");
+    }
 
     #[test]
     fn every_catalogue_parses_without_errors() {

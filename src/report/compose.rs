@@ -354,7 +354,7 @@ fn dependencies(r: &VendorReport, nav: &Nav) -> Section {
     } else {
         blocks.push(Block::Text(nav.t2(
             "vreport-blast-summary",
-            ("count", r.blast.reached.len()),
+            ("count", r.blast.count()),
             ("depth", r.blast.depth),
         )));
         for n in &r.blast.reached {
@@ -363,6 +363,11 @@ fn dependencies(r: &VendorReport, nav: &Nav) -> Section {
                 n.name,
                 nav.tn("vreport-hops", i64::from(n.hops))
             )));
+        }
+        if r.blast.unlisted > 0 {
+            blocks.push(Block::Text(
+                nav.tn("vreport-blast-unlisted", r.blast.unlisted),
+            ));
         }
     }
     Section {

@@ -172,11 +172,25 @@ pub struct ReportDependency {
     pub refs: Vec<usize>,
 }
 
-/// What trouble at the vendor reaches, nearest first.
+/// What trouble at the vendor reaches, nearest first: at most [`BLAST_LISTED`] by name, and
+/// how many more (a hub vendor reaches most of the knowledge base).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BlastSummary {
     pub reached: Vec<BlastNode>,
+    /// How many parties reached are not in `reached` (0 in snapshots taken before the cap).
+    #[serde(default)]
+    pub unlisted: usize,
     pub depth: u32,
+}
+
+/// How many parties reached a report names; the blast-radius page lists them all.
+pub const BLAST_LISTED: usize = 200;
+
+impl BlastSummary {
+    /// How many parties are reached in all.
+    pub fn count(&self) -> usize {
+        self.reached.len() + self.unlisted
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -356,9 +370,10 @@ pub fn vendor_report(
     };
     let dependencies = v.dependencies.iter().map(&mut dependency).collect();
     let dependents = v.dependents.iter().map(&mut dependency).collect();
-    let blast = blast_radius_of(conn, BlastRoot::Vendor, slug, as_of)?;
+    let blast = blast_radius_of(conn, BlastRoot::Vendor, slug, as_of, (0, BLAST_LISTED))?;
     let blast = BlastSummary {
-        depth: blast.depth(),
+        depth: blast.depth,
+        unlisted: blast.total.saturating_sub(blast.nodes.len()),
         reached: blast
             .nodes
             .iter()

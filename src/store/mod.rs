@@ -21,6 +21,7 @@ pub mod schema;
 pub mod sessions;
 pub mod sign_in;
 pub mod snapshots;
+pub mod statistics;
 pub mod tokens;
 pub mod vendor_edit;
 mod write;

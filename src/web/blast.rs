@@ -2,19 +2,22 @@
 //! API. Unknown slugs are 404s, a bad `?as_of=` a 400, as everywhere else.
 
 use super::api::doc::Op;
+use super::api::paging::{PAGING, encode_cursor, page_request};
 use super::api::params::{AS_OF, QueryParams};
 use super::blast_chart::{BlastChart, blast_href, edge_text, href, node_name, period};
 use super::error::{ApiError, PageError};
 use super::identity::Nav;
-use super::pages::AsOfQuery;
+use super::pages::Pager;
 use super::state::AppState;
 use crate::domain::blast::{BlastView, EdgeKind, NodeKind, NodeRef, NodeView};
 use crate::i18n::{Lang, Message};
+use crate::store::queries::PageRequest;
 use crate::store::queries::blast::{BlastRoot, blast_radius_of};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
@@ -88,10 +91,36 @@ pub struct BlastPage {
     pub edges: Vec<EdgeRow>,
     /// Dependency edges no longer in use on the date.
     pub ended: usize,
+    /// Parties reached beyond the start (not counting incidents), on every page.
+    pub parties: usize,
+    /// Which page of the nodes reached this is.
+    pub pager: Pager,
 }
 
+/// `?as_of=YYYY-MM-DD&page=N` on a blast-radius page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlastQuery {
+    pub as_of: Option<NaiveDate>,
+    pub page: Option<i64>,
+}
+
+impl BlastQuery {
+    fn page(&self) -> i64 {
+        self.page.unwrap_or(1).max(1)
+    }
+
+    /// The window of nodes beyond the start that this page shows.
+    fn window(&self) -> (usize, usize) {
+        PageRequest::new(None, Some((self.page() - 1).saturating_mul(PER_PAGE))).slice()
+    }
+}
+
+/// How many nodes beyond the start a page lists.
+const PER_PAGE: i64 = PageRequest::DEFAULT_LIMIT;
+
 impl BlastPage {
-    fn new(nav: Nav, view: BlastView, action: String, query: &AsOfQuery) -> BlastPage {
+    fn new(nav: Nav, view: BlastView, action: String, query: &BlastQuery) -> BlastPage {
         let lang = nav.lang;
         let rows = view.nodes.iter().map(|n| exposed(lang, &view, n)).collect();
         let edges = view
@@ -133,6 +162,17 @@ impl BlastPage {
                 .count(),
             rows,
             edges,
+            parties: view.parties,
+            pager: Pager::of(query.page(), PER_PAGE, view.total.saturating_sub(1)),
+        }
+    }
+
+    /// The parameters of another page of this radius (`as_of` kept), ready for `page=N`.
+    pub fn query(&self) -> String {
+        if self.as_of_given {
+            format!("as_of={}&", self.as_of)
+        } else {
+            String::new()
         }
     }
 
@@ -146,14 +186,6 @@ impl BlastPage {
         }
     }
 
-    /// Parties reached beyond the start (not counting incidents).
-    pub fn parties(&self) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| r.hops > 0 && r.node.kind != NodeKind::Incident)
-            .count()
-    }
-
     /// Edges the graph leaves to the table (those back towards the start).
     pub fn hidden_edges(&self) -> usize {
         self.edges.len().saturating_sub(self.chart.edges.len())
@@ -165,9 +197,10 @@ async fn load(
     root: BlastRoot,
     slug: String,
     as_of: NaiveDate,
+    window: (usize, usize),
 ) -> Result<BlastView, super::error::WebError> {
     state
-        .run(move |c| blast_radius_of(c, root, &slug, as_of))
+        .run(move |c| blast_radius_of(c, root, &slug, as_of, window))
         .await
 }
 
@@ -177,10 +210,11 @@ async fn page(
     root: BlastRoot,
     prefix: &str,
     slug: String,
-    query: AsOfQuery,
+    query: BlastQuery,
 ) -> Result<BlastPage, PageError> {
     let action = format!("{prefix}/{slug}/blast-radius");
-    let view = load(&state, root, slug, query.as_of.unwrap_or_else(today)).await?;
+    let as_of = query.as_of.unwrap_or_else(today);
+    let view = load(&state, root, slug, as_of, query.window()).await?;
     Ok(BlastPage::new(nav, view, action, &query))
 }
 
@@ -189,7 +223,7 @@ pub async fn vendor_page(
     nav: Nav,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: web::Query<BlastQuery>,
 ) -> Result<BlastPage, PageError> {
     let q = query.into_inner();
     page(
@@ -208,7 +242,7 @@ pub async fn product_page(
     nav: Nav,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: web::Query<BlastQuery>,
 ) -> Result<BlastPage, PageError> {
     let q = query.into_inner();
     page(
@@ -227,7 +261,7 @@ pub async fn incident_page(
     nav: Nav,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: web::Query<BlastQuery>,
 ) -> Result<BlastPage, PageError> {
     let q = query.into_inner();
     page(
@@ -247,9 +281,29 @@ async fn api(
     slug: String,
     query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    query.check(&[&[AS_OF]])?;
-    let view = load(&state, root, slug, query.as_of()).await?;
-    Ok(HttpResponse::Ok().json(view))
+    query.check(&[&[AS_OF], PAGING])?;
+    let request = page_request(&query)?;
+    let view = load(&state, root, slug, query.as_of(), request.slice()).await?;
+    let next = request.offset + request.limit;
+    let beyond = i64::try_from(view.total.saturating_sub(1)).unwrap_or(i64::MAX);
+    Ok(HttpResponse::Ok().json(BlastWindow {
+        limit: request.limit,
+        offset: request.offset,
+        next_cursor: (next < beyond).then(|| encode_cursor(next)),
+        view,
+    }))
+}
+
+/// A blast radius a page at a time: the start, then `limit` of the nodes beyond it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BlastWindow {
+    #[serde(flatten)]
+    pub view: BlastView,
+    /// How many nodes beyond the start a page holds, and where this one starts among them.
+    pub limit: i64,
+    pub offset: i64,
+    /// The `cursor` of the next page, while nodes remain.
+    pub next_cursor: Option<String>,
 }
 
 /// `GET /api/v1/{vendors|products|incidents}/{slug}/blast-radius` described.
@@ -258,10 +312,12 @@ fn api_doc(summary: &'static str) -> Op {
         .describe(
             "Every vendor, product and incident that trouble at the record reaches, through \
              the dependencies and incidents known on `as_of` (today when absent), each with \
-             its distance and one shortest path.",
+             its distance and one shortest path, nearest first, a page at a time: the start, \
+             then `limit` nodes beyond it, with the edges that reach them. `total` counts every \
+             node reached, the start included.",
         )
-        .params(&[&[AS_OF]])
-        .returns::<BlastView>(200)
+        .params(&[&[AS_OF], PAGING])
+        .returns::<BlastWindow>(200)
 }
 
 pub fn vendor_api_doc() -> Op {

@@ -197,7 +197,8 @@ fn tree_order(view: &BlastView) -> Vec<usize> {
 impl BlastChart {
     pub fn new(view: &BlastView, lang: Lang) -> BlastChart {
         let kind = |k: NodeKind| translate(lang, k.message_id(), &[]);
-        let depth = view.depth();
+        // The columns of the nodes shown (a page of a large radius shows some of them).
+        let depth = view.nodes.iter().map(|n| n.hops).max().unwrap_or(0);
         let mut rows_in: Vec<usize> = vec![0; depth as usize + 1];
         let mut at: Vec<(f64, f64)> = vec![(0.0, 0.0); view.nodes.len()];
         let mut nodes = Vec::with_capacity(view.nodes.len());

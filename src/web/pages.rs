@@ -45,11 +45,16 @@ impl Pager {
     }
 
     fn new<T>(page: i64, list: &Page<T>) -> Self {
-        let size = PageRequest::DEFAULT_LIMIT;
+        Pager::of(page, PageRequest::DEFAULT_LIMIT, list.total)
+    }
+
+    /// Page `page` of a list of `total` items, `per` a page.
+    pub fn of(page: i64, per: i64, total: impl TryInto<i64>) -> Self {
+        let total = total.try_into().unwrap_or(i64::MAX);
         Pager {
             page,
-            pages: ((list.total + size - 1) / size).max(1),
-            total: list.total,
+            pages: (total.saturating_add(per - 1) / per.max(1)).max(1),
+            total,
         }
     }
 }

@@ -177,18 +177,13 @@ pub async fn page_list(
             .items
             .into_iter()
             .partition(Recommendation::needs_action);
-        let total = i64::try_from(list.total).unwrap_or(i64::MAX);
         Ok(RecommendationListPage {
             nav,
             act,
             retain,
             act_total: list.needing_action,
             retain_total: list.total - list.needing_action,
-            pager: Pager {
-                page,
-                pages: ((total + per - 1) / per).max(1),
-                total,
-            },
+            pager: Pager::of(page, per, list.total),
             today,
             as_of_given,
         })

@@ -14,6 +14,7 @@ use crate::store::migrate::{run_migrations, with_startup_lock};
 use crate::store::pack::embedded::seed_pack;
 use crate::store::pack::seed::{SeedOutcome, import_time, is_empty, seed};
 use crate::store::snapshots::{has_snapshots, refresh_snapshots};
+use crate::store::statistics::refresh_statistics;
 use crate::store::{DbConnection, StoreError, open_pool};
 use actix_web::dev::Server;
 use actix_web::middleware::{
@@ -108,6 +109,7 @@ fn prepare_database(conn: &mut DbConnection, config: &ServeConfig) -> Result<(),
             SeedOutcome::AlreadyPresent { .. } => {}
         }
     }
+    refresh_statistics(conn)?;
     // Decay moves scores every day: make sure today's snapshots exist under this model.
     let now = import_time();
     if !has_snapshots(conn, now.date(), &config.scoring.model_version)? {

@@ -227,4 +227,32 @@ proptest! {
             prop_assert!(got.contains_key(&e.from) && got.contains_key(&e.to));
         }
     }
+
+    #[test]
+    fn a_window_is_the_start_and_a_slice_of_the_full_view(
+        p in plan(), root in roots(), as_of in 0i64..400, offset in 0usize..8, limit in 0usize..8
+    ) {
+        let g = build(&p);
+        let r = blast_radius(&g, root, day(as_of));
+        let full = super::BlastView::new(&g, &r);
+        let window = super::BlastView::window(&g, &r, offset, limit);
+        prop_assert_eq!((window.total, window.parties, window.depth), (full.total, full.parties, full.depth));
+        let named = |v: &super::BlastView| -> Vec<(String, u32, usize)> {
+            v.nodes.iter().map(|n| (n.node.slug.clone(), n.hops, n.path.len())).collect()
+        };
+        let expected: Vec<_> = named(&full).into_iter().take(1)
+            .chain(named(&full).into_iter().skip(1 + offset).take(limit))
+            .collect();
+        prop_assert_eq!(named(&window), expected);
+        // Each node shown is reached by the same edge as in the full view.
+        for n in &window.nodes {
+            let twin = full.nodes.iter().find(|f| f.node == n.node);
+            let edge = |v: &super::BlastView, at: Option<usize>| at.and_then(|i| v.edges.get(i)).map(|e| (e.from.clone(), e.to.clone()));
+            prop_assert_eq!(edge(&window, n.reached_by), twin.and_then(|t| edge(&full, t.reached_by)));
+        }
+        // Only edges ending at a node shown.
+        for e in &window.edges {
+            prop_assert!(window.nodes.iter().any(|n| n.node == e.to));
+        }
+    }
 }

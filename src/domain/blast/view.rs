@@ -5,10 +5,11 @@ use super::concentration::{Concentration, ConcentrationRow};
 use super::graph::{
     BlastGraph, Edge, EdgeKind, Node, NodeKind, ORGANISATION_NAME, ORGANISATION_SLUG,
 };
-use super::radius::BlastRadius;
+use super::radius::{BlastRadius, Reached};
 use crate::domain::{Criticality, PartialDate};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A node by kind, slug and name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -82,12 +83,21 @@ pub struct EdgeView {
     pub incidents: Vec<NodeRef>,
 }
 
-/// A blast radius as shown.
+/// A blast radius as shown: the start and a window of the nodes it reaches (all of them,
+/// unless a page was asked for), with the edges that reach them.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BlastView {
     pub root: NodeRef,
     pub as_of: NaiveDate,
+    /// How many nodes the blast reaches in all, the start included.
+    pub total: usize,
+    /// How many of them are parties beyond the start (vendors, products, the organisation).
+    pub parties: usize,
+    /// How many hops away the farthest node is.
+    pub depth: u32,
+    /// The start first, then the window's nodes by hops.
     pub nodes: Vec<NodeView>,
+    /// Every counted edge ending at a node of `nodes`.
     pub edges: Vec<EdgeView>,
 }
 
@@ -119,25 +129,55 @@ impl EdgeView {
 }
 
 impl BlastView {
+    /// Every node reached, with every counted edge.
     pub fn new(graph: &BlastGraph, radius: &BlastRadius) -> BlastView {
+        BlastView::window(graph, radius, 0, usize::MAX)
+    }
+
+    /// The start, then `limit` of the other nodes reached from `offset` (nearest first), with
+    /// the edges ending at them: a hub vendor reaches most of the knowledge base, and only the
+    /// window is named and given its path.
+    pub fn window(
+        graph: &BlastGraph,
+        radius: &BlastRadius,
+        offset: usize,
+        limit: usize,
+    ) -> BlastView {
+        let shown: Vec<&Reached> = radius
+            .nodes
+            .iter()
+            .take(1)
+            .chain(radius.nodes.iter().skip(1).skip(offset).take(limit))
+            .collect();
+        let wanted: BTreeSet<Node> = shown.iter().map(|r| r.node).collect();
+        let mut renumber: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut edges = Vec::new();
+        for (i, e) in radius.edges.iter().enumerate() {
+            if wanted.contains(&e.to) {
+                renumber.insert(i, edges.len());
+                edges.push(EdgeView::new(graph, e, radius.as_of));
+            }
+        }
         BlastView {
             root: graph.node_ref(radius.root),
             as_of: radius.as_of,
-            nodes: radius
+            total: radius.nodes.len(),
+            parties: radius
                 .nodes
                 .iter()
+                .filter(|r| r.hops > 0 && r.node.kind() != NodeKind::Incident)
+                .count(),
+            depth: radius.nodes.iter().map(|r| r.hops).max().unwrap_or(0),
+            nodes: shown
+                .into_iter()
                 .map(|r| NodeView {
                     node: graph.node_ref(r.node),
                     hops: r.hops,
                     path: r.path.iter().map(|n| graph.node_ref(*n)).collect(),
-                    reached_by: r.via,
+                    reached_by: r.via.and_then(|i| renumber.get(&i).copied()),
                 })
                 .collect(),
-            edges: radius
-                .edges
-                .iter()
-                .map(|e| EdgeView::new(graph, e, radius.as_of))
-                .collect(),
+            edges,
         }
     }
 
@@ -151,11 +191,6 @@ impl BlastView {
     /// The edge that reached a node, if any.
     pub fn reached_by(&self, node: &NodeView) -> Option<&EdgeView> {
         node.reached_by.and_then(|i| self.edges.get(i))
-    }
-
-    /// How many hops the farthest node is.
-    pub fn depth(&self) -> u32 {
-        self.nodes.iter().map(|n| n.hops).max().unwrap_or(0)
     }
 }
 

@@ -156,12 +156,15 @@ impl BlastRoot {
     }
 }
 
-/// The blast radius of the vendor, product or incident with `slug`, as of `as_of`.
+/// The blast radius of the vendor, product or incident with `slug`, as of `as_of`: the start
+/// and `limit` of the other nodes reached from `offset`, nearest first
+/// ([`BlastView::window`]).
 pub fn blast_radius_of(
     conn: &mut DbConnection,
     root: BlastRoot,
     slug: &str,
     as_of: NaiveDate,
+    (offset, limit): (usize, usize),
 ) -> Result<BlastView, StoreError> {
     let graph = load_blast_graph(conn)?;
     let node = graph
@@ -170,7 +173,8 @@ pub fn blast_radius_of(
         .find(|(node, label)| root.matches(**node) && label.slug == slug)
         .map(|(node, _)| *node)
         .ok_or_else(|| StoreError::not_found(root.kind(), slug))?;
-    Ok(BlastView::new(&graph, &blast_radius(&graph, node, as_of)))
+    let radius = blast_radius(&graph, node, as_of);
+    Ok(BlastView::window(&graph, &radius, offset, limit))
 }
 
 /// The concentration of the portfolio on `as_of`.
