@@ -48,7 +48,7 @@ fn a_served_database_has_planner_statistics() {
     let mut conn = db.connect();
     let analysed: Analysed = diesel::sql_query(
         "SELECT count(DISTINCT tbl) AS tables FROM sqlite_stat1 \
-         WHERE tbl IN ('vendors', 'products', 'score_snapshots', 'sessions')",
+         WHERE tbl IN ('vendors', 'products', 'score_snapshots', 'incidents')",
     )
     .get_result(&mut conn)
     .expect("sqlite_stat1, which only ANALYZE creates");
