@@ -2,9 +2,11 @@
 //! similar incidents (cited), and transition controls whenever the decision is to replace.
 
 use super::context::ProductContext;
+use super::input::IncidentInfo;
 use super::reason::{Ground, Precedent};
 use super::report::{Control, Decision};
 use crate::domain::{IncidentKind, RemediationKind};
+use std::collections::HashMap;
 
 /// One control of the catalogue: its key, what to do, and why it answers the threat.
 struct Entry {
@@ -196,13 +198,20 @@ pub fn controls(ctx: &ProductContext, decision: Decision, uncertain: bool) -> Ve
     }
     // 2. From remediations recorded after incidents of the same kinds (known on the date).
     let kinds: Vec<IncidentKind> = ctx.incidents.iter().map(|(i, _)| i.kind).collect();
-    for r in &input.remediations {
+    // The incidents by id, looked up once per remediation (a scan each was most of the time
+    // of a page of recommendations); none is needed without a recent incident.
+    let by_id: HashMap<i32, &IncidentInfo> = if kinds.is_empty() {
+        HashMap::new()
+    } else {
+        input.incidents.iter().map(|i| (i.id, i)).collect()
+    };
+    for r in input.remediations.iter().filter(|_| !kinds.is_empty()) {
         if !input.known(r.known_on) {
             continue;
         }
         let Some(similar) = r
             .incident
-            .and_then(|id| input.incidents.iter().find(|i| i.id == id))
+            .and_then(|id| by_id.get(&id).copied())
             .filter(|i| kinds.contains(&i.kind))
         else {
             continue;
