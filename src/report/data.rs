@@ -7,13 +7,13 @@ use crate::domain::enums::{
     Criticality, FavouredAction, IncidentKind, InvolvementRole, Reliability, RemediationKind,
     Stance, Tier, VendorStatus,
 };
-use crate::domain::recommend::{Decision, Lookup, RecommendationConfig, recommend_with};
+use crate::domain::recommend::{Decision, Portfolio, RecommendationConfig};
 use crate::domain::scoring::{ContributionKind, EvidenceLabel, Grade, ScoringConfig};
 use crate::domain::views::{CitationView, VendorDetail};
 use crate::store::queries::blast::{BlastRoot, blast_radius_of};
 use crate::store::queries::evidence::ScoringData;
 use crate::store::queries::incidents::incident_detail;
-use crate::store::queries::recommendations::recommend_input_from;
+use crate::store::queries::recommendations::portfolio_from;
 use crate::store::queries::sources::sources_by_id;
 use crate::store::queries::trust::vendor_detail_scored;
 use crate::store::{DbConnection, StoreError};
@@ -291,6 +291,19 @@ pub fn vendor_report(
     as_of: NaiveDate,
     (scoring, recommendation): (&ScoringConfig, &RecommendationConfig),
 ) -> Result<VendorReport, StoreError> {
+    let portfolio = portfolio_from(conn, data, (as_of, scoring), recommendation)?;
+    vendor_report_with(conn, (data, &portfolio), slug, as_of, scoring)
+}
+
+/// [`vendor_report`] from a portfolio already decided as of `as_of` on the same data (the
+/// server's cached one, or a review's).
+pub fn vendor_report_with(
+    conn: &mut DbConnection,
+    (data, portfolio): (&ScoringData, &Portfolio),
+    slug: &str,
+    as_of: NaiveDate,
+    scoring: &ScoringConfig,
+) -> Result<VendorReport, StoreError> {
     let v = vendor_detail_scored(conn, data, slug, as_of, scoring)?;
     let mut n = Numbering::default();
     let vendor = ReportVendor {
@@ -385,7 +398,7 @@ pub fn vendor_report(
             })
             .collect(),
     };
-    let recommendations = recommendations(conn, data, &v, as_of, (scoring, recommendation))?;
+    let recommendations = recommendations(portfolio, &v);
     let sources = sources_by_id(conn, &n.ids)?
         .into_iter()
         .filter_map(|s| {
@@ -479,21 +492,12 @@ fn incidents(
     Ok(out)
 }
 
-/// The recommendation of each of the vendor's products, from one load of the engine's input.
-fn recommendations(
-    conn: &mut DbConnection,
-    data: &ScoringData,
-    v: &VendorDetail,
-    as_of: NaiveDate,
-    (scoring, config): (&ScoringConfig, &RecommendationConfig),
-) -> Result<Vec<ReportRecommendation>, StoreError> {
-    let input = recommend_input_from(conn, data, as_of, scoring)?;
-    let lookup = Lookup::new(&input, config);
-    Ok(v.products
+/// The recommendation of each of the vendor's products, from the decided portfolio.
+fn recommendations(portfolio: &Portfolio, v: &VendorDetail) -> Vec<ReportRecommendation> {
+    v.products
         .iter()
         .filter_map(|p| {
-            let id = *data.product_ids.get(&p.slug)?;
-            let r = recommend_with(&input, &lookup, id, config)?;
+            let r = portfolio.product(&p.slug)?;
             Some(ReportRecommendation {
                 product: r.product,
                 product_name: r.product_name,
@@ -528,5 +532,5 @@ fn recommendations(
                     .collect(),
             })
         })
-        .collect())
+        .collect()
 }

@@ -8,6 +8,6 @@ pub mod html;
 pub mod layout;
 pub mod pdf;
 
-pub use data::{BLAST_LISTED, VendorReport, vendor_report};
+pub use data::{BLAST_LISTED, VendorReport, vendor_report, vendor_report_with};
 pub use html::render_html;
 pub use pdf::{PdfError, render_pdf};

@@ -7,7 +7,7 @@ use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::i18n::Lang;
 use crate::report::html::ReportPage;
-use crate::report::{VendorReport, render_pdf, vendor_report};
+use crate::report::{VendorReport, render_pdf, vendor_report_with};
 use crate::store::queries::evidence::cached_scoring_data;
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpResponse, web};
@@ -21,7 +21,8 @@ async fn load(state: &AppState, slug: String, query: &AsOfQuery) -> Result<Vendo
     state
         .run(move |c| {
             let data = cached_scoring_data(c, &reads.data)?;
-            vendor_report(c, &data, &slug, as_of, (&scoring, &recommendation))
+            let portfolio = reads.portfolio(c, as_of, (&scoring, &recommendation))?;
+            vendor_report_with(c, (&data, &portfolio), &slug, as_of, &scoring)
         })
         .await
 }

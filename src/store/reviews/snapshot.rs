@@ -4,7 +4,7 @@
 use crate::domain::recommend::{Decision, RecommendationConfig};
 use crate::domain::scoring::{ScoringConfig, TrustScore};
 use crate::domain::views::VendorDetail;
-use crate::report::{VendorReport, vendor_report};
+use crate::report::{VendorReport, vendor_report_with};
 use crate::store::queries::evidence::load_scoring_data;
 use crate::store::queries::recommendations::portfolio_from;
 use crate::store::queries::trust::vendor_detail_scored;
@@ -139,7 +139,8 @@ pub fn take_snapshot(
 ) -> Result<Snapshot, StoreError> {
     // Loaded here, inside the review's transaction (never the server's cached copy).
     let data = load_scoring_data(conn)?;
-    let report = vendor_report(conn, &data, vendor, today, (config, recommendation))?;
+    let portfolio = portfolio_from(conn, &data, (today, config), recommendation)?;
+    let report = vendor_report_with(conn, (&data, &portfolio), vendor, today, config)?;
     let detail = vendor_detail_scored(conn, &data, vendor, today, config)?;
     let reviewed = product.and_then(|slug| detail.products.iter().find(|p| p.slug == slug));
     let vendor_trust = detail.trust.as_ref().map(frozen_score);
@@ -147,7 +148,6 @@ pub fn take_snapshot(
         (Some(_), Some(p)) => (p.trust.as_ref().map(frozen_score), vendor_trust),
         _ => (vendor_trust, None),
     };
-    let portfolio = portfolio_from(conn, &data, (today, config), recommendation)?;
     let mut recommendations = Vec::new();
     for p in &detail.products {
         if product.is_some_and(|slug| slug != p.slug) {
