@@ -340,3 +340,37 @@ fn a_radius_is_served_a_page_at_a_time() {
         );
     }
 }
+
+/// The server keeps the graph between requests; a new dependency is in the next answer.
+#[test]
+fn a_new_dependency_reaches_the_next_answer() {
+    use trustkb::domain::Role;
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let path = "/api/v1/products/microsoft-365/blast-radius";
+        let before = app.get(path).json();
+        assert!(
+            node(&before, "vendor", "cisco").is_none(),
+            "[{}]",
+            db.backend
+        );
+        let body = serde_json::json!({"product": "microsoft-365", "criticality": "medium"});
+        let analyst = app.as_role(Role::Analyst);
+        let created = app.send_json(
+            "POST",
+            "/api/v1/vendors/cisco/dependencies",
+            &analyst,
+            &body,
+        );
+        assert_eq!(created.status, 201, "[{}] {}", db.backend, created.body);
+        let after = app.get(path).json();
+        assert_eq!(
+            node(&after, "vendor", "cisco").map(|n| n["hops"].clone()),
+            Some(Value::from(1)),
+            "[{}] {after}",
+            db.backend
+        );
+        let page = app.get("/products/microsoft-365/blast-radius").body;
+        assert!(page.contains("href=\"/vendors/cisco\""), "[{}]", db.backend);
+    }
+}

@@ -1,7 +1,7 @@
 //! The vendor report as data: everything the PDF and HTML reports show, assembled from the
 //! existing queries, with no display strings (enums, ids, numbers), so it can be frozen as JSON.
 
-use crate::domain::blast::NodeKind;
+use crate::domain::blast::{BlastGraph, NodeKind};
 use crate::domain::dates::PartialDate;
 use crate::domain::enums::{
     Criticality, FavouredAction, IncidentKind, InvolvementRole, Reliability, RemediationKind,
@@ -10,7 +10,7 @@ use crate::domain::enums::{
 use crate::domain::recommend::{Decision, Portfolio, RecommendationConfig};
 use crate::domain::scoring::{ContributionKind, EvidenceLabel, Grade, ScoringConfig};
 use crate::domain::views::{CitationView, VendorDetail};
-use crate::store::queries::blast::{BlastRoot, blast_radius_of};
+use crate::store::queries::blast::{BlastRoot, load_blast_graph, radius_in};
 use crate::store::queries::evidence::ScoringData;
 use crate::store::queries::incidents::incident_detail;
 use crate::store::queries::recommendations::portfolio_from;
@@ -292,14 +292,15 @@ pub fn vendor_report(
     (scoring, recommendation): (&ScoringConfig, &RecommendationConfig),
 ) -> Result<VendorReport, StoreError> {
     let portfolio = portfolio_from(conn, data, (as_of, scoring), recommendation)?;
-    vendor_report_with(conn, (data, &portfolio), slug, as_of, scoring)
+    let graph = load_blast_graph(conn)?;
+    vendor_report_with(conn, (data, &portfolio, &graph), slug, as_of, scoring)
 }
 
-/// [`vendor_report`] from a portfolio already decided as of `as_of` on the same data (the
-/// server's cached one, or a review's).
+/// [`vendor_report`] from a portfolio decided as of `as_of` and a blast-radius graph, both
+/// of the same data (the server's cached ones, or a review's).
 pub fn vendor_report_with(
     conn: &mut DbConnection,
-    (data, portfolio): (&ScoringData, &Portfolio),
+    (data, portfolio, graph): (&ScoringData, &Portfolio, &BlastGraph),
     slug: &str,
     as_of: NaiveDate,
     scoring: &ScoringConfig,
@@ -383,7 +384,7 @@ pub fn vendor_report_with(
     };
     let dependencies = v.dependencies.iter().map(&mut dependency).collect();
     let dependents = v.dependents.iter().map(&mut dependency).collect();
-    let blast = blast_radius_of(conn, BlastRoot::Vendor, slug, as_of, (0, BLAST_LISTED))?;
+    let blast = radius_in(graph, BlastRoot::Vendor, slug, as_of, (0, BLAST_LISTED))?;
     let blast = BlastSummary {
         depth: blast.depth,
         unlisted: blast.total.saturating_sub(blast.nodes.len()),

@@ -12,7 +12,7 @@ use super::state::AppState;
 use crate::domain::blast::{BlastView, EdgeKind, NodeKind, NodeRef, NodeView};
 use crate::i18n::{Lang, Message};
 use crate::store::queries::PageRequest;
-use crate::store::queries::blast::{BlastRoot, blast_radius_of};
+use crate::store::queries::blast::{BlastRoot, radius_in};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -199,8 +199,12 @@ async fn load(
     as_of: NaiveDate,
     window: (usize, usize),
 ) -> Result<BlastView, super::error::WebError> {
+    let reads = state.scored.clone();
     state
-        .run(move |c| blast_radius_of(c, root, &slug, as_of, window))
+        .run(move |c| {
+            let graph = reads.blast_graph(c)?;
+            radius_in(&graph, root, &slug, as_of, window)
+        })
         .await
 }
 

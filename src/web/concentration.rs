@@ -10,7 +10,7 @@ use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::domain::blast::{ConcentrationRowView, ConcentrationView, NodeRef};
 use crate::i18n::Lang;
-use crate::store::queries::blast::concentration_on;
+use crate::store::queries::blast::concentration_in;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
@@ -109,7 +109,13 @@ pub async fn page(
     let as_of = query
         .as_of
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let view = state.run(move |c| concentration_on(c, as_of)).await?;
+    let reads = state.scored.clone();
+    let view = state
+        .run(move |c| {
+            let graph = reads.blast_graph(c)?;
+            Ok(concentration_in(&graph, as_of))
+        })
+        .await?;
     let bars = bars(&view);
     let lang = nav.lang;
     Ok(ConcentrationPage {
@@ -130,7 +136,13 @@ pub async fn page(
 pub async fn api(state: web::Data<AppState>, query: QueryParams) -> Result<HttpResponse, ApiError> {
     query.check(&[&[AS_OF]])?;
     let as_of = query.as_of();
-    let view = state.run(move |c| concentration_on(c, as_of)).await?;
+    let reads = state.scored.clone();
+    let view = state
+        .run(move |c| {
+            let graph = reads.blast_graph(c)?;
+            Ok(concentration_in(&graph, as_of))
+        })
+        .await?;
     Ok(HttpResponse::Ok().json(view))
 }
 

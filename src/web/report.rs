@@ -22,7 +22,8 @@ async fn load(state: &AppState, slug: String, query: &AsOfQuery) -> Result<Vendo
         .run(move |c| {
             let data = cached_scoring_data(c, &reads.data)?;
             let portfolio = reads.portfolio(c, as_of, (&scoring, &recommendation))?;
-            vendor_report_with(c, (&data, &portfolio), &slug, as_of, &scoring)
+            let graph = reads.blast_graph(c)?;
+            vendor_report_with(c, (&data, &portfolio, &graph), &slug, as_of, &scoring)
         })
         .await
 }

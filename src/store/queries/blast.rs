@@ -164,27 +164,30 @@ pub fn blast_radius_of(
     root: BlastRoot,
     slug: &str,
     as_of: NaiveDate,
+    window: (usize, usize),
+) -> Result<BlastView, StoreError> {
+    radius_in(&load_blast_graph(conn)?, root, slug, as_of, window)
+}
+
+/// [`blast_radius_of`] in a graph already loaded (the server's cached copy).
+pub fn radius_in(
+    graph: &BlastGraph,
+    root: BlastRoot,
+    slug: &str,
+    as_of: NaiveDate,
     (offset, limit): (usize, usize),
 ) -> Result<BlastView, StoreError> {
-    let graph = load_blast_graph(conn)?;
     let node = graph
         .labels
         .iter()
         .find(|(node, label)| root.matches(**node) && label.slug == slug)
         .map(|(node, _)| *node)
         .ok_or_else(|| StoreError::not_found(root.kind(), slug))?;
-    let radius = blast_radius(&graph, node, as_of);
-    Ok(BlastView::window(&graph, &radius, offset, limit))
+    let radius = blast_radius(graph, node, as_of);
+    Ok(BlastView::window(graph, &radius, offset, limit))
 }
 
-/// The concentration of the portfolio on `as_of`.
-pub fn concentration_on(
-    conn: &mut DbConnection,
-    as_of: NaiveDate,
-) -> Result<ConcentrationView, StoreError> {
-    let graph = load_blast_graph(conn)?;
-    Ok(ConcentrationView::new(
-        &graph,
-        &concentration(&graph, as_of),
-    ))
+/// The concentration of the portfolio on `as_of`, in a graph already loaded.
+pub fn concentration_in(graph: &BlastGraph, as_of: NaiveDate) -> ConcentrationView {
+    ConcentrationView::new(graph, &concentration(graph, as_of))
 }

@@ -1,12 +1,15 @@
 //! The server's reads kept per generation: the scoring input, the vendor and product
-//! details and the vendor list pages most asked for, so that a read costs a cache look-up.
+//! details, the vendor list pages most asked for, the decided portfolio and the blast-radius
+//! graph, so that a read costs a cache look-up.
 
+use super::blast::load_blast_graph;
 use super::catalog::product_scored;
 use super::evidence::{ScoringCache, ScoringData, cached_scoring_data};
 use super::listing::{VendorFilter, category_choices, filter_vendors};
 use super::recommendations::portfolio_from;
 use super::trust::vendor_detail_scored;
 use super::{Page, PageRequest};
+use crate::domain::blast::BlastGraph;
 use crate::domain::recommend::{Portfolio, RecommendationConfig};
 use crate::domain::scoring::ScoringConfig;
 use crate::domain::views::{ProductView, VendorDetail, VendorSummary};
@@ -52,6 +55,8 @@ pub struct ScoredReads {
     vendor_histories: Cached<(String, i64), RecordHistory>,
     /// The portfolio decided, by date: today's and one looked back to.
     portfolios: Cached<NaiveDate, Portfolio>,
+    /// The blast-radius graph (every vendor, product, dependency and involvement).
+    blast_graph: Cached<(), BlastGraph>,
 }
 
 impl Default for ScoredReads {
@@ -64,6 +69,7 @@ impl Default for ScoredReads {
             categories: Cached::bounded(NonZeroUsize::MIN),
             vendor_histories: Cached::bounded(DETAILS_KEPT),
             portfolios: Cached::bounded(PORTFOLIOS_KEPT),
+            blast_graph: Cached::bounded(NonZeroUsize::MIN),
         }
     }
 }
@@ -139,6 +145,11 @@ impl ScoredReads {
             let data = cached_scoring_data(c, &self.data)?;
             portfolio_from(c, &data, (as_of, scoring), config)
         })
+    }
+
+    /// The blast-radius graph (`load_blast_graph`), from the cache.
+    pub fn blast_graph(&self, conn: &mut DbConnection) -> Result<Arc<BlastGraph>, StoreError> {
+        self.blast_graph.get(conn, &(), load_blast_graph)
     }
 
     /// The vendor's latest `limit` audit entries (`record_history`), from the cache.

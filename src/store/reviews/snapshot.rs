@@ -5,6 +5,7 @@ use crate::domain::recommend::{Decision, RecommendationConfig};
 use crate::domain::scoring::{ScoringConfig, TrustScore};
 use crate::domain::views::VendorDetail;
 use crate::report::{VendorReport, vendor_report_with};
+use crate::store::queries::blast::load_blast_graph;
 use crate::store::queries::evidence::load_scoring_data;
 use crate::store::queries::recommendations::portfolio_from;
 use crate::store::queries::trust::vendor_detail_scored;
@@ -140,7 +141,8 @@ pub fn take_snapshot(
     // Loaded here, inside the review's transaction (never the server's cached copy).
     let data = load_scoring_data(conn)?;
     let portfolio = portfolio_from(conn, &data, (today, config), recommendation)?;
-    let report = vendor_report_with(conn, (&data, &portfolio), vendor, today, config)?;
+    let graph = load_blast_graph(conn)?;
+    let report = vendor_report_with(conn, (&data, &portfolio, &graph), vendor, today, config)?;
     let detail = vendor_detail_scored(conn, &data, vendor, today, config)?;
     let reviewed = product.and_then(|slug| detail.products.iter().find(|p| p.slug == slug));
     let vendor_trust = detail.trust.as_ref().map(frozen_score);
