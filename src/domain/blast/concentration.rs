@@ -36,19 +36,47 @@ pub struct Concentration {
     pub vendors: Vec<ConcentrationRow>,
 }
 
+/// The dependencies in use, by the product depended on, and each vendor's products: built
+/// once, so each row's walk looks its steps up instead of scanning every dependency.
+struct InUse<'g> {
+    on_product: BTreeMap<i32, Vec<&'g DependencyLink>>,
+    products_of: BTreeMap<i32, Vec<i32>>,
+}
+
+impl<'g> InUse<'g> {
+    fn new(graph: &BlastGraph, active: &[&'g DependencyLink]) -> InUse<'g> {
+        let mut on_product: BTreeMap<i32, Vec<&DependencyLink>> = BTreeMap::new();
+        for d in active {
+            on_product.entry(d.product).or_default().push(d);
+        }
+        let mut products_of: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+        for (product, vendor) in &graph.products {
+            products_of.entry(*vendor).or_default().push(*product);
+        }
+        InUse {
+            on_product,
+            products_of,
+        }
+    }
+
+    fn on(&self, product: i32) -> &[&'g DependencyLink] {
+        self.on_product.get(&product).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Consumers reached from `start` through dependencies in use (a vendor passes trouble on to
 /// the consumers of its own products), without `start` itself.
-fn transitive(graph: &BlastGraph, active: &[&DependencyLink], start: Node) -> Vec<Node> {
+fn transitive(graph: &BlastGraph, in_use: &InUse, start: Node) -> Vec<Node> {
     let mut seen: BTreeSet<Node> = BTreeSet::from([start]);
     let mut queue: VecDeque<Node> = VecDeque::from([start]);
     let mut found: BTreeSet<Node> = BTreeSet::new();
     while let Some(node) = queue.pop_front() {
-        let products: Vec<i32> = match node {
-            Node::Product(p) => vec![p],
-            Node::Vendor(v) => graph.products_of(v).collect(),
-            Node::Organisation | Node::Incident(_) => Vec::new(),
+        let products: &[i32] = match node {
+            Node::Product(ref p) => std::slice::from_ref(p),
+            Node::Vendor(v) => in_use.products_of.get(&v).map_or(&[], Vec::as_slice),
+            Node::Organisation | Node::Incident(_) => &[],
         };
-        for d in active.iter().filter(|d| products.contains(&d.product)) {
+        for d in products.iter().flat_map(|p| in_use.on(*p)) {
             let consumer = d.consumer_node();
             if seen.insert(consumer) {
                 found.insert(consumer);
@@ -66,7 +94,7 @@ fn transitive(graph: &BlastGraph, active: &[&DependencyLink], start: Node) -> Ve
 
 fn row(
     graph: &BlastGraph,
-    active: &[&DependencyLink],
+    in_use: &InUse,
     node: Node,
     owner: Option<i32>,
     on_it: &[&DependencyLink],
@@ -79,7 +107,7 @@ fn row(
     ConcentrationRow {
         node,
         consumers: consumers.into_iter().collect(),
-        transitive: transitive(graph, active, node),
+        transitive: transitive(graph, in_use, node),
         dependencies: counted.len(),
         critical,
         share: if total_critical == 0 {
@@ -110,12 +138,10 @@ pub fn concentration(graph: &BlastGraph, as_of: NaiveDate) -> Concentration {
         .filter(|d| d.active_on(as_of))
         .collect();
     let total_critical = active.iter().filter(|d| d.is_critical()).count();
-    let mut by_product: BTreeMap<i32, Vec<&DependencyLink>> = BTreeMap::new();
-    for d in &active {
-        by_product.entry(d.product).or_default().push(d);
-    }
+    let in_use = InUse::new(graph, &active);
+    let by_product = &in_use.on_product;
     let mut by_vendor: BTreeMap<i32, Vec<&DependencyLink>> = BTreeMap::new();
-    for (product, list) in &by_product {
+    for (product, list) in by_product {
         if let Some(v) = graph.products.get(product) {
             by_vendor
                 .entry(*v)
@@ -129,7 +155,7 @@ pub fn concentration(graph: &BlastGraph, as_of: NaiveDate) -> Concentration {
             let owner = graph.products.get(p).copied();
             row(
                 graph,
-                &active,
+                &in_use,
                 Node::Product(*p),
                 owner,
                 list,
@@ -143,7 +169,7 @@ pub fn concentration(graph: &BlastGraph, as_of: NaiveDate) -> Concentration {
         .map(|(v, list)| {
             row(
                 graph,
-                &active,
+                &in_use,
                 Node::Vendor(*v),
                 Some(*v),
                 list,
