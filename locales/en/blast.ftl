@@ -104,3 +104,7 @@ conc-critical = Critical or high
 conc-share = Share of critical
 conc-exposure = Exposure
 conc-blast-radius = Blast radius
+conc-more = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}

@@ -114,3 +114,7 @@ conc-critical = Critiques ou élevées
 conc-share = Part des critiques
 conc-exposure = Exposition
 conc-blast-radius = Rayon d'impact
+conc-more = { $count ->
+    [one] et un autre
+   *[other] et { $count } autres
+}

@@ -199,8 +199,12 @@ impl BlastView {
 pub struct ConcentrationRowView {
     #[serde(flatten)]
     pub node: NodeRef,
+    /// The direct consumers, the first [`CONSUMERS_NAMED`] in node order; `consumer_count`
+    /// counts them all.
     pub consumers: Vec<NodeRef>,
     pub consumer_count: usize,
+    /// The consumers reached at any hops, the first [`CONSUMERS_NAMED`] in node order;
+    /// `transitive_count` counts them all.
     pub transitive_consumers: Vec<NodeRef>,
     pub transitive_count: usize,
     pub dependencies: usize,
@@ -219,8 +223,17 @@ pub struct ConcentrationView {
     pub vendors: Vec<ConcentrationRowView>,
 }
 
+/// How many consumers a concentration row names: a product many depend on has thousands in
+/// a large base, and naming them all in every row took gigabytes.
+pub const CONSUMERS_NAMED: usize = 50;
+
 fn row_view(graph: &BlastGraph, r: &ConcentrationRow) -> ConcentrationRowView {
-    let refs = |list: &[Node]| list.iter().map(|n| graph.node_ref(*n)).collect::<Vec<_>>();
+    let refs = |list: &[Node]| {
+        list.iter()
+            .take(CONSUMERS_NAMED)
+            .map(|n| graph.node_ref(*n))
+            .collect::<Vec<_>>()
+    };
     ConcentrationRowView {
         node: graph.node_ref(r.node),
         consumers: refs(&r.consumers),
