@@ -4,7 +4,7 @@
 use super::api::doc::Op;
 use super::api::params::{AS_OF, QueryParams};
 use super::blast_chart::{blast_href, href, node_name};
-use super::error::{ApiError, PageError};
+use super::error::{ApiError, PageError, WebError};
 use super::identity::Nav;
 use super::pages::AsOfQuery;
 use super::state::AppState;
@@ -100,6 +100,17 @@ fn bars(view: &ConcentrationView) -> Vec<Bar> {
         .collect()
 }
 
+/// The concentration on `as_of`, from the server's kept graph.
+async fn load(state: &AppState, as_of: NaiveDate) -> Result<ConcentrationView, WebError> {
+    let reads = state.scored.clone();
+    state
+        .run(move |c| {
+            let graph = reads.blast_graph(c)?;
+            Ok(concentration_in(&graph, as_of))
+        })
+        .await
+}
+
 /// `GET /concentration[?as_of=]`.
 pub async fn page(
     nav: Nav,
@@ -109,13 +120,7 @@ pub async fn page(
     let as_of = query
         .as_of
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let reads = state.scored.clone();
-    let view = state
-        .run(move |c| {
-            let graph = reads.blast_graph(c)?;
-            Ok(concentration_in(&graph, as_of))
-        })
-        .await?;
+    let view = load(&state, as_of).await?;
     let bars = bars(&view);
     let lang = nav.lang;
     Ok(ConcentrationPage {
@@ -136,13 +141,7 @@ pub async fn page(
 pub async fn api(state: web::Data<AppState>, query: QueryParams) -> Result<HttpResponse, ApiError> {
     query.check(&[&[AS_OF]])?;
     let as_of = query.as_of();
-    let reads = state.scored.clone();
-    let view = state
-        .run(move |c| {
-            let graph = reads.blast_graph(c)?;
-            Ok(concentration_in(&graph, as_of))
-        })
-        .await?;
+    let view = load(&state, as_of).await?;
     Ok(HttpResponse::Ok().json(view))
 }
 
