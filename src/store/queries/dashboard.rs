@@ -148,7 +148,7 @@ pub fn dashboard(
                 drops: drops(&before, &scores, &names),
             });
         }
-        let (heat, histogram, unknown_vendors) = portfolio(&scores, &names)?;
+        let (heat, histogram, unknown_vendors) = spread(&scores, &names)?;
         let input = recommend_input_from(conn, data, scores.date, scoring)?;
         let needing_action =
             needing_action(&input, recommending, PageRequest::DEFAULT_LIMIT as usize);
@@ -327,10 +327,11 @@ fn drops(before: &ScoresOn, after: &ScoresOn, names: &Names) -> Vec<ScoreDrop> {
     list
 }
 
-type Portfolio = (Vec<HeatRow>, [i64; 10], i64);
+/// The heat map rows, the score histogram and the vendors without a score.
+type Spread = (Vec<HeatRow>, [i64; 10], i64);
 
 /// The tier × grade counts and the score histogram of every vendor.
-fn portfolio(scores: &ScoresOn, names: &Names) -> Result<Portfolio, StoreError> {
+fn spread(scores: &ScoresOn, names: &Names) -> Result<Spread, StoreError> {
     let mut counts: HashMap<(Tier, &str), i64> = HashMap::new();
     let mut histogram = [0_i64; 10];
     let mut unknown = 0;
