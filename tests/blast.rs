@@ -374,3 +374,116 @@ fn a_new_dependency_reaches_the_next_answer() {
         assert!(page.contains("href=\"/vendors/cisco\""), "[{}]", db.backend);
     }
 }
+
+/// A large base's concentration comes a page at a time: walking the API's cursors gives
+/// every product and vendor row once, most concentrated first; the page pages its two
+/// tables apart, each pager keeping the other table's page.
+#[test]
+fn concentration_is_served_a_page_at_a_time() {
+    use trustkb::config::ServeConfig;
+    use trustkb::domain::audit::Actor;
+    use trustkb::generate::{GenShape, generate_and_rescore};
+    use trustkb::store::pack::progress::Quiet;
+
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let config = ServeConfig::new(&db.url, "127.0.0.1:0").expect("config");
+        let now = chrono::Utc::now().naive_utc();
+        generate_and_rescore(
+            &mut db.connect(),
+            &Actor::system(),
+            &GenShape::for_vendors(150),
+            11,
+            now,
+            &config.scoring,
+            &mut Quiet,
+        )
+        .expect("generated base");
+        let whole = app.get("/api/v1/concentration?limit=500").json();
+        let (products, vendors) = (&whole["products"], &whole["vendors"]);
+        let count = |list: &Value| list.as_array().map_or(0, Vec::len);
+        assert_eq!(
+            whole["product_count"].as_u64(),
+            Some(count(products) as u64)
+        );
+        assert_eq!(whole["vendor_count"].as_u64(), Some(count(vendors) as u64));
+        assert!(count(products) > 50, "[{}] {}", db.backend, count(products));
+        assert!(count(vendors) > 50, "[{}] {}", db.backend, count(vendors));
+        for list in [products, vendors] {
+            let keys: Vec<(u64, u64, u64)> = list
+                .as_array()
+                .expect("rows")
+                .iter()
+                .map(|r| {
+                    let n = |f: &str| r[f].as_u64().unwrap_or_default();
+                    (
+                        n("critical_dependencies"),
+                        n("consumer_count"),
+                        n("transitive_count"),
+                    )
+                })
+                .collect();
+            assert!(
+                keys.windows(2).all(|w| w[0] >= w[1]),
+                "not most concentrated first"
+            );
+        }
+
+        let mut walked: (Vec<Value>, Vec<Value>) = (Vec::new(), Vec::new());
+        let mut path = "/api/v1/concentration?limit=40".to_owned();
+        loop {
+            let page = app.get(&path).json();
+            assert!(count(&page["products"]) <= 40 && count(&page["vendors"]) <= 40);
+            walked
+                .0
+                .extend(page["products"].as_array().cloned().unwrap_or_default());
+            walked
+                .1
+                .extend(page["vendors"].as_array().cloned().unwrap_or_default());
+            match page["next_cursor"].as_str() {
+                Some(cursor) => path = format!("/api/v1/concentration?limit=40&cursor={cursor}"),
+                None => break,
+            }
+        }
+        assert_eq!(&Value::from(walked.0), products, "[{}]", db.backend);
+        assert_eq!(&Value::from(walked.1), vendors, "[{}]", db.backend);
+
+        let first = app.get("/concentration");
+        assert!(
+            first
+                .body
+                .contains("href=\"/concentration?product_page=2\""),
+            "{}",
+            first.body
+        );
+        assert!(
+            first
+                .body
+                .contains("href=\"/concentration?supplier_page=2\"")
+        );
+        let later = app.get("/concentration?product_page=2&supplier_page=3");
+        assert_eq!(later.status, 200);
+        // Each table's pager keeps the other table where it is.
+        assert!(
+            later
+                .body
+                .contains("href=\"/concentration?supplier_page=3&#38;product_page=1\""),
+        );
+        assert!(
+            later
+                .body
+                .contains("href=\"/concentration?product_page=2&#38;supplier_page=2\"")
+        );
+        let link = |row: &Value| {
+            let slug = |f: &str| row[f].as_str().unwrap_or_default().to_owned();
+            format!(
+                "href=\"/vendors/{}#product-{}\"",
+                slug("vendor"),
+                slug("slug")
+            )
+        };
+        assert!(later.body.contains(&link(&products[50])));
+        assert!(!later.body.contains(&link(&products[0])));
+        assert_eq!(app.get("/concentration?product_page=two").status, 400);
+    }
+}

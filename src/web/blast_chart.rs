@@ -197,14 +197,18 @@ fn tree_order(view: &BlastView) -> Vec<usize> {
 impl BlastChart {
     pub fn new(view: &BlastView, lang: Lang) -> BlastChart {
         let kind = |k: NodeKind| translate(lang, k.message_id(), &[]);
-        // The columns of the nodes shown (a page of a large radius shows some of them).
-        let depth = view.nodes.iter().map(|n| n.hops).max().unwrap_or(0);
-        let mut rows_in: Vec<usize> = vec![0; depth as usize + 1];
+        // A column for each hop among the nodes shown: a page of a large radius holds the
+        // start and a few hops, and columns for the hops in between would stay empty.
+        let mut hops: Vec<u32> = view.nodes.iter().map(|n| n.hops).collect();
+        hops.sort_unstable();
+        hops.dedup();
+        let column_of = |h: u32| hops.binary_search(&h).unwrap_or_default();
+        let mut rows_in: Vec<usize> = vec![0; hops.len()];
         let mut at: Vec<(f64, f64)> = vec![(0.0, 0.0); view.nodes.len()];
         let mut nodes = Vec::with_capacity(view.nodes.len());
         for i in tree_order(view) {
             let Some(n) = view.nodes.get(i) else { continue };
-            let column = n.hops as usize;
+            let column = column_of(n.hops);
             let row = rows_in.get(column).copied().unwrap_or(0);
             if let Some(count) = rows_in.get_mut(column) {
                 *count += 1;
@@ -341,12 +345,14 @@ impl BlastChart {
         }
         let rows = rows_in.iter().copied().max().unwrap_or(1).max(1);
         BlastChart {
-            width: LEFT * 2.0 + depth as f64 * COLUMN + NODE_W + 90.0,
+            width: LEFT * 2.0 + hops.len().saturating_sub(1) as f64 * COLUMN + NODE_W + 90.0,
             height: TOP + rows as f64 * ROW,
             node_w: NODE_W,
             node_h: NODE_H,
-            columns: (0..=depth)
-                .map(|h| {
+            columns: hops
+                .iter()
+                .enumerate()
+                .map(|(column, &h)| {
                     let text = if h == 0 {
                         Message::new("blast-column-start").render(lang)
                     } else {
@@ -354,11 +360,65 @@ impl BlastChart {
                             .with("hops", i64::from(h))
                             .render(lang)
                     };
-                    (LEFT + f64::from(h) * COLUMN, text)
+                    (LEFT + column as f64 * COLUMN, text)
                 })
                 .collect(),
             nodes,
             edges,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Criticality;
+    use crate::domain::blast::{BlastGraph, DependencyLink, Node, blast_radius};
+    use chrono::NaiveDate;
+
+    /// Vendor `i` makes product `i` and uses product `i - 1`: trouble at vendor 0 reaches
+    /// vendor `i` in `i` hops.
+    fn chain(length: i32) -> BlastGraph {
+        let mut g = BlastGraph::default();
+        for i in 0..length {
+            g.products.insert(i, i);
+            if i > 0 {
+                g.dependencies.push(DependencyLink {
+                    id: i,
+                    consumer: Some(i),
+                    product: i - 1,
+                    since: None,
+                    until: None,
+                    criticality: Criticality::High,
+                });
+            }
+        }
+        g
+    }
+
+    #[test]
+    fn a_later_page_draws_a_column_only_for_the_hops_it_holds() {
+        let g = chain(6);
+        let as_of = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap_or_default();
+        let radius = blast_radius(&g, Node::Vendor(0), as_of);
+        // Beyond the start: product 0 at hop 0, then vendor and product 1 at hop 1, …
+        let view = BlastView::window(&g, &radius, 4, 3);
+        let hops: Vec<u32> = view.nodes.iter().map(|n| n.hops).collect();
+        assert_eq!(hops, vec![0, 2, 3, 3]);
+        let chart = BlastChart::new(&view, Lang::En);
+        let headings: Vec<&str> = chart.columns.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(headings.len(), 3, "{headings:?}");
+        assert!(
+            headings[1].contains('2') && headings[2].contains('3'),
+            "{headings:?}"
+        );
+        let xs: Vec<f64> = chart.columns.iter().map(|(x, _)| *x).collect();
+        assert_eq!(xs, vec![LEFT, LEFT + COLUMN, LEFT + 2.0 * COLUMN]);
+        let mut node_xs: Vec<f64> = chart.nodes.iter().map(|n| n.x).collect();
+        node_xs.dedup();
+        assert_eq!(node_xs, xs);
+        // The whole radius still has a column per hop.
+        let whole = BlastChart::new(&BlastView::new(&g, &radius), Lang::En);
+        assert_eq!(whole.columns.len(), 6);
     }
 }

@@ -1,20 +1,25 @@
 //! The concentration view: which products and suppliers many consumers rest on, with their
-//! share of critical dependencies; a page (table and bar chart) and `GET /api/v1/concentration`.
+//! share of critical dependencies; a page (bar chart, two paged tables) and the JSON API.
 
 use super::api::doc::Op;
+use super::api::paging::{PAGING, encode_cursor, page_request};
 use super::api::params::{AS_OF, QueryParams};
 use super::blast_chart::{blast_href, href, node_name};
 use super::error::{ApiError, PageError, WebError};
 use super::identity::Nav;
-use super::pages::AsOfQuery;
+use super::pages::Pager;
 use super::state::AppState;
 use crate::domain::blast::{ConcentrationRowView, ConcentrationView, NodeRef};
 use crate::i18n::Lang;
-use crate::store::queries::blast::concentration_in;
+use crate::store::queries::PageRequest;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How many rows of each table a page shows.
+const PER_PAGE: i64 = PageRequest::DEFAULT_LIMIT;
 
 const BAR_MAX: f64 = 360.0;
 const BAR_LEFT: f64 = 200.0;
@@ -80,9 +85,48 @@ pub struct ConcentrationPage {
     pub total_critical: usize,
     pub products: Vec<Row>,
     pub vendors: Vec<Row>,
+    pub product_pager: Pager,
+    pub vendor_pager: Pager,
     pub bars: Vec<Bar>,
     pub chart_height: f64,
     pub bar_left: f64,
+}
+
+impl ConcentrationPage {
+    /// The parameters of another page of the products (the suppliers' page and `as_of`
+    /// kept), ready for `product_page=N`.
+    pub fn product_query(&self) -> String {
+        self.query("supplier_page", &self.vendor_pager)
+    }
+
+    /// The same for the suppliers, ready for `supplier_page=N`.
+    pub fn vendor_query(&self) -> String {
+        self.query("product_page", &self.product_pager)
+    }
+
+    fn query(&self, other: &str, pager: &Pager) -> String {
+        let mut query = String::new();
+        if self.as_of_given {
+            query.push_str(&format!("as_of={}&", self.as_of));
+        }
+        if pager.page > 1 {
+            query.push_str(&format!("{other}={}&", pager.page));
+        }
+        query
+    }
+}
+
+/// `?as_of=` and the page of each table.
+#[derive(Debug, Deserialize)]
+pub struct ConcentrationQuery {
+    pub as_of: Option<NaiveDate>,
+    pub product_page: Option<i64>,
+    pub supplier_page: Option<i64>,
+}
+
+/// Page `page` (from 1) of a table, as a window of rows.
+fn window(page: i64) -> (usize, usize) {
+    PageRequest::new(Some(PER_PAGE), Some((page - 1).saturating_mul(PER_PAGE))).slice()
 }
 
 fn bars(view: &ConcentrationView) -> Vec<Bar> {
@@ -100,28 +144,38 @@ fn bars(view: &ConcentrationView) -> Vec<Bar> {
         .collect()
 }
 
-/// The concentration on `as_of`, from the server's kept graph.
-async fn load(state: &AppState, as_of: NaiveDate) -> Result<ConcentrationView, WebError> {
+/// The concentration on `as_of`, from the server's cache: the products and vendors in the
+/// windows given, and the first few products for the chart.
+async fn load(
+    state: &AppState,
+    as_of: NaiveDate,
+    products: (usize, usize),
+    vendors: (usize, usize),
+) -> Result<(ConcentrationView, Vec<Bar>), WebError> {
     let reads = state.scored.clone();
     state
         .run(move |c| {
-            let graph = reads.blast_graph(c)?;
-            Ok(concentration_in(&graph, as_of))
+            let counted = reads.concentration(c, as_of)?;
+            let (graph, concentration) = counted.as_ref();
+            let view = ConcentrationView::window(graph, concentration, products, vendors);
+            let top = ConcentrationView::window(graph, concentration, (0, BARS), (0, 0));
+            Ok((view, bars(&top)))
         })
         .await
 }
 
-/// `GET /concentration[?as_of=]`.
+/// `GET /concentration[?as_of=&product_page=&supplier_page=]`.
 pub async fn page(
     nav: Nav,
     state: web::Data<AppState>,
-    query: web::Query<AsOfQuery>,
+    query: web::Query<ConcentrationQuery>,
 ) -> Result<ConcentrationPage, PageError> {
     let as_of = query
         .as_of
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let view = load(&state, as_of).await?;
-    let bars = bars(&view);
+    let product_page = query.product_page.unwrap_or(1).max(1);
+    let vendor_page = query.supplier_page.unwrap_or(1).max(1);
+    let (view, bars) = load(&state, as_of, window(product_page), window(vendor_page)).await?;
     let lang = nav.lang;
     Ok(ConcentrationPage {
         nav,
@@ -131,27 +185,50 @@ pub async fn page(
         total_critical: view.total_critical,
         products: rows(lang, &view, &view.products),
         vendors: rows(lang, &view, &view.vendors),
+        product_pager: Pager::of(product_page, PER_PAGE, view.product_count),
+        vendor_pager: Pager::of(vendor_page, PER_PAGE, view.vendor_count),
         chart_height: 16.0 + bars.len() as f64 * BAR_ROW,
         bars,
         bar_left: BAR_LEFT,
     })
 }
 
-/// `GET /api/v1/concentration[?as_of=]`.
+/// `GET /api/v1/concentration[?as_of=&limit=&cursor=|page=]`.
 pub async fn api(state: web::Data<AppState>, query: QueryParams) -> Result<HttpResponse, ApiError> {
-    query.check(&[&[AS_OF]])?;
-    let as_of = query.as_of();
-    let view = load(&state, as_of).await?;
-    Ok(HttpResponse::Ok().json(view))
+    query.check(&[&[AS_OF], PAGING])?;
+    let request = page_request(&query)?;
+    let (view, _) = load(&state, query.as_of(), request.slice(), request.slice()).await?;
+    let next = request.offset + request.limit;
+    let longest = i64::try_from(view.product_count.max(view.vendor_count)).unwrap_or(i64::MAX);
+    Ok(HttpResponse::Ok().json(ConcentrationWindow {
+        limit: request.limit,
+        offset: request.offset,
+        next_cursor: (next < longest).then(|| encode_cursor(next)),
+        view,
+    }))
+}
+
+/// The concentration a page at a time: the same window of the products and of the vendors.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ConcentrationWindow {
+    #[serde(flatten)]
+    pub view: ConcentrationView,
+    /// How many rows of each list a page holds, and where this one starts in both.
+    pub limit: i64,
+    pub offset: i64,
+    /// The `cursor` of the next page, while either list has rows left.
+    pub next_cursor: Option<String>,
 }
 
 pub fn api_doc() -> Op {
     Op::new("concentration", "Concentration of the dependencies in use")
         .describe(
             "The products and vendors the dependencies in use on `as_of` (today when absent) \
-             rest on, with their direct and transitive consumers and their share of the \
-             critical dependencies.",
+             rest on, most concentrated first, with their direct and transitive consumers \
+             and their share of the critical dependencies, a page at a time: `limit` rows of \
+             each list from the same place. `product_count` and `vendor_count` count every \
+             row.",
         )
-        .params(&[&[AS_OF]])
-        .returns::<ConcentrationView>(200)
+        .params(&[&[AS_OF], PAGING])
+        .returns::<ConcentrationWindow>(200)
 }

@@ -2,8 +2,9 @@
 //! organisation) depend on, with their share of all critical dependencies, on one date.
 
 use super::graph::{BlastGraph, DependencyLink, Node};
+use super::reach::{BLOCK_WORDS, Reach, Start, reach};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How much of the portfolio rests on one product or one vendor.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,9 +13,9 @@ pub struct ConcentrationRow {
     pub node: Node,
     /// Distinct direct consumers, in node order (a vendor using its own product is left out).
     pub consumers: Vec<Node>,
-    /// Every consumer reached through dependencies in use, any number of hops (includes
-    /// the direct ones).
-    pub transitive: Vec<Node>,
+    /// The consumers reached through dependencies in use, any number of hops (the direct
+    /// ones included): all counted, the first [`CONSUMERS_NAMED`] named.
+    pub transitive: Reach,
     /// Dependencies in use on it.
     pub dependencies: usize,
     /// Of those, critical or high.
@@ -36,95 +37,73 @@ pub struct Concentration {
     pub vendors: Vec<ConcentrationRow>,
 }
 
-/// The dependencies in use, by the product depended on, and each vendor's products: built
-/// once, so each row's walk looks its steps up instead of scanning every dependency.
-struct InUse<'g> {
-    on_product: BTreeMap<i32, Vec<&'g DependencyLink>>,
-    products_of: BTreeMap<i32, Vec<i32>>,
-}
+/// How many consumers a row names, reached directly or at any hops: a product many depend
+/// on has thousands in a large base, and naming them all in every row took gigabytes.
+pub const CONSUMERS_NAMED: usize = 50;
 
-impl<'g> InUse<'g> {
-    fn new(graph: &BlastGraph, active: &[&'g DependencyLink]) -> InUse<'g> {
-        let mut on_product: BTreeMap<i32, Vec<&DependencyLink>> = BTreeMap::new();
-        for d in active {
-            on_product.entry(d.product).or_default().push(d);
-        }
-        let mut products_of: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
-        for (product, vendor) in &graph.products {
-            products_of.entry(*vendor).or_default().push(*product);
-        }
-        InUse {
-            on_product,
-            products_of,
-        }
-    }
-
-    fn on(&self, product: i32) -> &[&'g DependencyLink] {
-        self.on_product.get(&product).map_or(&[], Vec::as_slice)
-    }
-}
-
-/// Consumers reached from `start` through dependencies in use (a vendor passes trouble on to
-/// the consumers of its own products), without `start` itself.
-fn transitive(graph: &BlastGraph, in_use: &InUse, start: Node) -> Vec<Node> {
-    let mut seen: BTreeSet<Node> = BTreeSet::from([start]);
-    let mut queue: VecDeque<Node> = VecDeque::from([start]);
-    let mut found: BTreeSet<Node> = BTreeSet::new();
-    while let Some(node) = queue.pop_front() {
-        let products: &[i32] = match node {
-            Node::Product(ref p) => std::slice::from_ref(p),
-            Node::Vendor(v) => in_use.products_of.get(&v).map_or(&[], Vec::as_slice),
-            Node::Organisation | Node::Incident(_) => &[],
-        };
-        for d in products.iter().flat_map(|p| in_use.on(*p)) {
-            let consumer = d.consumer_node();
-            if seen.insert(consumer) {
-                found.insert(consumer);
-                queue.push_back(consumer);
-            }
-        }
-    }
-    if let Node::Product(p) = start
-        && let Some(v) = graph.products.get(&p)
-    {
-        found.remove(&Node::Vendor(*v));
-    }
-    found.into_iter().collect()
-}
-
-fn row(
-    graph: &BlastGraph,
-    in_use: &InUse,
+/// A row before its transitive consumers are counted (they are counted for all rows at once).
+struct Counted {
     node: Node,
-    owner: Option<i32>,
-    on_it: &[&DependencyLink],
-    total_critical: usize,
-) -> ConcentrationRow {
+    consumers: Vec<Node>,
+    start: Start,
+    dependencies: usize,
+    critical: usize,
+}
+
+/// The dependencies on one product or vendor, `owner`'s own use of its products left out
+/// of the counts (its walk still passes through it, as trouble would).
+fn counted(node: Node, owner: Option<i32>, on_it: &[&DependencyLink]) -> Counted {
     let own = |d: &&&DependencyLink| owner.is_none_or(|v| d.consumer != Some(v));
     let counted: Vec<&&DependencyLink> = on_it.iter().filter(own).collect();
     let consumers: BTreeSet<Node> = counted.iter().map(|d| d.consumer_node()).collect();
-    let critical = counted.iter().filter(|d| d.is_critical()).count();
-    ConcentrationRow {
+    Counted {
         node,
         consumers: consumers.into_iter().collect(),
-        transitive: transitive(graph, in_use, node),
-        dependencies: counted.len(),
-        critical,
-        share: if total_critical == 0 {
-            0.0
-        } else {
-            critical as f64 / total_critical as f64
+        start: Start {
+            consumers: on_it.iter().map(|d| d.consumer_node()).collect(),
+            except: match node {
+                Node::Vendor(v) => Some(v),
+                _ => owner,
+            },
         },
+        dependencies: counted.len(),
+        critical: counted.iter().filter(|d| d.is_critical()).count(),
     }
+}
+
+/// The rows, with what each reaches, sorted.
+fn rows(
+    list: Vec<Counted>,
+    reached: impl Iterator<Item = Reach>,
+    total_critical: usize,
+) -> Vec<ConcentrationRow> {
+    let mut rows: Vec<ConcentrationRow> = list
+        .into_iter()
+        .zip(reached)
+        .map(|(r, transitive)| ConcentrationRow {
+            node: r.node,
+            consumers: r.consumers,
+            transitive,
+            dependencies: r.dependencies,
+            critical: r.critical,
+            share: if total_critical == 0 {
+                0.0
+            } else {
+                r.critical as f64 / total_critical as f64
+            },
+        })
+        .collect();
+    sort(&mut rows);
+    rows
 }
 
 /// Most critical dependencies first, then most consumers, then most transitive consumers.
 fn sort(rows: &mut [ConcentrationRow]) {
     rows.sort_by(|a, b| {
-        (b.critical, b.consumers.len(), b.transitive.len(), a.node).cmp(&(
+        (b.critical, b.consumers.len(), b.transitive.count, a.node).cmp(&(
             a.critical,
             a.consumers.len(),
-            a.transitive.len(),
+            a.transitive.count,
             b.node,
         ))
     });
@@ -138,10 +117,12 @@ pub fn concentration(graph: &BlastGraph, as_of: NaiveDate) -> Concentration {
         .filter(|d| d.active_on(as_of))
         .collect();
     let total_critical = active.iter().filter(|d| d.is_critical()).count();
-    let in_use = InUse::new(graph, &active);
-    let by_product = &in_use.on_product;
+    let mut by_product: BTreeMap<i32, Vec<&DependencyLink>> = BTreeMap::new();
+    for d in &active {
+        by_product.entry(d.product).or_default().push(d);
+    }
     let mut by_vendor: BTreeMap<i32, Vec<&DependencyLink>> = BTreeMap::new();
-    for (product, list) in by_product {
+    for (product, list) in &by_product {
         if let Some(v) = graph.products.get(product) {
             by_vendor
                 .entry(*v)
@@ -149,42 +130,30 @@ pub fn concentration(graph: &BlastGraph, as_of: NaiveDate) -> Concentration {
                 .extend(list.iter().copied());
         }
     }
-    let mut products: Vec<ConcentrationRow> = by_product
+    let with_consumers = |r: &Counted| !r.consumers.is_empty();
+    let products: Vec<Counted> = by_product
         .iter()
-        .map(|(p, list)| {
-            let owner = graph.products.get(p).copied();
-            row(
-                graph,
-                &in_use,
-                Node::Product(*p),
-                owner,
-                list,
-                total_critical,
-            )
-        })
-        .filter(|r| !r.consumers.is_empty())
+        .map(|(p, list)| counted(Node::Product(*p), graph.products.get(p).copied(), list))
+        .filter(with_consumers)
         .collect();
-    let mut vendors: Vec<ConcentrationRow> = by_vendor
+    let vendors: Vec<Counted> = by_vendor
         .iter()
-        .map(|(v, list)| {
-            row(
-                graph,
-                &in_use,
-                Node::Vendor(*v),
-                Some(*v),
-                list,
-                total_critical,
-            )
-        })
-        .filter(|r| !r.consumers.is_empty())
+        .map(|(v, list)| counted(Node::Vendor(*v), Some(*v), list))
+        .filter(with_consumers)
         .collect();
-    sort(&mut products);
-    sort(&mut vendors);
+    // One walk of the graph for every row.
+    let starts: Vec<Start> = products
+        .iter()
+        .chain(&vendors)
+        .map(|r| r.start.clone())
+        .collect();
+    let mut reached = reach(graph, &active, &starts, CONSUMERS_NAMED, BLOCK_WORDS).into_iter();
+    let products = rows(products, reached.by_ref(), total_critical);
     Concentration {
         as_of,
         total_dependencies: active.len(),
         total_critical,
         products,
-        vendors,
+        vendors: rows(vendors, reached, total_critical),
     }
 }

@@ -4,7 +4,7 @@
 use crate::domain::{Criticality, InvolvementRole, PartialDate};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// A party or an incident in the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -241,7 +241,14 @@ impl BlastGraph {
             e.dependency = Some(d.clone());
             edges.push(e);
         }
-        let caused = |i: i32| self.causes.iter().any(|(c, e)| *e == i && known(*c));
+        // The incidents another known incident led to.
+        let led_to: HashSet<i32> = self
+            .causes
+            .iter()
+            .filter(|(cause, _)| known(*cause))
+            .map(|(_, effect)| *effect)
+            .collect();
+        let caused = |i: i32| led_to.contains(&i);
         for inv in self.involvements.iter().filter(|i| known(i.incident)) {
             let incident = Node::Incident(inv.incident);
             let mut push = |from: Node, to: Node| {

@@ -4,9 +4,12 @@
 pub mod concentration;
 pub mod graph;
 pub mod radius;
+pub mod reach;
 pub mod travel;
 pub mod view;
 
+#[cfg(test)]
+mod concentration_properties;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]

@@ -206,14 +206,15 @@ proptest! {
         let edges = g.edges(as_of, match root { Node::Incident(i) => Some(i), _ => None });
         for n in &r.nodes {
             // The path starts at the root, ends at the node, and each step is an edge.
-            prop_assert_eq!(n.path.first().copied(), Some(root));
-            prop_assert_eq!(n.path.last().copied(), Some(n.node));
-            for pair in n.path.windows(2) {
+            let path = r.path(n.node);
+            prop_assert_eq!(path.first().copied(), Some(root));
+            prop_assert_eq!(path.last().copied(), Some(n.node));
+            for pair in path.windows(2) {
                 let seeded = pair[0] == root && seeds.contains(&pair[1]);
                 prop_assert!(seeded || edges.iter().any(|e| e.from == pair[0] && e.to == pair[1]));
             }
             // Hops along the path (origins of the start incident count 0).
-            let weight: u32 = n.path.windows(2).map(|pair| {
+            let weight: u32 = path.windows(2).map(|pair| {
                 if pair[0] == root && seeds.contains(&pair[1]) {
                     0
                 } else {

@@ -5,7 +5,8 @@ use super::graph::{BlastGraph, Edge, EdgeKind, Node};
 use super::travel::Travel;
 use crate::domain::InvolvementRole;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, VecDeque};
+use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 
 /// A node the blast reaches.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,10 +14,8 @@ pub struct Reached {
     pub node: Node,
     /// Fewest hops from the start (a vendor's own products are at the vendor's hop).
     pub hops: u32,
-    /// The nodes of one shortest path, from the start to this node (both included).
-    pub path: Vec<Node>,
-    /// Index in `BlastRadius::edges` of the last edge of that path (`None` at the start and
-    /// at the origins of a start incident).
+    /// Index in `BlastRadius::edges` of the last edge of one shortest path to it (`None` at
+    /// the start and at the origins of a start incident); `BlastRadius::path` follows them.
     pub via: Option<usize>,
 }
 
@@ -29,11 +28,35 @@ pub struct BlastRadius {
     pub nodes: Vec<Reached>,
     /// Every counted edge leaving a reached node (so both ends are reached).
     pub edges: Vec<Edge>,
+    /// Each node's `via`, by node.
+    via: FxHashMap<Node, usize>,
 }
 
 impl BlastRadius {
     pub fn get(&self, node: Node) -> Option<&Reached> {
         self.nodes.iter().find(|r| r.node == node)
+    }
+
+    /// The nodes of one shortest path, from the start to `node` (both included), following
+    /// each node's `via` back. Built on demand: a hub's radius holds tens of thousands of
+    /// nodes, and building every path took most of a request for one page of them. A path
+    /// from an incident's origin still begins with the incident.
+    pub fn path(&self, node: Node) -> Vec<Node> {
+        let mut path = vec![node];
+        let mut at = node;
+        while let Some(edge) = self.via.get(&at).and_then(|i| self.edges.get(*i)) {
+            // Each step comes a node closer to the start; the bound only guards the loop.
+            if path.len() > self.nodes.len() {
+                break;
+            }
+            at = edge.from;
+            path.push(at);
+        }
+        if at != self.root {
+            path.push(self.root);
+        }
+        path.reverse();
+        path
     }
 }
 
@@ -62,12 +85,12 @@ pub fn blast_radius(graph: &BlastGraph, root: Node, as_of: NaiveDate) -> BlastRa
         _ => None,
     };
     let all = graph.edges(as_of, always);
-    let mut out: BTreeMap<Node, Vec<usize>> = BTreeMap::new();
+    let mut out: FxHashMap<Node, Vec<usize>> = FxHashMap::default();
     for (i, e) in all.iter().enumerate() {
         out.entry(e.from).or_default().push(i);
     }
-    let mut hops: BTreeMap<Node, u32> = BTreeMap::new();
-    let mut parent: BTreeMap<Node, usize> = BTreeMap::new();
+    let mut hops: FxHashMap<Node, u32> = FxHashMap::default();
+    let mut parent: FxHashMap<Node, usize> = FxHashMap::default();
     let mut queue: VecDeque<Node> = VecDeque::new();
     for s in starts(graph, root) {
         hops.insert(s, 0);
@@ -91,25 +114,27 @@ pub fn blast_radius(graph: &BlastGraph, root: Node, as_of: NaiveDate) -> BlastRa
     }
     // Keep the reached part of the graph, renumbering edges.
     let mut edges: Vec<Edge> = Vec::new();
-    let mut renumber: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut renumber: FxHashMap<usize, usize> = FxHashMap::default();
     let travel = Travel::new(graph);
-    for (i, e) in all.iter().enumerate() {
+    for (i, mut e) in all.into_iter().enumerate() {
         if hops.contains_key(&e.from) {
             renumber.insert(i, edges.len());
-            let mut e = e.clone();
             if e.kind == EdgeKind::Dependency {
                 e.incidents = travel.incidents_along(&e, as_of, always);
             }
             edges.push(e);
         }
     }
+    let via: FxHashMap<Node, usize> = parent
+        .iter()
+        .filter_map(|(node, i)| renumber.get(i).map(|r| (*node, *r)))
+        .collect();
     let mut nodes: Vec<Reached> = hops
         .iter()
         .map(|(node, h)| Reached {
             node: *node,
             hops: *h,
-            path: path_to(root, *node, &parent, &all, hops.len()),
-            via: parent.get(node).and_then(|i| renumber.get(i)).copied(),
+            via: via.get(node).copied(),
         })
         .collect();
     nodes.sort_by_key(|r| (r.node != root, r.hops, r.node));
@@ -118,30 +143,6 @@ pub fn blast_radius(graph: &BlastGraph, root: Node, as_of: NaiveDate) -> BlastRa
         as_of,
         nodes,
         edges,
+        via,
     }
-}
-
-/// Follows parent edges back to a start; `limit` bounds the walk whatever the pointers. A
-/// path from an incident's origin still begins with the incident.
-fn path_to(
-    root: Node,
-    node: Node,
-    parent: &BTreeMap<Node, usize>,
-    edges: &[Edge],
-    limit: usize,
-) -> Vec<Node> {
-    let mut path = vec![node];
-    let mut at = node;
-    while let Some(&i) = parent.get(&at) {
-        if path.len() > limit {
-            break;
-        }
-        at = edges[i].from;
-        path.push(at);
-    }
-    if at != root {
-        path.push(root);
-    }
-    path.reverse();
-    path
 }

@@ -1,7 +1,7 @@
 //! The blast radius and concentration as the pages and the JSON API show them: every node
 //! named by kind, slug and name instead of an id.
 
-use super::concentration::{Concentration, ConcentrationRow};
+use super::concentration::{CONSUMERS_NAMED, Concentration, ConcentrationRow};
 use super::graph::{
     BlastGraph, Edge, EdgeKind, Node, NodeKind, ORGANISATION_NAME, ORGANISATION_SLUG,
 };
@@ -173,7 +173,11 @@ impl BlastView {
                 .map(|r| NodeView {
                     node: graph.node_ref(r.node),
                     hops: r.hops,
-                    path: r.path.iter().map(|n| graph.node_ref(*n)).collect(),
+                    path: radius
+                        .path(r.node)
+                        .into_iter()
+                        .map(|n| graph.node_ref(n))
+                        .collect(),
                     reached_by: r.via.and_then(|i| renumber.get(&i).copied()),
                 })
                 .collect(),
@@ -213,19 +217,18 @@ pub struct ConcentrationRowView {
     pub critical_share: f64,
 }
 
-/// The concentration view.
+/// The concentration view: a window of each list, most concentrated first.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ConcentrationView {
     pub as_of: NaiveDate,
     pub total_dependencies: usize,
     pub total_critical: usize,
+    /// Every product, and every vendor, with at least one consumer (the lists hold a window).
+    pub product_count: usize,
+    pub vendor_count: usize,
     pub products: Vec<ConcentrationRowView>,
     pub vendors: Vec<ConcentrationRowView>,
 }
-
-/// How many consumers a concentration row names: a product many depend on has thousands in
-/// a large base, and naming them all in every row took gigabytes.
-pub const CONSUMERS_NAMED: usize = 50;
 
 fn row_view(graph: &BlastGraph, r: &ConcentrationRow) -> ConcentrationRowView {
     let refs = |list: &[Node]| {
@@ -238,8 +241,8 @@ fn row_view(graph: &BlastGraph, r: &ConcentrationRow) -> ConcentrationRowView {
         node: graph.node_ref(r.node),
         consumers: refs(&r.consumers),
         consumer_count: r.consumers.len(),
-        transitive_consumers: refs(&r.transitive),
-        transitive_count: r.transitive.len(),
+        transitive_consumers: refs(&r.transitive.named),
+        transitive_count: r.transitive.count,
         dependencies: r.dependencies,
         critical_dependencies: r.critical,
         critical_share: (r.share * 10_000.0).round() / 10_000.0,
@@ -247,13 +250,33 @@ fn row_view(graph: &BlastGraph, r: &ConcentrationRow) -> ConcentrationRowView {
 }
 
 impl ConcentrationView {
+    /// Every row.
     pub fn new(graph: &BlastGraph, c: &Concentration) -> ConcentrationView {
+        ConcentrationView::window(graph, c, (0, usize::MAX), (0, usize::MAX))
+    }
+
+    /// The products from `offset` on, `limit` of them, and likewise the vendors.
+    pub fn window(
+        graph: &BlastGraph,
+        c: &Concentration,
+        (product_offset, product_limit): (usize, usize),
+        (vendor_offset, vendor_limit): (usize, usize),
+    ) -> ConcentrationView {
+        let rows = |list: &[ConcentrationRow], offset: usize, limit: usize| {
+            list.iter()
+                .skip(offset)
+                .take(limit)
+                .map(|r| row_view(graph, r))
+                .collect()
+        };
         ConcentrationView {
             as_of: c.as_of,
             total_dependencies: c.total_dependencies,
             total_critical: c.total_critical,
-            products: c.products.iter().map(|r| row_view(graph, r)).collect(),
-            vendors: c.vendors.iter().map(|r| row_view(graph, r)).collect(),
+            product_count: c.products.len(),
+            vendor_count: c.vendors.len(),
+            products: rows(&c.products, product_offset, product_limit),
+            vendors: rows(&c.vendors, vendor_offset, vendor_limit),
         }
     }
 }

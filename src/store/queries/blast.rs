@@ -3,8 +3,7 @@
 
 use super::bulk;
 use crate::domain::blast::{
-    BlastGraph, BlastView, ConcentrationView, DependencyLink, Involvement, Label, Node,
-    blast_radius, concentration,
+    BlastGraph, BlastView, DependencyLink, Involvement, Label, Node, blast_radius,
 };
 use crate::domain::scoring::input::{IncidentDates, incidents_known_on};
 use crate::store::error::{parse_stored, stored_date_opt};
@@ -185,9 +184,4 @@ pub fn radius_in(
         .ok_or_else(|| StoreError::not_found(root.kind(), slug))?;
     let radius = blast_radius(graph, node, as_of);
     Ok(BlastView::window(graph, &radius, offset, limit))
-}
-
-/// The concentration of the portfolio on `as_of`, in a graph already loaded.
-pub fn concentration_in(graph: &BlastGraph, as_of: NaiveDate) -> ConcentrationView {
-    ConcentrationView::new(graph, &concentration(graph, as_of))
 }

@@ -1,6 +1,6 @@
 //! The server's reads kept per generation: the scoring input, the vendor and product
-//! details, the vendor list pages most asked for, the decided portfolio and the blast-radius
-//! graph, so that a read costs a cache look-up.
+//! details, the vendor list pages most asked for, the decided portfolio, the blast-radius
+//! graph and the concentration counted on it, so that a read costs a cache look-up.
 
 use super::blast::load_blast_graph;
 use super::catalog::product_scored;
@@ -9,7 +9,7 @@ use super::listing::{VendorFilter, category_choices, filter_vendors};
 use super::recommendations::portfolio_from;
 use super::trust::vendor_detail_scored;
 use super::{Page, PageRequest};
-use crate::domain::blast::BlastGraph;
+use crate::domain::blast::{BlastGraph, Concentration, concentration};
 use crate::domain::recommend::{Portfolio, RecommendationConfig};
 use crate::domain::scoring::ScoringConfig;
 use crate::domain::views::{ProductView, VendorDetail, VendorSummary};
@@ -34,6 +34,9 @@ const PORTFOLIOS_KEPT: NonZeroUsize = match NonZeroUsize::new(2) {
     None => NonZeroUsize::MIN,
 };
 
+/// A concentration and the graph it was counted on.
+pub type Counted = (Arc<BlastGraph>, Concentration);
+
 /// The categories a list may be filtered on: (slug, name), by name.
 pub type Categories = Vec<(String, String)>;
 
@@ -57,6 +60,9 @@ pub struct ScoredReads {
     portfolios: Cached<NaiveDate, Portfolio>,
     /// The blast-radius graph (every vendor, product, dependency and involvement).
     blast_graph: Cached<(), BlastGraph>,
+    /// The concentration of the dependencies in use, by date: today's and one looked back to.
+    /// The graph travels with it, so rows are named from the graph they were counted on.
+    concentrations: Cached<NaiveDate, Counted>,
 }
 
 impl Default for ScoredReads {
@@ -70,6 +76,7 @@ impl Default for ScoredReads {
             vendor_histories: Cached::bounded(DETAILS_KEPT),
             portfolios: Cached::bounded(PORTFOLIOS_KEPT),
             blast_graph: Cached::bounded(NonZeroUsize::MIN),
+            concentrations: Cached::bounded(PORTFOLIOS_KEPT),
         }
     }
 }
@@ -150,6 +157,20 @@ impl ScoredReads {
     /// The blast-radius graph (`load_blast_graph`), from the cache.
     pub fn blast_graph(&self, conn: &mut DbConnection) -> Result<Arc<BlastGraph>, StoreError> {
         self.blast_graph.get(conn, &(), load_blast_graph)
+    }
+
+    /// The concentration on `as_of` (`concentration`), with the graph it was counted on, from
+    /// the cache.
+    pub fn concentration(
+        &self,
+        conn: &mut DbConnection,
+        as_of: NaiveDate,
+    ) -> Result<Arc<Counted>, StoreError> {
+        self.concentrations.get(conn, &as_of, |c| {
+            let graph = self.blast_graph(c)?;
+            let counted = concentration(&graph, as_of);
+            Ok::<_, StoreError>((graph, counted))
+        })
     }
 
     /// The vendor's latest `limit` audit entries (`record_history`), from the cache.
