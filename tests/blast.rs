@@ -483,7 +483,25 @@ fn concentration_is_served_a_page_at_a_time() {
             )
         };
         assert!(later.body.contains(&link(&products[50])));
+        // A product's supplier is named, not only linked, on every page.
+        let supplier = &products[50]["supplier"];
+        assert_eq!(supplier["slug"], products[50]["vendor"]);
+        let named = format!(
+            "href=\"/vendors/{}\">{}</a>",
+            supplier["slug"].as_str().unwrap_or_default(),
+            escaped(supplier["name"].as_str().unwrap_or_default())
+        );
+        assert!(later.body.contains(&named), "{named}");
         assert!(!later.body.contains(&link(&products[0])));
         assert_eq!(app.get("/concentration?product_page=two").status, 400);
     }
+}
+
+/// Text as askama escapes it in HTML.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
 }

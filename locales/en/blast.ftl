@@ -86,7 +86,7 @@ conc-dependency-count = { $count ->
 }
 conc-help = Only dependencies in use on the date count. "Through any hops" adds the consumers of consumers (fourth parties and beyond). The share is the part of all critical or high dependencies that rest on the product or supplier.
 conc-chart-title = Share of critical dependencies per product, as of { $date }
-conc-chart-desc = One bar per product, most concentrated first, with its share of the critical or high dependencies and its number of consumers; the table below gives the same figures.
+conc-chart-desc = One bar per product, most concentrated first, with its share of the critical or high dependencies and its number of consumers; the longest bar is the largest share shown, the others to scale. The table below gives the same figures.
 conc-consumer-count = { $count ->
     [one] { $count } consumer
    *[other] { $count } consumers

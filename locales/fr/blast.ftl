@@ -96,7 +96,7 @@ conc-dependency-count = { $count ->
 }
 conc-help = Seules comptent les dépendances en cours à la date choisie. « Par tout intermédiaire » ajoute les utilisateurs des utilisateurs (quatrièmes parties et au-delà). La part est la fraction de toutes les dépendances critiques ou élevées qui reposent sur le produit ou le fournisseur.
 conc-chart-title = Part des dépendances critiques par produit, au { $date }
-conc-chart-desc = Une barre par produit, du plus concentré au moins concentré, avec sa part des dépendances critiques ou élevées et son nombre d'utilisateurs ; le tableau ci-dessous donne les mêmes chiffres.
+conc-chart-desc = Une barre par produit, du plus concentré au moins concentré, avec sa part des dépendances critiques ou élevées et son nombre d'utilisateurs ; la barre la plus longue est la plus grande part montrée, les autres à l'échelle. Le tableau ci-dessous donne les mêmes chiffres.
 conc-consumer-count = { $count ->
     [one] { $count } utilisateur
    *[other] { $count } utilisateurs

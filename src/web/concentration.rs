@@ -47,24 +47,15 @@ pub struct Row {
     pub consumers: Vec<(String, Option<String>)>,
 }
 
-fn rows(lang: Lang, view: &ConcentrationView, list: &[ConcentrationRowView]) -> Vec<Row> {
-    let vendor_name = |slug: &str| {
-        view.vendors
-            .iter()
-            .map(|v| &v.node)
-            .chain(list.iter().flat_map(|r| r.consumers.iter()))
-            .find(|n| n.kind == crate::domain::blast::NodeKind::Vendor && n.slug == slug)
-            .map_or_else(|| slug.to_owned(), |n| n.name.clone())
-    };
+fn rows(lang: Lang, list: &[ConcentrationRowView]) -> Vec<Row> {
     list.iter()
         .map(|r| Row {
             href: href(&r.node),
             blast_href: blast_href(&r.node),
             supplier: r
-                .node
-                .vendor
+                .supplier
                 .as_ref()
-                .map(|v| (format!("/vendors/{v}"), vendor_name(v))),
+                .map(|v| (format!("/vendors/{}", v.slug), v.name.clone())),
             consumers: r
                 .consumers
                 .iter()
@@ -129,14 +120,26 @@ fn window(page: i64) -> (usize, usize) {
     PageRequest::new(Some(PER_PAGE), Some((page - 1).saturating_mul(PER_PAGE))).slice()
 }
 
+/// The first products as bars, the largest share drawn full width: in a large base each
+/// product holds a small fraction of a percent, and bars on an absolute scale were slivers.
 fn bars(view: &ConcentrationView) -> Vec<Bar> {
+    let largest = view
+        .products
+        .iter()
+        .take(BARS)
+        .map(|r| r.critical_share)
+        .fold(0.0, f64::max);
     view.products
         .iter()
         .take(BARS)
         .enumerate()
         .map(|(i, r)| Bar {
             y: 8.0 + i as f64 * BAR_ROW,
-            width: (r.critical_share * BAR_MAX).max(2.0),
+            width: if largest > 0.0 {
+                (r.critical_share / largest * BAR_MAX).max(2.0)
+            } else {
+                2.0
+            },
             label: r.node.name.chars().take(28).collect(),
             share: r.critical_share,
             consumers: r.consumer_count,
@@ -183,8 +186,8 @@ pub async fn page(
         as_of_given: query.as_of.is_some(),
         total_dependencies: view.total_dependencies,
         total_critical: view.total_critical,
-        products: rows(lang, &view, &view.products),
-        vendors: rows(lang, &view, &view.vendors),
+        products: rows(lang, &view.products),
+        vendors: rows(lang, &view.vendors),
         product_pager: Pager::of(product_page, PER_PAGE, view.product_count),
         vendor_pager: Pager::of(vendor_page, PER_PAGE, view.vendor_count),
         chart_height: 16.0 + bars.len() as f64 * BAR_ROW,

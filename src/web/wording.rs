@@ -102,7 +102,25 @@ impl Nav {
 
     /// A share as a whole percentage: 0.194 → "19%" / "19 %".
     pub fn percent(&self, share: impl Number) -> String {
-        let number = format_decimal(self.lang, share.value() * 100.0, 0);
+        self.percent_with(share.value() * 100.0, 0)
+    }
+
+    /// A share that may be a small fraction of a percent, with the decimals that keep it
+    /// from reading 0: 0.194 → "19%", 0.0183 → "1.8%", 0.00032 → "0.03%", below 0.005 %
+    /// "< 0.01%" (a product among thousands holds a sliver of the dependencies).
+    pub fn fine_percent(&self, share: impl Number) -> String {
+        let percent = share.value() * 100.0;
+        match percent {
+            p if p <= 0.0 => self.percent_with(0.0, 0),
+            p if p < 0.005 => format!("< {}", self.percent_with(0.01, 2)),
+            p if p < 1.0 => self.percent_with(p, 2),
+            p if p < 10.0 => self.percent_with(p, 1),
+            p => self.percent_with(p, 0),
+        }
+    }
+
+    fn percent_with(&self, percent: f64, decimals: usize) -> String {
+        let number = format_decimal(self.lang, percent, decimals);
         match self.lang {
             crate::i18n::Lang::En => format!("{number}%"),
             crate::i18n::Lang::Fr => format!("{number}\u{a0}%"),
@@ -152,5 +170,24 @@ impl Nav {
         let id = format!("language-{primary}");
         let name = translate(self.lang, &id, &[]);
         if name == id { code.to_owned() } else { name }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Nav;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_small_share_keeps_the_decimals_that_keep_it_from_reading_zero() {
+        let en = Nav::of(None, Lang::En, "/".to_owned());
+        let fr = Nav::of(None, Lang::Fr, "/".to_owned());
+        assert_eq!(en.fine_percent(0.194), "19%");
+        assert_eq!(en.fine_percent(0.0183), "1.8%");
+        assert_eq!(en.fine_percent(0.00032), "0.03%");
+        assert_eq!(en.fine_percent(0.00001), "< 0.01%");
+        assert_eq!(en.fine_percent(0.0), "0%");
+        assert_eq!(fr.fine_percent(0.0183), "1,8\u{a0}%");
+        assert_eq!(en.percent(0.00032), "0%");
     }
 }

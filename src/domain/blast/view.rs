@@ -203,6 +203,10 @@ impl BlastView {
 pub struct ConcentrationRowView {
     #[serde(flatten)]
     pub node: NodeRef,
+    /// For a product: its supplier (`vendor` is the supplier's slug).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false, nullable = false)]
+    pub supplier: Option<NodeRef>,
     /// The direct consumers, the first [`CONSUMERS_NAMED`] in node order; `consumer_count`
     /// counts them all.
     pub consumers: Vec<NodeRef>,
@@ -237,8 +241,16 @@ fn row_view(graph: &BlastGraph, r: &ConcentrationRow) -> ConcentrationRowView {
             .map(|n| graph.node_ref(*n))
             .collect::<Vec<_>>()
     };
+    let supplier = match r.node {
+        Node::Product(p) => graph
+            .products
+            .get(&p)
+            .map(|v| graph.node_ref(Node::Vendor(*v))),
+        _ => None,
+    };
     ConcentrationRowView {
         node: graph.node_ref(r.node),
+        supplier,
         consumers: refs(&r.consumers),
         consumer_count: r.consumers.len(),
         transitive_consumers: refs(&r.transitive.named),
