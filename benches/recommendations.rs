@@ -1,7 +1,6 @@
 //! Recommendation speed at scale (issue 9): every product in use, and every product of the
-//! catalogue, recommended with ranked alternatives on a synthetic base of 2,000 vendors
-//! (`trustkb gen`; at 10,000 one run takes half a minute, too long for criterion's ten
-//! samples; `/recommendations` is timed there instead). Figures go to docs/performance.md.
+//! catalogue, recommended with ranked alternatives on a synthetic base (`trustkb gen`) of
+//! 10,000 vendors, or `TRUSTKB_BENCH_VENDORS`. Figures go to docs/performance.md.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -14,9 +13,14 @@ use trustkb::store::pack::progress::Quiet;
 use trustkb::store::pack::seed::{import_time, seed};
 use trustkb::store::queries::recommendations::load_recommend_input;
 
-const VENDORS: usize = 2_000;
+/// The base's size when `TRUSTKB_BENCH_VENDORS` does not say.
+const VENDORS: usize = 10_000;
 
 fn recommendations(c: &mut Criterion) {
+    let vendors = std::env::var("TRUSTKB_BENCH_VENDORS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(VENDORS);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary directory: {e}"));
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
     let url: trustkb::store::DatabaseUrl = url.parse().unwrap_or_else(|e| panic!("{e}"));
@@ -29,7 +33,7 @@ fn recommendations(c: &mut Criterion) {
     generate_and_rescore(
         &mut conn,
         &Actor::system(),
-        &GenShape::for_vendors(VENDORS),
+        &GenShape::for_vendors(vendors),
         2021,
         import_time(),
         &scoring,
@@ -41,19 +45,22 @@ fn recommendations(c: &mut Criterion) {
     let config = RecommendationConfig::default();
     let mut group = c.benchmark_group("recommendations");
     group.sample_size(10);
-    group.bench_function("every product in use (2k vendors)", |b| {
+    group.bench_function(format!("every product in use ({vendors} vendors)"), |b| {
         b.iter(|| black_box(recommend_in_use(black_box(&input), &config)).len())
     });
-    group.bench_function("every product of the catalogue (2k vendors)", |b| {
-        b.iter(|| {
-            let lookup = Lookup::new(&input, &config);
-            input
-                .products
-                .keys()
-                .filter_map(|id| recommend_with(&input, &lookup, *id, &config))
-                .count()
-        })
-    });
+    group.bench_function(
+        format!("every product of the catalogue ({vendors} vendors)"),
+        |b| {
+            b.iter(|| {
+                let lookup = Lookup::new(&input, &config);
+                input
+                    .products
+                    .keys()
+                    .filter_map(|id| recommend_with(&input, &lookup, *id, &config))
+                    .count()
+            })
+        },
+    );
     group.finish();
 }
 
