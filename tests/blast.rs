@@ -299,9 +299,15 @@ fn a_radius_is_served_a_page_at_a_time() {
         let mut walked = vec![all[0].clone()];
         let mut next = format!("{base}&limit=2");
         loop {
-            let page = app.get(&next);
-            assert_eq!(page.status, 200, "[{}] {next}: {}", db.backend, page.body);
-            let page = page.json();
+            let answer = app.get(&next);
+            assert_eq!(
+                answer.status, 200,
+                "[{}] {next}: {}",
+                db.backend, answer.body
+            );
+            let page = answer.json();
+            let link = answer.header("link");
+            assert_eq!(link.is_some(), !page["next_cursor"].is_null(), "{link:?}");
             let nodes = page["nodes"].as_array().expect("nodes");
             assert_eq!(nodes[0], all[0], "every page starts at the start");
             assert!(nodes.len() <= 3);
@@ -432,8 +438,15 @@ fn concentration_is_served_a_page_at_a_time() {
         let mut walked: (Vec<Value>, Vec<Value>) = (Vec::new(), Vec::new());
         let mut path = "/api/v1/concentration?limit=40".to_owned();
         loop {
-            let page = app.get(&path).json();
+            let answer = app.get(&path);
+            let page = answer.json();
             assert!(count(&page["products"]) <= 40 && count(&page["vendors"]) <= 40);
+            // A Link header leads on, as on the lists.
+            let link = answer.header("link");
+            match page["next_cursor"].as_str() {
+                Some(cursor) => assert!(link.is_some_and(|l| l.contains(cursor)), "{link:?}"),
+                None => assert!(link.is_none(), "{link:?}"),
+            }
             walked
                 .0
                 .extend(page["products"].as_array().cloned().unwrap_or_default());

@@ -2,7 +2,7 @@
 //! API. Unknown slugs are 404s, a bad `?as_of=` a 400, as everywhere else.
 
 use super::api::doc::Op;
-use super::api::paging::{PAGING, encode_cursor, page_request};
+use super::api::paging::{PAGING, next_cursor, page_request, window_response};
 use super::api::params::{AS_OF, QueryParams};
 use super::blast_chart::{BlastChart, blast_href, edge_text, href, node_name, period};
 use super::error::{ApiError, PageError};
@@ -13,7 +13,7 @@ use crate::domain::blast::{BlastView, EdgeKind, NodeKind, NodeRef, NodeView};
 use crate::i18n::{Lang, Message};
 use crate::store::queries::PageRequest;
 use crate::store::queries::blast::{BlastRoot, radius_in};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
@@ -280,6 +280,7 @@ pub async fn incident_page(
 }
 
 async fn api(
+    req: HttpRequest,
     state: web::Data<AppState>,
     root: BlastRoot,
     slug: String,
@@ -288,14 +289,15 @@ async fn api(
     query.check(&[&[AS_OF], PAGING])?;
     let request = page_request(&query)?;
     let view = load(&state, root, slug, query.as_of(), request.slice()).await?;
-    let next = request.offset + request.limit;
-    let beyond = i64::try_from(view.total.saturating_sub(1)).unwrap_or(i64::MAX);
-    Ok(HttpResponse::Ok().json(BlastWindow {
+    // The pages hold the nodes beyond the start.
+    let next_cursor = next_cursor(request, view.total.saturating_sub(1));
+    let window = BlastWindow {
         limit: request.limit,
         offset: request.offset,
-        next_cursor: (next < beyond).then(|| encode_cursor(next)),
+        next_cursor: next_cursor.clone(),
         view,
-    }))
+    };
+    Ok(window_response(&req, &window, next_cursor.as_deref()))
 }
 
 /// A blast radius a page at a time: the start, then `limit` of the nodes beyond it.
@@ -338,27 +340,30 @@ pub fn incident_api_doc() -> Op {
 
 /// `GET /api/v1/vendors/{slug}/blast-radius[?as_of=]`.
 pub async fn vendor_api(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    api(state, BlastRoot::Vendor, slug.into_inner(), query).await
+    api(req, state, BlastRoot::Vendor, slug.into_inner(), query).await
 }
 
 /// `GET /api/v1/products/{slug}/blast-radius[?as_of=]`.
 pub async fn product_api(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    api(state, BlastRoot::Product, slug.into_inner(), query).await
+    api(req, state, BlastRoot::Product, slug.into_inner(), query).await
 }
 
 /// `GET /api/v1/incidents/{slug}/blast-radius[?as_of=]`.
 pub async fn incident_api(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: QueryParams,
 ) -> Result<HttpResponse, ApiError> {
-    api(state, BlastRoot::Incident, slug.into_inner(), query).await
+    api(req, state, BlastRoot::Incident, slug.into_inner(), query).await
 }

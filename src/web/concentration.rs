@@ -2,7 +2,7 @@
 //! share of critical dependencies; a page (bar chart, two paged tables) and the JSON API.
 
 use super::api::doc::Op;
-use super::api::paging::{PAGING, encode_cursor, page_request};
+use super::api::paging::{PAGING, next_cursor, page_request, window_response};
 use super::api::params::{AS_OF, QueryParams};
 use super::blast_chart::{blast_href, href, node_name};
 use super::error::{ApiError, PageError, WebError};
@@ -12,7 +12,7 @@ use super::state::AppState;
 use crate::domain::blast::{ConcentrationRowView, ConcentrationView, NodeRef};
 use crate::i18n::Lang;
 use crate::store::queries::PageRequest;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use chrono::NaiveDate;
@@ -197,18 +197,22 @@ pub async fn page(
 }
 
 /// `GET /api/v1/concentration[?as_of=&limit=&cursor=|page=]`.
-pub async fn api(state: web::Data<AppState>, query: QueryParams) -> Result<HttpResponse, ApiError> {
+pub async fn api(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: QueryParams,
+) -> Result<HttpResponse, ApiError> {
     query.check(&[&[AS_OF], PAGING])?;
     let request = page_request(&query)?;
     let (view, _) = load(&state, query.as_of(), request.slice(), request.slice()).await?;
-    let next = request.offset + request.limit;
-    let longest = i64::try_from(view.product_count.max(view.vendor_count)).unwrap_or(i64::MAX);
-    Ok(HttpResponse::Ok().json(ConcentrationWindow {
+    let next_cursor = next_cursor(request, view.product_count.max(view.vendor_count));
+    let window = ConcentrationWindow {
         limit: request.limit,
         offset: request.offset,
-        next_cursor: (next < longest).then(|| encode_cursor(next)),
+        next_cursor: next_cursor.clone(),
         view,
-    }))
+    };
+    Ok(window_response(&req, &window, next_cursor.as_deref()))
 }
 
 /// The concentration a page at a time: the same window of the products and of the vendors.

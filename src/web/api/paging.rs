@@ -86,19 +86,35 @@ pub fn list_response<T: Serialize>(
     page: Page<T>,
     request: PageRequest,
 ) -> HttpResponse {
-    let next = request.offset + request.limit;
-    let next_cursor = (next < page.total).then(|| encode_cursor(next));
-    let mut response = HttpResponse::Ok();
-    if let Some(cursor) = &next_cursor {
-        response.insert_header((header::LINK, next_link(req, cursor)));
-    }
-    response.json(ListPage {
+    let next_cursor = next_cursor(request, page.total);
+    let list = ListPage {
         items: page.items,
         total: page.total,
         limit: request.limit,
         offset: request.offset,
-        next_cursor,
-    })
+        next_cursor: next_cursor.clone(),
+    };
+    window_response(req, &list, next_cursor.as_deref())
+}
+
+/// The `cursor` of the page after `request`'s, while items remain among `total`.
+pub fn next_cursor(request: PageRequest, total: impl TryInto<i64>) -> Option<String> {
+    let next = request.offset.saturating_add(request.limit);
+    let total = total.try_into().unwrap_or(i64::MAX);
+    (next < total).then(|| encode_cursor(next))
+}
+
+/// A page of anything as JSON, with a `Link` header to the next page when there is one.
+pub fn window_response<T: Serialize>(
+    req: &HttpRequest,
+    body: &T,
+    next_cursor: Option<&str>,
+) -> HttpResponse {
+    let mut response = HttpResponse::Ok();
+    if let Some(cursor) = next_cursor {
+        response.insert_header((header::LINK, next_link(req, cursor)));
+    }
+    response.json(body)
 }
 
 /// `<path?query with the cursor>; rel="next"`: the request's own parameters kept, its
