@@ -2,13 +2,11 @@
 //! (`trustkb gen`): the hub vendor's whole radius, one page of it, and the concentration of
 //! every product and supplier. Figures go to docs/performance.md.
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use trustkb::domain::audit::Actor;
 use trustkb::domain::blast::{BlastView, Node, blast_radius, concentration};
-use trustkb::domain::scoring::ScoringConfig;
-use trustkb::generate::{GenShape, generate_and_rescore};
-use trustkb::store::pack::progress::Quiet;
 use trustkb::store::pack::seed::import_time;
 use trustkb::store::queries::blast::load_blast_graph;
 
@@ -17,21 +15,7 @@ const VENDORS: usize = 10_000;
 const HUB: &str = "syn-v1";
 
 fn blast(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary directory: {e}"));
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    let url: trustkb::store::DatabaseUrl = url.parse().unwrap_or_else(|e| panic!("{e}"));
-    let mut conn = trustkb::store::connect(&url).unwrap_or_else(|e| panic!("{e}"));
-    trustkb::store::migrate::run_migrations(&mut conn).unwrap_or_else(|e| panic!("{e}"));
-    generate_and_rescore(
-        &mut conn,
-        &Actor::system(),
-        &GenShape::for_vendors(VENDORS),
-        2021,
-        import_time(),
-        &ScoringConfig::default(),
-        &mut Quiet,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, mut conn) = common::generated_base(VENDORS, false);
     let graph = load_blast_graph(&mut conn).unwrap_or_else(|e| panic!("{e}"));
     let hub = graph
         .labels
