@@ -3,8 +3,8 @@
 
 use super::config::RecommendationConfig;
 use super::context::{ProductContext, involved_vendor};
-use super::input::{IncidentInfo, RecommendInput};
-use super::lookup::Lookup;
+use super::input::{IncidentInfo, ProductInfo, RecommendInput};
+use super::lookup::{Candidate, Lookup};
 use super::reason::{Exclusion, Exposure, Precedent};
 use super::report::{Alternative, Criteria, Excluded};
 use crate::domain::{InvolvementRole, Stance};
@@ -43,6 +43,15 @@ fn compromised_products(ctx: &ProductContext, chain: &[&IncidentInfo]) -> BTreeS
     set
 }
 
+/// A candidate with its weighted total and criteria, and what exposes it.
+type Scored<'a> = (
+    f64,
+    Criteria,
+    &'a Candidate,
+    &'a ProductInfo,
+    Vec<Exposure>,
+);
+
 /// The alternatives to `ctx`'s product, best first, and the products left out.
 pub fn rank(
     ctx: &ProductContext,
@@ -61,7 +70,7 @@ pub fn rank(
         .filter(|r| r.product == Some(ctx.id) && input.known(r.known_on))
         .collect();
     // Ranked on numbers first; only the alternatives kept are written out.
-    let mut scored = Vec::new();
+    let mut scored: Vec<Scored> = Vec::new();
     for candidate in lookup.candidates(input, ctx.product.category, config) {
         let id = candidate.id;
         let Some(product) = input.products.get(&id).filter(|_| id != ctx.id) else {
@@ -120,12 +129,20 @@ pub fn rank(
             - config.penalty_exposure * criteria.exposure;
         scored.push((total, criteria, candidate, product, exposed_by));
     }
-    scored.sort_by(|a, b| {
+    // Best first: total, then trust, then slug (unique, so the order is total). Only the
+    // best few are kept, so they are picked out before the sort.
+    let best_first = |a: &Scored, b: &Scored| {
         b.0.total_cmp(&a.0)
             .then(b.1.trust.total_cmp(&a.1.trust))
             .then(a.3.slug.cmp(&b.3.slug))
-    });
+    };
+    if let Some(last) = config.max_alternatives.checked_sub(1)
+        && last < scored.len()
+    {
+        scored.select_nth_unstable_by(last, best_first);
+    }
     scored.truncate(config.max_alternatives);
+    scored.sort_by(best_first);
     let mut ranked: Vec<Alternative> = Vec::with_capacity(scored.len());
     for (total, criteria, candidate, product, exposed_by) in scored {
         let id = candidate.id;
