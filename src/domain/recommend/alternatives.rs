@@ -44,13 +44,7 @@ fn compromised_products(ctx: &ProductContext, chain: &[&IncidentInfo]) -> BTreeS
 }
 
 /// A candidate with its weighted total and criteria, and what exposes it.
-type Scored<'a> = (
-    f64,
-    Criteria,
-    &'a Candidate,
-    &'a ProductInfo,
-    Vec<Exposure>,
-);
+type Scored<'a> = (f64, Criteria, &'a Candidate, &'a ProductInfo, Vec<Exposure>);
 
 /// The alternatives to `ctx`'s product, best first, and the products left out.
 pub fn rank(
