@@ -62,6 +62,8 @@ struct Metrics {
     deliveries: Family<OutcomeLabels, Counter>,
     recompute: Histogram,
     queries: Counter,
+    credential_checks: Counter,
+    credential_turns: Counter,
     resident: Gauge,
     /// Held while the values read at scrape time are set and the registry rendered.
     scrape: Mutex<()>,
@@ -127,6 +129,18 @@ impl Metrics {
             "SQL statements sent to the database by this process",
             queries.clone(),
         );
+        let credential_checks = Counter::default();
+        registry.register(
+            "trustkb_credential_checks",
+            "Requests whose session or API token was checked in the database",
+            credential_checks.clone(),
+        );
+        let credential_turns = Counter::default();
+        registry.register(
+            "trustkb_credential_check_turns",
+            "Database turns that checked credentials (one turn checks every request waiting)",
+            credential_turns.clone(),
+        );
         let resident = Gauge::default();
         registry.register_with_unit(
             "process_resident_memory",
@@ -154,6 +168,8 @@ impl Metrics {
             deliveries,
             recompute,
             queries,
+            credential_checks,
+            credential_turns,
             resident,
             scrape: Mutex::new(()),
         }
@@ -197,6 +213,14 @@ pub fn record_request(method: &'static str, route: &str, status: u16, elapsed: D
 /// Counts one SQL statement sent to the database.
 pub fn record_query() {
     METRICS.queries.inc();
+}
+
+/// Counts one database turn that checked the credentials of `requests` requests.
+pub fn record_credential_turn(requests: usize) {
+    METRICS.credential_turns.inc();
+    METRICS
+        .credential_checks
+        .inc_by(u64::try_from(requests).unwrap_or(u64::MAX));
 }
 
 /// How a webhook delivery attempt ended.
@@ -285,6 +309,7 @@ mod tests {
     fn the_exposition_names_every_metric() {
         record_request("GET", "/unit-test/{id}", 200, Duration::from_millis(3));
         observe_recompute(Duration::from_millis(20));
+        record_credential_turn(3);
         let text = render(ScrapeState {
             pool_idle: 3,
             pool_open: 4,
@@ -301,6 +326,8 @@ mod tests {
             "trustkb_webhook_queue_depth 2",
             "trustkb_webhook_deliveries_total{outcome=\"retry\"} 0",
             "trustkb_score_recompute_seconds_count ",
+            "trustkb_credential_checks_total ",
+            "trustkb_credential_check_turns_total ",
             "process_start_time_seconds ",
             "# EOF",
         ] {

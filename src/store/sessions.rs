@@ -8,6 +8,7 @@ use crate::auth::{digest, random_token};
 use crate::domain::audit::Account;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
+use std::collections::HashMap;
 
 /// How long a session lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,45 +64,71 @@ pub fn open_session(
     Ok(secret)
 }
 
-/// The live session for a cookie secret. An expired session is removed and gives `None`;
-/// a live one is marked as seen (at most once a minute, to spare the database).
-pub fn live_session(
+/// What a batch of credential checks found for each secret, in the order asked: `Ok(None)`
+/// for an unknown, expired or revoked one, `Err` for one that could not be checked (the
+/// others are still answered).
+pub type FoundEach<T> = Vec<Result<Option<T>, StoreError>>;
+
+/// Answers each digest, in order, from the rows found by digest: `decide` says what a found
+/// row gives (and may write, e.g. to note its use).
+pub(super) fn answer_each<R, T>(
+    digests: &[String],
+    rows: Vec<(String, R)>,
+    mut decide: impl FnMut(R) -> Result<Option<T>, StoreError>,
+) -> FoundEach<T> {
+    let mut found: HashMap<String, R> = rows.into_iter().collect();
+    digests
+        .iter()
+        .map(|d| found.remove(d).map_or(Ok(None), &mut decide))
+        .collect()
+}
+
+/// The live session for each cookie secret (distinct secrets), in one query: it runs for
+/// every signed-in request. An expired session is removed and gives `None`; a live one is
+/// marked as seen (at most once a minute, to spare the database).
+pub fn live_sessions(
     conn: &mut DbConnection,
-    secret: &str,
+    secrets: &[String],
     timeouts: SessionTimeouts,
     now: NaiveDateTime,
-) -> Result<Option<LiveSession>, StoreError> {
-    // The session and its account in one query: it runs on every signed-in request.
-    let found: Option<(i32, String, NaiveDateTime, NaiveDateTime, UserRow)> = sessions::table
+) -> Result<FoundEach<LiveSession>, StoreError> {
+    type Row = (i32, String, NaiveDateTime, NaiveDateTime, UserRow);
+    let digests: Vec<String> = secrets.iter().map(|s| digest(s)).collect();
+    let rows: Vec<(String, Row)> = sessions::table
         .inner_join(users::table)
-        .filter(sessions::token_hash.eq(digest(secret)))
+        .filter(sessions::token_hash.eq_any(&digests))
         .filter(users::disabled_at.is_null())
         .select((
-            sessions::id,
-            sessions::csrf_token,
-            sessions::created_at,
-            sessions::last_seen_at,
-            UserRow::as_select(),
+            sessions::token_hash,
+            (
+                sessions::id,
+                sessions::csrf_token,
+                sessions::created_at,
+                sessions::last_seen_at,
+                UserRow::as_select(),
+            ),
         ))
-        .first(conn)
-        .optional()?;
-    let Some((id, csrf_token, created, seen, user)) = found else {
-        return Ok(None);
-    };
-    if now - seen > timeouts.idle || now - created > timeouts.absolute {
-        end_session(conn, id)?;
-        return Ok(None);
-    }
-    if now - seen >= TimeDelta::minutes(1) {
-        diesel::update(sessions::table.find(id))
-            .set(sessions::last_seen_at.eq(now))
-            .execute(conn)?;
-    }
-    Ok(Some(LiveSession {
-        id,
-        account: user.account()?,
-        csrf_token,
-    }))
+        .load(conn)?;
+    Ok(answer_each(
+        &digests,
+        rows,
+        |(id, csrf_token, created, seen, user): Row| {
+            if now - seen > timeouts.idle || now - created > timeouts.absolute {
+                end_session(conn, id)?;
+                return Ok(None);
+            }
+            if now - seen >= TimeDelta::minutes(1) {
+                diesel::update(sessions::table.find(id))
+                    .set(sessions::last_seen_at.eq(now))
+                    .execute(conn)?;
+            }
+            Ok(Some(LiveSession {
+                id,
+                account: user.account()?,
+                csrf_token,
+            }))
+        },
+    ))
 }
 
 /// Ends one session.

@@ -4,6 +4,7 @@
 use super::accounts::UserRow;
 use super::audit::record;
 use super::schema::{api_tokens, users};
+use super::sessions::{FoundEach, answer_each};
 use super::{DbConnection, StoreError};
 use crate::auth::{digest, random_token};
 use crate::domain::AuditAction;
@@ -167,32 +168,39 @@ pub fn revoke_token(
     })
 }
 
-/// The enabled account a live token acts for; notes its use (at most once a minute).
-pub fn account_for_token(
+/// The enabled account each live token (distinct secrets) acts for, in one query: it runs
+/// for every API request. Notes each token's use (at most once a minute).
+pub fn accounts_for_tokens(
     conn: &mut DbConnection,
-    secret: &str,
+    secrets: &[String],
     now: NaiveDateTime,
-) -> Result<Option<(Account, i32)>, StoreError> {
-    // The token and its account in one query: it runs on every API request.
-    let found: Option<(i32, Option<NaiveDateTime>, UserRow)> = api_tokens::table
+) -> Result<FoundEach<(Account, i32)>, StoreError> {
+    type Row = (i32, Option<NaiveDateTime>, UserRow);
+    let digests: Vec<String> = secrets.iter().map(|s| digest(s)).collect();
+    let rows: Vec<(String, Row)> = api_tokens::table
         .inner_join(users::table)
-        .filter(api_tokens::token_hash.eq(digest(secret)))
+        .filter(api_tokens::token_hash.eq_any(&digests))
         .filter(api_tokens::revoked_at.is_null())
         .filter(users::disabled_at.is_null())
         .select((
-            api_tokens::id,
-            api_tokens::last_used_at,
-            UserRow::as_select(),
+            api_tokens::token_hash,
+            (
+                api_tokens::id,
+                api_tokens::last_used_at,
+                UserRow::as_select(),
+            ),
         ))
-        .first(conn)
-        .optional()?;
-    let Some((token_id, last_used, user)) = found else {
-        return Ok(None);
-    };
-    if last_used.is_none_or(|t| now - t >= chrono::TimeDelta::minutes(1)) {
-        diesel::update(api_tokens::table.find(token_id))
-            .set(api_tokens::last_used_at.eq(Some(now)))
-            .execute(conn)?;
-    }
-    Ok(Some((user.account()?, token_id)))
+        .load(conn)?;
+    Ok(answer_each(
+        &digests,
+        rows,
+        |(token_id, last_used, user): Row| {
+            if last_used.is_none_or(|t| now - t >= chrono::TimeDelta::minutes(1)) {
+                diesel::update(api_tokens::table.find(token_id))
+                    .set(api_tokens::last_used_at.eq(Some(now)))
+                    .execute(conn)?;
+            }
+            Ok(Some((user.account()?, token_id)))
+        },
+    ))
 }

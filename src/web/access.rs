@@ -3,21 +3,20 @@
 //! checks the origin and CSRF token of state-changing forms (leaving the token of a multipart
 //! upload to routes marked `Csrf::Handler`), and adds security headers.
 
+use super::credential_checks::{Holder, Secret};
 use super::error::{PageError, error_page_for, problem};
 use super::freshness::SeenGeneration;
 use super::identity::{
     CSRF_FIELD, Credential, Nav, PRESESSION_COOKIE, Principal, SESSION_COOKIE, client_address,
     is_https, read_sealed,
 };
+use super::routes::index::pattern_of;
 use super::routes::{Csrf, RouteRule, rule_for};
 use super::state::AppState;
 use crate::auth::tokens::same_secret;
 use crate::domain::Role;
 use crate::domain::accounts::Permission;
 use crate::i18n::{Lang, Message, translate};
-use crate::store::generation;
-use crate::store::sessions::live_session;
-use crate::store::tokens::account_for_token;
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -43,9 +42,7 @@ pub async fn gate(
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let api = req.path().starts_with("/api/");
     let https = is_https(req.request());
-    let rule = req
-        .match_pattern()
-        .and_then(|pattern| rule_for(req.method(), &pattern));
+    let rule = pattern_of(req.path()).and_then(|pattern| rule_for(req.method(), pattern));
     let Some(rule) = rule else {
         // No route: the not-found handler answers; nothing to protect.
         let response = next.call(req).await?.map_into_boxed_body();
@@ -121,7 +118,8 @@ fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-/// Finds who is asking: a bearer token on the API, the session cookie on pages.
+/// Finds who is asking: a bearer token on the API, the session cookie on pages. The check
+/// also reads the knowledge base's generation, for the handler's caches.
 async fn authenticate(
     req: &ServiceRequest,
     api: bool,
@@ -129,48 +127,34 @@ async fn authenticate(
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(None);
     };
+    let secret = if api {
+        bearer_token(req).map(Secret::Token)
+    } else {
+        read_sealed(req.request(), &state.cookie_key, SESSION_COOKIE).map(Secret::Session)
+    };
+    let Some(secret) = secret else {
+        return Ok(None);
+    };
+    let checks = std::sync::Arc::clone(&state.credentials);
+    let checked = checks.check(state, secret).await?;
+    req.extensions_mut()
+        .insert(SeenGeneration(Some(checked.generation)));
     let address = client_address(req.request());
-    let now = crate::store::pack::seed::import_time();
-    // The knowledge base's generation is read in the same turn, for the handler's caches.
-    let principal = if api {
-        let Some(token) = bearer_token(req) else {
-            return Ok(None);
-        };
-        let (found, generation) = state
-            .run(move |c| Ok((account_for_token(c, &token, now)?, generation::current(c)?)))
-            .await?;
-        req.extensions_mut()
-            .insert(SeenGeneration(Some(generation)));
-        found.map(|(account, id)| Principal {
+    Ok(checked.holder.map(|holder| match holder {
+        Holder::Token { account, id } => Principal {
             account,
             credential: Credential::Token { id },
             address,
-        })
-    } else {
-        let Some(secret) = read_sealed(req.request(), &state.cookie_key, SESSION_COOKIE) else {
-            return Ok(None);
-        };
-        let timeouts = state.sessions;
-        let (found, generation) = state
-            .run(move |c| {
-                Ok((
-                    live_session(c, &secret, timeouts, now)?,
-                    generation::current(c)?,
-                ))
-            })
-            .await?;
-        req.extensions_mut()
-            .insert(SeenGeneration(Some(generation)));
-        found.map(|s| Principal {
+        },
+        Holder::Session(s) => Principal {
             account: s.account,
             credential: Credential::Session {
                 id: s.id,
                 csrf_token: s.csrf_token,
             },
             address,
-        })
-    };
-    Ok(principal)
+        },
+    }))
 }
 
 fn bearer_token(req: &ServiceRequest) -> Option<String> {

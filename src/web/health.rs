@@ -1,6 +1,7 @@
 //! Liveness (`/healthz`, no database), readiness (`/readyz`: a pooled connection answers and
 //! no migration is pending) and metrics (`/metrics`), plus the middleware counting requests.
 
+use super::routes::index::pattern_of;
 use super::state::AppState;
 use crate::metrics::{self, ScrapeState};
 use crate::store::alerts::deliveries::pending_count;
@@ -161,18 +162,18 @@ pub async fn track(
     let method = metrics::method_label(req.method().as_str());
     // For an error no response carries (middleware errors): the pattern as the path stands.
     // (Keeping a clone of the request instead would stop `NormalizePath` from rewriting it.)
-    let early = req.match_pattern();
+    let early = pattern_of(req.path());
     let result = next.call(req).await;
     let status = match &result {
         Ok(res) => res.status(),
         Err(e) => e.as_response_error().status_code(),
     };
     let route = match &result {
-        Ok(res) => res.request().match_pattern(),
+        Ok(res) => pattern_of(res.request().path()),
         Err(_) => early,
     };
-    let route = route.unwrap_or_else(|| "unmatched".to_owned());
-    metrics::record_request(method, &route, status.as_u16(), started.elapsed());
+    let route = route.unwrap_or("unmatched");
+    metrics::record_request(method, route, status.as_u16(), started.elapsed());
     result
 }
 

@@ -13,6 +13,7 @@ pub mod blast_chart;
 pub mod charts;
 pub mod compare;
 pub mod concentration;
+pub mod credential_checks;
 pub mod curate;
 pub mod curation;
 pub mod dashboard;

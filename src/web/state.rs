@@ -37,6 +37,8 @@ pub struct AppState {
     /// crowd the pool's lock (which wakes waiters in no order, and so makes the slowest
     /// requests very slow under load).
     pub db_turns: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Requests waiting for their session or token to be checked, a turn for all of them.
+    pub credentials: std::sync::Arc<super::credential_checks::CredentialChecks>,
 }
 
 impl AppState {

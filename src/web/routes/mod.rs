@@ -2,6 +2,7 @@
 //! assets), registered from that one table, plus the 404 answers (a page, or a problem).
 
 mod api;
+pub mod index;
 mod pages;
 
 use super::access;
@@ -144,16 +145,25 @@ pub fn rule_for(method: &Method, pattern: &str) -> Option<&'static RouteRule> {
         .find(|r| r.path == pattern && r.verb.method() == *method)
 }
 
-/// Registers every route in [`ROUTES`], one resource per path, with the error handlers of
-/// the API or of the pages.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+/// The distinct paths of [`ROUTES`] in the order they are registered: static paths first, so
+/// that one wins over a pattern with parameters that also matches it (`/vendors/new` over
+/// `/vendors/{slug}`) and is found without trying those patterns; then the patterns, in the
+/// table's order.
+pub(crate) fn paths() -> Vec<&'static str> {
     let mut paths: Vec<&'static str> = Vec::new();
     for r in ROUTES.iter() {
         if !paths.contains(&r.path) {
             paths.push(r.path);
         }
     }
-    for path in paths {
+    paths.sort_by_key(|path| !index::is_static(path));
+    paths
+}
+
+/// Registers every route in [`ROUTES`], one resource per path, with the error handlers of
+/// the API or of the pages.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    for path in paths() {
         let mut resource = web::resource(path);
         resource = if path.starts_with("/api/") {
             resource
