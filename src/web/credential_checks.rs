@@ -189,9 +189,7 @@ fn answer(found: Result<Batch, WebError>, replies: Vec<(usize, oneshot::Sender<R
                         generation,
                     }),
                     Some(Err(e)) => Err(Arc::clone(e)),
-                    None => Err(Arc::new(WebError::Internal(
-                        "the credential check answered fewer secrets than it was asked".into(),
-                    ))),
+                    None => Err(Arc::new(too_few())),
                 };
                 drop(reply.send(sent));
             }
@@ -203,6 +201,10 @@ fn answer(found: Result<Batch, WebError>, replies: Vec<(usize, oneshot::Sender<R
             }
         }
     }
+}
+
+fn too_few() -> WebError {
+    WebError::Internal("the credential check answered fewer secrets than it was asked".into())
 }
 
 /// A turn's error as one request's: a busy database stays "try again" (503), anything else
@@ -228,13 +230,15 @@ async fn read(state: web::Data<AppState>, secrets: Vec<Secret>) -> Result<Batch,
     let (sessions, tokens, generation) = state
         .run(move |c| {
             let now = crate::store::pack::seed::import_time();
-            let sessions = match sessions.is_empty() {
-                true => Vec::new(),
-                false => live_sessions(c, &sessions, timeouts, now)?,
+            let sessions = if sessions.is_empty() {
+                Vec::new()
+            } else {
+                live_sessions(c, &sessions, timeouts, now)?
             };
-            let tokens = match tokens.is_empty() {
-                true => Vec::new(),
-                false => accounts_for_tokens(c, &tokens, now)?,
+            let tokens = if tokens.is_empty() {
+                Vec::new()
+            } else {
+                accounts_for_tokens(c, &tokens, now)?
             };
             // Read after the credentials, like any cache's generation before its data.
             Ok((sessions, tokens, generation::current(c)?))
@@ -253,9 +257,7 @@ async fn read(state: web::Data<AppState>, secrets: Vec<Secret>) -> Result<Batch,
             };
             match found {
                 Some(found) => found.map_err(WebError::from),
-                None => Err(WebError::Internal(
-                    "the credential check answered fewer secrets than it was asked".into(),
-                )),
+                None => Err(too_few()),
             }
         })
         .collect();
