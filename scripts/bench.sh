@@ -124,13 +124,25 @@ for run in $(seq 1 "$RUNS"); do
     done
 done
 
-# 4. Exports: one vendor's PDF, the portfolio workbook.
+# 4. Exports: one vendor's PDF, the portfolio workbook (kept until the base changes), and the
+#    workbook built again after a write (a vendor added through the API), which is the cost
+#    the target is about.
 time_of() { curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $SESSION" "$BASE$1"; }
-PDFS=() XLSXS=()
+PDFS=() XLSXS=() BUILT_XLSXS=()
 for _ in $(seq 1 "$RUNS"); do
     PDFS+=("$(calc "$(time_of "/vendors/$VENDOR/report.pdf") * 1000")")
     XLSXS+=("$(calc "$(time_of /exports/portfolio.xlsx) * 1000")")
 done
+for run in $(seq 1 "$RUNS"); do
+    status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+        -H 'Content-Type: application/json' \
+        -d "{\"slug\": \"bench-write-$run\", \"name\": \"Bench write $run\", \"tier\": \"low\", \"status\": \"active\"}" \
+        "$BASE/api/v1/vendors")"
+    [ "$status" = 201 ] || { echo "the write before the workbook answered $status" >&2; exit 1; }
+    BUILT_XLSXS+=("$(calc "$(time_of /exports/portfolio.xlsx) * 1000")")
+done
+EXPORTS_PEAK_KB="$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")"
+AFTER_KB="$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")"
 
 # 5. One table: median [min, max] of the runs.
 stats() { # values... -> "median [min, max]"
@@ -161,5 +173,8 @@ for target in "${TARGETS[@]}"; do
     printf '| %-34s | %-28s | %-24s | %-12s |\n' "$target p99 (ms)" "$(stats ${P99[$target]})" "" ""
 done
 printf '| %-34s | %-28s | %-24s | %-12s |\n' "vendor PDF (ms)" "$(stats "${PDFS[@]}")" "< 200" ""
-printf '| %-34s | %-28s | %-24s | %-12s |\n' "portfolio XLSX (ms)" "$(stats "${XLSXS[@]}")" "< 3000" ""
+printf '| %-34s | %-28s | %-24s | %-12s |\n' "portfolio XLSX, after a write (ms)" "$(stats "${BUILT_XLSXS[@]}")" "< 3000" ""
+printf '| %-34s | %-28s | %-24s | %-12s |\n' "portfolio XLSX, kept (ms)" "$(stats "${XLSXS[@]}")" "" ""
 printf '| %-34s | %-28s | %-24s | %-12s |\n' "peak resident memory under load" "$((PEAK_KB / 1024)) MiB" "< 150 MiB" ""
+printf '| %-34s | %-28s | %-24s | %-12s |\n' "peak, exports and writes included" "$((EXPORTS_PEAK_KB / 1024)) MiB" "" ""
+printf '| %-34s | %-28s | %-24s | %-12s |\n' "resident after them" "$((AFTER_KB / 1024)) MiB" "" ""

@@ -1,5 +1,6 @@
 //! How the process's memory allocator is set up: glibc's malloc gives each thread that
-//! contends for it an arena of its own, which keeps freed memory resident; two suffice here.
+//! contends for it an arena of its own, which keeps freed memory resident; two suffice here,
+//! and what a large, rare piece of work frees is handed back to the system at its end.
 
 /// Caps glibc's malloc at two arenas. Call before any thread starts. The server's threads
 /// (two async workers and the blocking pool) otherwise each take an arena, and memory freed
@@ -12,5 +13,18 @@ pub fn limit_arenas() {
     // before any other thread exists.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+/// Hands the memory freed by a large, rare piece of work (an export, a score recomputation)
+/// back to the system. glibc keeps freed heap pages for reuse, so without this a portfolio
+/// workbook or a write at 10,000 vendors leaves tens of MiB resident that nothing uses
+/// (docs/performance.md, seventh round).
+pub fn release_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of glibc's heaps to the kernel; it takes
+    // the allocator's locks like any allocation.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

@@ -1,6 +1,6 @@
 //! Portfolio exports: the XLSX workbook read back with calamine (four sheets, header rows,
-//! typed cells, labels in the reader's language, partial dates as text), the CSV tables
-//! parsed back (machine values), access, the CLI export, and the decisions it uses.
+//! typed cells, labels in the reader's language, partial dates as text), kept until a write,
+//! the CSV tables parsed back (machine values), access, the CLI export, and its decisions.
 
 mod common;
 
@@ -212,6 +212,33 @@ fn portfolio_workbook_reads_back_with_typed_cells() {
         let mimecast = row(incidents, "mimecast-certificate-compromise-2021");
         assert_eq!(mimecast[5].get_string(), Some("2021-01"));
         assert!(mimecast[6].is_datetime());
+    }
+}
+
+#[test]
+fn a_kept_workbook_gives_way_to_a_write() {
+    for db in TestDb::all() {
+        let app = TestApp::spawn(&db);
+        let first = download(&app, "/exports/portfolio.xlsx", "en").2;
+        // Asked again with nothing changed: the same workbook, byte for byte.
+        assert_eq!(
+            download(&app, "/exports/portfolio.xlsx", "en").2,
+            first,
+            "{}",
+            db.url
+        );
+        let vendors = |bytes: Vec<u8>| sheets(bytes)[0].1.rows().count();
+        let before = vendors(first);
+
+        let analyst = app.as_role(Role::Analyst);
+        let body =
+            serde_json::json!({"slug": "acme", "name": "Acme", "tier": "high", "status": "active"});
+        let created = app.send_json("POST", "/api/v1/vendors", &analyst, &body);
+        assert_eq!(created.status, 201, "{}", created.body);
+
+        let after = download(&app, "/exports/portfolio.xlsx", "en").2;
+        assert_eq!(vendors(after.clone()), before + 1, "{}", db.url);
+        row(&sheets(after)[0].1, "acme");
     }
 }
 

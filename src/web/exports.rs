@@ -1,14 +1,31 @@
 //! Downloads of the portfolio: the XLSX workbook (headers and vocabulary labels in the
-//! reader's language) and each table as CSV (machine headers and values), from the same tables.
+//! reader's language, kept until the knowledge base changes) and each table as CSV (machine
+//! headers and values), from the same tables.
 
 use super::error::{PageError, WebError};
 use super::state::AppState;
 use crate::domain::table::Table;
 use crate::export::{CSV_MEDIA_TYPE, ExportError, XLSX_MEDIA_TYPE, csv::to_csv, xlsx::to_xlsx};
 use crate::i18n::Lang;
+use crate::store::cache::Cached;
 use crate::store::queries::portfolio::{Portfolio, Wording, load_portfolio};
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::NaiveDate;
+use std::num::NonZeroUsize;
+
+/// Portfolio workbooks by language and day: the same for every reader, so one is built per
+/// generation and readers asking meanwhile wait for it (at 10,000 vendors a build takes
+/// about half a second and some 50 MiB while it runs; the workbook itself 1.6 MB).
+#[derive(Debug)]
+pub struct Workbooks(Cached<(Lang, NaiveDate), web::Bytes>);
+
+impl Default for Workbooks {
+    /// Today's workbook in each language of the interface.
+    fn default() -> Self {
+        Workbooks(Cached::bounded(NonZeroUsize::MIN.saturating_add(1)))
+    }
+}
 
 async fn portfolio(state: &AppState, wording: Wording) -> Result<Portfolio, WebError> {
     let scoring = state.scoring.clone();
@@ -19,26 +36,35 @@ async fn portfolio(state: &AppState, wording: Wording) -> Result<Portfolio, WebE
         .await
 }
 
-/// Runs a (CPU-bound) writer off the async workers.
+/// Runs a (CPU-bound) writer off the async workers, then hands what it freed (the portfolio
+/// it consumed, its buffers) back to the system.
 async fn render<F>(work: F) -> Result<Vec<u8>, WebError>
 where
     F: FnOnce() -> Result<Vec<u8>, ExportError> + Send + 'static,
 {
-    web::block(work)
-        .await
-        .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
-        .map_err(|e| WebError::Internal(e.to_string()))
+    web::block(move || {
+        let written = work();
+        crate::memory::release_freed();
+        written
+    })
+    .await
+    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+    .map_err(|e| WebError::Internal(e.to_string()))
 }
 
 /// A file answered as a download named `filename`.
-pub(crate) fn download(media_type: &'static str, filename: String, body: Vec<u8>) -> HttpResponse {
+pub(crate) fn download(
+    media_type: &'static str,
+    filename: String,
+    body: impl Into<web::Bytes>,
+) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, media_type))
         .insert_header(ContentDisposition {
             disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(filename)],
         })
-        .body(body)
+        .body(body.into())
 }
 
 fn stamp() -> String {
@@ -54,10 +80,24 @@ pub async fn portfolio_xlsx(
     req: HttpRequest,
 ) -> Result<HttpResponse, PageError> {
     let lang = Lang::of_request(&req);
-    let portfolio = portfolio(&state, Wording::Labels(lang)).await?;
-    let body = render(move || to_xlsx(&portfolio.tables(), lang)).await?;
+    let today = chrono::Utc::now().date_naive();
+    let (scoring, config) = (state.scoring.clone(), state.recommendation.clone());
+    let workbooks = state.workbooks.clone();
+    let body = state
+        .run_web(move |c| {
+            workbooks.0.get(c, &(lang, today), |c| {
+                let portfolio = load_portfolio(c, today, &scoring, &config, Wording::Labels(lang))?;
+                let written = to_xlsx(&portfolio.tables(), lang);
+                drop(portfolio);
+                crate::memory::release_freed();
+                written
+                    .map(web::Bytes::from)
+                    .map_err(|e| WebError::Internal(e.to_string()))
+            })
+        })
+        .await?;
     let name = format!("trustkb-portfolio-{}.xlsx", stamp());
-    Ok(download(XLSX_MEDIA_TYPE, name, body))
+    Ok(download(XLSX_MEDIA_TYPE, name, (*body).clone()))
 }
 
 async fn csv_of(state: &AppState, pick: fn(Portfolio) -> Table) -> Result<HttpResponse, PageError> {

@@ -64,10 +64,15 @@ pub async fn pdf_answer(
     lang: Lang,
     filename: &str,
 ) -> Result<HttpResponse, WebError> {
-    let bytes = web::block(move || render_pdf(&report, lang))
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let bytes = web::block(move || {
+        let written = render_pdf(&report, lang);
+        drop(report);
+        crate::memory::release_freed();
+        written
+    })
+    .await
+    .map_err(|e| WebError::Internal(e.to_string()))?
+    .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "application/pdf"))
         .insert_header((

@@ -68,6 +68,7 @@ pub fn prepare_state(config: &ServeConfig) -> Result<AppState, StartError> {
         answers: Default::default(),
         pages: Default::default(),
         dashboards: Default::default(),
+        workbooks: Default::default(),
         db_turns: std::sync::Arc::new(tokio::sync::Semaphore::new(pool.max_size() as usize)),
         credentials: Default::default(),
     })

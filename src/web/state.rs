@@ -32,6 +32,8 @@ pub struct AppState {
     pub pages: std::sync::Arc<super::rendered::RenderedPages>,
     /// The dashboard, rebuilt when the knowledge base changes.
     pub dashboards: std::sync::Arc<crate::store::queries::dashboard::DashboardCache>,
+    /// The portfolio workbooks, by language and day, dropped when the knowledge base changes.
+    pub workbooks: std::sync::Arc<super::exports::Workbooks>,
     /// One turn per pooled connection, granted in arrival order: at most as many requests
     /// work on the database as there are connections, and the rest wait in line rather than
     /// crowd the pool's lock (which wakes waiters in no order, and so makes the slowest
