@@ -28,3 +28,11 @@ pub fn release_freed() {
         libc::malloc_trim(0);
     }
 }
+
+/// Runs `work`, then [`release_freed`]: what the closure owned (moved into it) is dropped by
+/// then, so its memory goes back with the work's own.
+pub fn released_after<T>(work: impl FnOnce() -> T) -> T {
+    let done = work();
+    release_freed();
+    done
+}

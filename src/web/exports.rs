@@ -7,6 +7,7 @@ use super::state::AppState;
 use crate::domain::table::Table;
 use crate::export::{CSV_MEDIA_TYPE, ExportError, XLSX_MEDIA_TYPE, csv::to_csv, xlsx::to_xlsx};
 use crate::i18n::Lang;
+use crate::memory::released_after;
 use crate::store::cache::Cached;
 use crate::store::queries::portfolio::{Portfolio, Wording, load_portfolio};
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
@@ -16,7 +17,9 @@ use std::num::NonZeroUsize;
 
 /// Portfolio workbooks by language and day: the same for every reader, so one is built per
 /// generation and readers asking meanwhile wait for it (at 10,000 vendors a build takes
-/// about half a second and some 50 MiB while it runs; the workbook itself 1.6 MB).
+/// about half a second and some 50 MiB while it runs; the workbook itself 1.6 MB). The build
+/// keeps its database turn while it writes the sheets, once per change rather than per
+/// download as before.
 #[derive(Debug)]
 pub struct Workbooks(Cached<(Lang, NaiveDate), web::Bytes>);
 
@@ -42,14 +45,10 @@ async fn render<F>(work: F) -> Result<Vec<u8>, WebError>
 where
     F: FnOnce() -> Result<Vec<u8>, ExportError> + Send + 'static,
 {
-    web::block(move || {
-        let written = work();
-        crate::memory::release_freed();
-        written
-    })
-    .await
-    .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
-    .map_err(|e| WebError::Internal(e.to_string()))
+    web::block(move || released_after(work))
+        .await
+        .map_err(|e| WebError::Internal(format!("blocking task failed: {e}")))?
+        .map_err(|e| WebError::Internal(e.to_string()))
 }
 
 /// A file answered as a download named `filename`.
@@ -87,16 +86,14 @@ pub async fn portfolio_xlsx(
         .run_web(move |c| {
             workbooks.0.get(c, &(lang, today), |c| {
                 let portfolio = load_portfolio(c, today, &scoring, &config, Wording::Labels(lang))?;
-                let written = to_xlsx(&portfolio.tables(), lang);
-                drop(portfolio);
-                crate::memory::release_freed();
-                written
+                released_after(move || to_xlsx(&portfolio.tables(), lang))
                     .map(web::Bytes::from)
                     .map_err(|e| WebError::Internal(e.to_string()))
             })
         })
         .await?;
-    let name = format!("trustkb-portfolio-{}.xlsx", stamp());
+    // Named for the day it was made as of, the key it is kept under.
+    let name = format!("trustkb-portfolio-{}.xlsx", today.format("%Y-%m-%d"));
     Ok(download(XLSX_MEDIA_TYPE, name, (*body).clone()))
 }
 

@@ -6,6 +6,7 @@ use super::identity::Nav;
 use super::pages::AsOfQuery;
 use super::state::AppState;
 use crate::i18n::Lang;
+use crate::memory::released_after;
 use crate::report::html::ReportPage;
 use crate::report::{VendorReport, render_pdf, vendor_report_with};
 use crate::store::queries::evidence::cached_scoring_data;
@@ -64,15 +65,10 @@ pub async fn pdf_answer(
     lang: Lang,
     filename: &str,
 ) -> Result<HttpResponse, WebError> {
-    let bytes = web::block(move || {
-        let written = render_pdf(&report, lang);
-        drop(report);
-        crate::memory::release_freed();
-        written
-    })
-    .await
-    .map_err(|e| WebError::Internal(e.to_string()))?
-    .map_err(|e| WebError::Internal(e.to_string()))?;
+    let bytes = web::block(move || released_after(move || render_pdf(&report, lang)))
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, "application/pdf"))
         .insert_header((
